@@ -1,0 +1,79 @@
+#include "seshdb/store/database.hpp"
+
+#include "seshdb/errors.hpp"
+#include "seshdb/store/migrations.hpp"
+
+#include <fmt/format.h>
+#include <fmt/std.h>
+
+#include <system_error>
+
+namespace seshdb::store {
+
+namespace {
+
+void ensure_parent_exists(const std::filesystem::path& path) {
+  const auto parent = path.parent_path();
+  if (parent.empty()) {
+    return;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(parent, ec);
+  if (ec) {
+    throw DatabaseError(fmt::format("{}: cannot create the database folder: {}", parent.string(), ec.message()));
+  }
+}
+
+bool looks_like_sqlite(SQLite::Database& db) {
+  try {
+    db.execAndGet("SELECT count(*) FROM sqlite_schema");
+    return true;
+  } catch (const SQLite::Exception&) {
+    return false;
+  }
+}
+
+} // namespace
+
+std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& path, OpenMode mode) {
+  const std::string name = path.string();
+  std::unique_ptr<SQLite::Database> db;
+  try {
+    if (mode != OpenMode::create) {
+      if (!std::filesystem::exists(path)) {
+        throw DatabaseError(fmt::format("{}: no database here yet; run `seshdb ingest PATH` (or `seshdb init`) first", name));
+      }
+      const int flags = mode == OpenMode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+      db = std::make_unique<SQLite::Database>(name, flags, k_busy_timeout_ms);
+    } else {
+      ensure_parent_exists(path);
+      db = std::make_unique<SQLite::Database>(name, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, k_busy_timeout_ms);
+    }
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(fmt::format("{}: cannot open the database: {}", name, e.what()));
+  }
+
+  if (!looks_like_sqlite(*db)) {
+    throw DatabaseError(fmt::format("{}: not a SQLite database (or it is damaged); point --db at another file", name));
+  }
+  check_not_newer(*db, name);
+
+  try {
+    db->exec("PRAGMA foreign_keys = ON");
+    if (mode != OpenMode::read_only) {
+      // WAL lets readers keep answering while an ingest writes.
+      db->exec("PRAGMA journal_mode = WAL");
+      db->exec("PRAGMA synchronous = NORMAL");
+      migrate(*db);
+    } else if (schema_version(*db) < latest_schema_version()) {
+      throw DatabaseError(fmt::format(
+          "{}: database schema version {} is older than this seshdb's ({}); run `seshdb init` or `seshdb ingest` to upgrade it",
+          name, schema_version(*db), latest_schema_version()));
+    }
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(fmt::format("{}: {}", name, e.what()));
+  }
+  return db;
+}
+
+} // namespace seshdb::store

@@ -1,0 +1,31 @@
+// Small UTF-8 and string helpers. Knows nothing of seshdb.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace seshdb::util {
+
+std::string_view trim(std::string_view text);
+std::string to_lower_ascii(std::string_view text);
+bool iequals_ascii(std::string_view a, std::string_view b);
+bool icontains_ascii(std::string_view haystack, std::string_view needle);
+
+// Decodes one code point at text[pos]; advances pos. Invalid bytes decode as
+// U+FFFD and advance by one.
+char32_t decode_utf8(std::string_view text, std::size_t& pos);
+void append_utf8(std::string& out, char32_t cp);
+
+// Replaces every invalid UTF-8 sequence with U+FFFD; returns the number replaced.
+std::size_t make_valid_utf8(std::string& text);
+
+// Terminal columns the text takes (East Asian wide and emoji count 2).
+std::size_t display_width(std::string_view text);
+// Cuts to at most `width` columns, ending with … when cut.
+std::string truncate_display(std::string_view text, std::size_t width);
+// Newlines and tabs to spaces, runs of spaces folded.
+std::string single_line(std::string_view text);
+
+} // namespace seshdb::util

@@ -1,0 +1,12 @@
+// Versions the rest of the code compares against.
+#pragma once
+
+namespace seshdb {
+
+inline constexpr const char* k_version = "0.1.0";
+
+// Bumped whenever the parser's output for some input changes, so `ingest`
+// re-parses every source written by an older parser.
+inline constexpr int k_parser_version = 1;
+
+} // namespace seshdb

@@ -1,0 +1,1 @@
+"$SESHDB" --db "$TMP/none.db" doctor

@@ -1,0 +1,1 @@
+"$SESHDB" --db "$DB" init && "$SESHDB" --db "$DB" init
