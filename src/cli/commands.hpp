@@ -14,5 +14,6 @@ namespace seshdb::cli {
 void register_init(CLI::App& app, Context& ctx);
 void register_path(CLI::App& app, Context& ctx);
 void register_doctor(CLI::App& app, Context& ctx);
+void register_lint(CLI::App& app, Context& ctx);
 
 } // namespace seshdb::cli

@@ -22,6 +22,7 @@ constexpr Registrar k_commands[] = {
     register_init,
     register_path,
     register_doctor,
+    register_lint,
 };
 
 int report(Context& ctx, const std::string& message, ExitCode code) {

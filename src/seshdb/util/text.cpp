@@ -91,8 +91,7 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-std::size_t make_valid_utf8(std::string& text) {
-  // Fast path: scan for the first invalid sequence; most input is valid.
+std::size_t find_invalid_utf8(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     const unsigned char c = static_cast<unsigned char>(text[pos]);
@@ -102,11 +101,16 @@ std::size_t make_valid_utf8(std::string& text) {
     }
     const std::size_t before = pos;
     if (decode_utf8(text, pos) == 0xFFFD && pos == before + 1) {
-      pos = before;
-      break;
+      return before;
     }
   }
-  if (pos >= text.size()) {
+  return std::string_view::npos;
+}
+
+std::size_t make_valid_utf8(std::string& text) {
+  // Fast path: most input is valid.
+  std::size_t pos = find_invalid_utf8(text);
+  if (pos == std::string_view::npos) {
     return 0;
   }
   std::string out = text.substr(0, pos);

@@ -18,6 +18,9 @@ bool icontains_ascii(std::string_view haystack, std::string_view needle);
 char32_t decode_utf8(std::string_view text, std::size_t& pos);
 void append_utf8(std::string& out, char32_t cp);
 
+// Byte offset of the first invalid UTF-8 sequence, or npos.
+std::size_t find_invalid_utf8(std::string_view text);
+
 // Replaces every invalid UTF-8 sequence with U+FFFD; returns the number replaced.
 std::size_t make_valid_utf8(std::string& text);
 

@@ -1,0 +1,430 @@
+#include "seshdb/parse/dates.hpp"
+
+#include "seshdb/util/text.hpp"
+
+#include <array>
+#include <fmt/format.h>
+
+namespace seshdb::parse {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_word_byte(char c) { return is_alpha(c) || static_cast<unsigned char>(c) >= 0x80; }
+
+// Reads 1..max_len digits at pos; returns the count read (0 when none).
+int read_number(std::string_view text, std::size_t pos, int max_len, int& value) {
+  int n = 0;
+  value = 0;
+  while (pos + static_cast<std::size_t>(n) < text.size() && n < max_len && is_digit(text[pos + static_cast<std::size_t>(n)])) {
+    value = value * 10 + (text[pos + static_cast<std::size_t>(n)] - '0');
+    ++n;
+  }
+  // Too many digits: not the number we look for.
+  if (pos + static_cast<std::size_t>(n) < text.size() && is_digit(text[pos + static_cast<std::size_t>(n)])) {
+    return 0;
+  }
+  return n;
+}
+
+bool plausible_year(int year) { return year >= 1990 && year <= 2099; }
+
+struct MonthName {
+  std::string_view name;
+  int month;
+};
+
+// Lower-case. Abbreviations that are common words in English (set, out,
+// ago, gen, mag) are left out on purpose.
+constexpr std::array k_months = {
+    MonthName{"january", 1}, MonthName{"jan", 1}, MonthName{"januari", 1}, MonthName{"januar", 1},
+    MonthName{"jänner", 1}, MonthName{"janvier", 1}, MonthName{"janv", 1}, MonthName{"enero", 1},
+    MonthName{"ene", 1}, MonthName{"gennaio", 1}, MonthName{"janeiro", 1},
+    MonthName{"february", 2}, MonthName{"feb", 2}, MonthName{"februari", 2}, MonthName{"februar", 2},
+    MonthName{"février", 2}, MonthName{"fevrier", 2}, MonthName{"févr", 2}, MonthName{"fév", 2},
+    MonthName{"febrero", 2}, MonthName{"febbraio", 2}, MonthName{"fevereiro", 2}, MonthName{"fev", 2},
+    MonthName{"march", 3}, MonthName{"mar", 3}, MonthName{"maart", 3}, MonthName{"mrt", 3},
+    MonthName{"märz", 3}, MonthName{"maerz", 3}, MonthName{"mär", 3}, MonthName{"mars", 3},
+    MonthName{"marzo", 3}, MonthName{"março", 3}, MonthName{"marco", 3},
+    MonthName{"april", 4}, MonthName{"apr", 4}, MonthName{"avril", 4}, MonthName{"avr", 4},
+    MonthName{"abril", 4}, MonthName{"abr", 4}, MonthName{"aprile", 4},
+    MonthName{"may", 5}, MonthName{"mei", 5}, MonthName{"mai", 5}, MonthName{"mayo", 5},
+    MonthName{"maggio", 5}, MonthName{"maio", 5},
+    MonthName{"june", 6}, MonthName{"jun", 6}, MonthName{"juni", 6}, MonthName{"juin", 6},
+    MonthName{"junio", 6}, MonthName{"giugno", 6}, MonthName{"junho", 6},
+    MonthName{"july", 7}, MonthName{"jul", 7}, MonthName{"juli", 7}, MonthName{"juillet", 7},
+    MonthName{"juil", 7}, MonthName{"julio", 7}, MonthName{"luglio", 7}, MonthName{"julho", 7},
+    MonthName{"august", 8}, MonthName{"aug", 8}, MonthName{"augustus", 8}, MonthName{"août", 8},
+    MonthName{"aout", 8}, MonthName{"agosto", 8},
+    MonthName{"september", 9}, MonthName{"sep", 9}, MonthName{"sept", 9}, MonthName{"septembre", 9},
+    MonthName{"septiembre", 9}, MonthName{"setiembre", 9}, MonthName{"settembre", 9}, MonthName{"setembro", 9},
+    MonthName{"october", 10}, MonthName{"oct", 10}, MonthName{"oktober", 10}, MonthName{"okt", 10},
+    MonthName{"octobre", 10}, MonthName{"octubre", 10}, MonthName{"ottobre", 10}, MonthName{"outubro", 10},
+    MonthName{"november", 11}, MonthName{"nov", 11}, MonthName{"novembre", 11}, MonthName{"noviembre", 11},
+    MonthName{"novembro", 11},
+    MonthName{"december", 12}, MonthName{"dec", 12}, MonthName{"dezember", 12}, MonthName{"dez", 12},
+    MonthName{"décembre", 12}, MonthName{"decembre", 12}, MonthName{"déc", 12}, MonthName{"diciembre", 12},
+    MonthName{"dic", 12}, MonthName{"dicembre", 12}, MonthName{"dezembro", 12},
+};
+
+// Numeric dates: YYYY-MM-DD, YYYY/MM/DD, YYYY.M.D, YYYY年M月D日, and the
+// day-first DD.MM.YYYY and US MM/DD/YYYY forms.
+std::optional<DateMatch> numeric_date_at(std::string_view text, std::size_t pos) {
+  if (pos > 0 && (is_digit(text[pos - 1]) || text[pos - 1] == '.' || text[pos - 1] == '/' || is_alpha(text[pos - 1]))) {
+    // Part of a longer number, version or identifier; "v2025.1.2" is no date.
+    if (!(pos > 0 && text[pos - 1] == 'T')) {
+      return std::nullopt;
+    }
+  }
+  int a = 0;
+  const int na = read_number(text, pos, 4, a);
+  if (na == 0) {
+    return std::nullopt;
+  }
+  std::size_t p = pos + static_cast<std::size_t>(na);
+  if (p >= text.size()) {
+    return std::nullopt;
+  }
+  if (na == 4 && plausible_year(a)) {
+    // Year first.
+    std::string_view rest = text.substr(p);
+    const bool cjk = rest.starts_with("年");
+    char sep = cjk ? 'y' : text[p];
+    if (!cjk && sep != '-' && sep != '/' && sep != '.') {
+      return std::nullopt;
+    }
+    p += cjk ? std::string_view("年").size() : 1;
+    int month = 0;
+    const int nm = read_number(text, p, 2, month);
+    if (nm == 0) {
+      return std::nullopt;
+    }
+    p += static_cast<std::size_t>(nm);
+    if (cjk) {
+      if (!text.substr(p).starts_with("月")) {
+        return std::nullopt;
+      }
+      p += std::string_view("月").size();
+    } else if (p >= text.size() || text[p] != sep) {
+      return std::nullopt;
+    } else {
+      ++p;
+    }
+    int day = 0;
+    const int nd = read_number(text, p, 2, day);
+    if (nd == 0) {
+      return std::nullopt;
+    }
+    p += static_cast<std::size_t>(nd);
+    if (cjk && text.substr(p).starts_with("日")) {
+      p += std::string_view("日").size();
+    }
+    // "2025.12.28.1" is a version number.
+    if (!cjk && p < text.size() && (text[p] == sep) && p + 1 < text.size() && is_digit(text[p + 1])) {
+      return std::nullopt;
+    }
+    if (!is_valid_date(a, month, day)) {
+      return std::nullopt;
+    }
+    return DateMatch{a, month, day, pos, p};
+  }
+  if (na <= 2) {
+    // Day or month first, year last: 04.12.2025 (day first), 12/04/2025 (US).
+    const char sep = text[p];
+    if (sep != '.' && sep != '/') {
+      return std::nullopt;
+    }
+    ++p;
+    int b = 0;
+    const int nb = read_number(text, p, 2, b);
+    if (nb == 0 || p + static_cast<std::size_t>(nb) >= text.size() || text[p + static_cast<std::size_t>(nb)] != sep) {
+      return std::nullopt;
+    }
+    p += static_cast<std::size_t>(nb) + 1;
+    int year = 0;
+    if (read_number(text, p, 4, year) != 4 || !plausible_year(year)) {
+      return std::nullopt;
+    }
+    p += 4;
+    const int day = sep == '.' ? a : b;
+    const int month = sep == '.' ? b : a;
+    if (!is_valid_date(year, month, day)) {
+      return std::nullopt;
+    }
+    return DateMatch{year, month, day, pos, p};
+  }
+  return std::nullopt;
+}
+
+std::size_t skip_spaces(std::string_view text, std::size_t p) {
+  while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) {
+    ++p;
+  }
+  return p;
+}
+
+// A day number with an optional ordinal suffix; not followed by a digit or
+// a time colon.
+bool read_day(std::string_view text, std::size_t& p, int& day) {
+  const int n = read_number(text, p, 2, day);
+  if (n == 0 || day < 1 || day > 31) {
+    return false;
+  }
+  std::size_t q = p + static_cast<std::size_t>(n);
+  for (std::string_view suffix : {"st", "nd", "rd", "th", "er", "e"}) {
+    if (text.substr(q).starts_with(suffix) && (q + suffix.size() >= text.size() || !is_word_byte(text[q + suffix.size()]))) {
+      q += suffix.size();
+      break;
+    }
+  }
+  if (q < text.size() && text[q] == ':' && q + 1 < text.size() && is_digit(text[q + 1])) {
+    return false; // 4:30 is a time
+  }
+  if (q < text.size() && is_word_byte(text[q])) {
+    return false; // "4x", "15th-century" are not days
+  }
+  p = q;
+  return true;
+}
+
+bool read_year(std::string_view text, std::size_t& p, int& year) {
+  std::size_t q = p;
+  if (q < text.size() && text[q] == ',') {
+    ++q;
+  }
+  q = skip_spaces(text, q);
+  if (text.substr(q).starts_with("de ")) {
+    q += 3;
+  }
+  if (read_number(text, q, 4, year) == 4 && plausible_year(year)) {
+    p = q + 4;
+    return true;
+  }
+  return false;
+}
+
+// "Dec 4, 2025", "December 4th 2025", "Jan 15" at a month word starting at pos.
+std::optional<DateMatch> month_name_date_at(std::string_view text, std::size_t pos) {
+  if (pos > 0 && (is_word_byte(text[pos - 1]) || is_digit(text[pos - 1]))) {
+    return std::nullopt;
+  }
+  std::size_t end = pos;
+  while (end < text.size() && is_word_byte(text[end])) {
+    ++end;
+  }
+  const int month = month_from_name(util::to_lower_ascii(text.substr(pos, end - pos)));
+  if (month == 0) {
+    return std::nullopt;
+  }
+  std::size_t p = end;
+  if (p < text.size() && text[p] == '.') {
+    ++p;
+  }
+  p = skip_spaces(text, p);
+  int day = 0;
+  if (p >= text.size() || !is_digit(text[p])) {
+    return std::nullopt;
+  }
+  std::size_t q = p;
+  if (!read_day(text, q, day)) {
+    return std::nullopt;
+  }
+  int year = 0;
+  std::size_t r = q;
+  if (read_year(text, r, year)) {
+    if (!is_valid_date(year, month, day)) {
+      return std::nullopt;
+    }
+    return DateMatch{year, month, day, pos, r};
+  }
+  // "Jan 2025" style: the number was a year, not a day; read_day refused 4 digits.
+  if (!is_valid_date(2000, month, day)) {
+    return std::nullopt;
+  }
+  return DateMatch{0, month, day, pos, q};
+}
+
+// "4 December 2025", "6 okt 2025", "4. März 2025", "15 de enero de 2025".
+std::optional<DateMatch> day_first_date_at(std::string_view text, std::size_t pos) {
+  if (pos > 0 && (is_digit(text[pos - 1]) || is_word_byte(text[pos - 1]) || text[pos - 1] == '.' || text[pos - 1] == ':')) {
+    return std::nullopt;
+  }
+  int day = 0;
+  std::size_t p = pos;
+  const int n = read_number(text, p, 2, day);
+  if (n == 0 || day < 1 || day > 31) {
+    return std::nullopt;
+  }
+  p += static_cast<std::size_t>(n);
+  for (std::string_view suffix : {"st", "nd", "rd", "th", "er", "."}) {
+    if (text.substr(p).starts_with(suffix)) {
+      p += suffix.size();
+      break;
+    }
+  }
+  if (p >= text.size() || (text[p] != ' ' && text[p] != '-')) {
+    return std::nullopt;
+  }
+  ++p;
+  p = skip_spaces(text, p);
+  if (text.substr(p).starts_with("de ")) {
+    p += 3;
+  }
+  std::size_t end = p;
+  while (end < text.size() && is_word_byte(text[end])) {
+    ++end;
+  }
+  const int month = month_from_name(util::to_lower_ascii(text.substr(p, end - p)));
+  if (month == 0) {
+    return std::nullopt;
+  }
+  std::size_t q = end;
+  if (q < text.size() && text[q] == '.') {
+    ++q;
+  }
+  if (q < text.size() && text[q] == '-') {
+    q += 0; // "4-Dec-2025": let read_year skip nothing; handled below
+  }
+  int year = 0;
+  std::size_t r = q;
+  if (r < text.size() && text[r] == '-') {
+    ++r;
+  }
+  if (read_year(text, r, year)) {
+    if (!is_valid_date(year, month, day)) {
+      return std::nullopt;
+    }
+    return DateMatch{year, month, day, pos, r};
+  }
+  if (!is_valid_date(2000, month, day)) {
+    return std::nullopt;
+  }
+  return DateMatch{0, month, day, pos, q};
+}
+
+} // namespace
+
+std::string normalize_width(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++pos;
+      continue;
+    }
+    const std::size_t before = pos;
+    const char32_t cp = util::decode_utf8(text, pos);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      out += static_cast<char>(cp - 0xFF01 + 0x21);
+    } else if (cp == 0x3000 || cp == 0x00A0) {
+      out += ' ';
+    } else if (cp == 0x2013 || cp == 0x2014) {
+      out += text.substr(before, pos - before); // dashes keep their meaning as written
+    } else {
+      out += text.substr(before, pos - before);
+    }
+  }
+  return out;
+}
+
+int month_from_name(std::string_view lower_name) {
+  for (const auto& entry : k_months) {
+    if (entry.name == lower_name) {
+      return entry.month;
+    }
+  }
+  return 0;
+}
+
+bool is_valid_date(int year, int month, int day) {
+  if (month < 1 || month > 12 || day < 1) {
+    return false;
+  }
+  static constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int limit = k_days[month - 1];
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (month == 2 && leap) {
+    limit = 29;
+  }
+  return day <= limit;
+}
+
+std::int64_t days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * static_cast<unsigned>(m + (m > 2 ? -3 : 9)) + 2) / 5 + static_cast<unsigned>(d) - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+void civil_from_days(std::int64_t z, int& year, int& month, int& day) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  year = static_cast<int>(y + (month <= 2));
+}
+
+int weekday(int year, int month, int day) {
+  const std::int64_t days = days_from_civil(year, month, day);
+  return static_cast<int>(days >= -4 ? (days + 4) % 7 : (days + 5) % 7 + 6);
+}
+
+std::string format_date(int year, int month, int day) {
+  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
+
+std::optional<DateMatch> find_date(std::string_view text, std::size_t from) {
+  for (std::size_t pos = from; pos < text.size(); ++pos) {
+    const char c = text[pos];
+    if (is_digit(c)) {
+      if (auto match = numeric_date_at(text, pos)) {
+        return match;
+      }
+      if (auto match = day_first_date_at(text, pos)) {
+        return match;
+      }
+      // Skip the rest of this number.
+      while (pos + 1 < text.size() && is_digit(text[pos + 1])) {
+        ++pos;
+      }
+    } else if (is_word_byte(c) && (pos == 0 || !is_word_byte(text[pos - 1]))) {
+      if (auto match = month_name_date_at(text, pos)) {
+        return match;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<MonthMatch> find_month_year(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (!is_word_byte(text[pos]) || (pos > 0 && is_word_byte(text[pos - 1]))) {
+      continue;
+    }
+    std::size_t end = pos;
+    while (end < text.size() && is_word_byte(text[end])) {
+      ++end;
+    }
+    const int month = month_from_name(util::to_lower_ascii(text.substr(pos, end - pos)));
+    std::size_t p = end;
+    int year = 0;
+    if (month != 0 && read_year(text, p, year)) {
+      return MonthMatch{year, month};
+    }
+    pos = end;
+  }
+  return std::nullopt;
+}
+
+} // namespace seshdb::parse

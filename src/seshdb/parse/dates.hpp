@@ -1,0 +1,48 @@
+// Finding calendar dates in headings and fields: ISO (2025-12-04, with T
+// times), dotted (2025.12.28, 2026.1.2), CJK (2025年12月28日), month names in
+// several languages (Dec 4, 2025; 4 December 2025; 6 okt 2025; 4. März 2025),
+// and month-day without a year (Jan 15), which the caller completes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace seshdb::parse {
+
+struct DateMatch {
+  int year = 0; // 0 when the text gives no year
+  int month = 0;
+  int day = 0;
+  std::size_t begin = 0; // byte span in the searched text
+  std::size_t end = 0;
+};
+
+// Full-width ASCII (：１２（）) to ASCII and ideographic spaces to spaces, so the
+// same patterns read CJK text. Byte offsets of the result are its own.
+std::string normalize_width(std::string_view text);
+
+// The first date at or after `from`. Placeholders (YYYY-MM-DD, ____) and
+// impossible dates (2025-13-45) are not dates.
+std::optional<DateMatch> find_date(std::string_view text, std::size_t from = 0);
+
+// A month and year without a day ("July 2025"), for headings that give only that.
+struct MonthMatch {
+  int year = 0;
+  int month = 0;
+};
+std::optional<MonthMatch> find_month_year(std::string_view text);
+
+bool is_valid_date(int year, int month, int day);
+std::int64_t days_from_civil(int year, int month, int day);
+void civil_from_days(std::int64_t days, int& year, int& month, int& day);
+int weekday(int year, int month, int day); // 0 = Sunday
+std::string format_date(int year, int month, int day);
+
+// 1..12 for a month name or abbreviation in English, Dutch, German, French,
+// Spanish, Italian or Portuguese (lower-case input); 0 otherwise.
+int month_from_name(std::string_view lower_name);
+
+} // namespace seshdb::parse

@@ -1,0 +1,426 @@
+#include "seshdb/parse/markdown_blocks.hpp"
+
+#include "seshdb/util/text.hpp"
+
+#include <md4c.h>
+
+#include <algorithm>
+
+namespace seshdb::parse {
+
+LineIndex::LineIndex(std::string_view text) {
+  m_starts.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' && i + 1 < text.size()) {
+      m_starts.push_back(i + 1);
+    }
+  }
+}
+
+int LineIndex::line_of(std::size_t offset) const {
+  auto it = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
+  return static_cast<int>(it - m_starts.begin());
+}
+
+std::string_view LineIndex::line_text(std::string_view text, int line) const {
+  const std::size_t begin = start_of(line);
+  std::size_t end = line < line_count() ? start_of(line + 1) : text.size();
+  if (end > begin && text[end - 1] == '\n') {
+    --end;
+  }
+  return text.substr(begin, end - begin);
+}
+
+namespace {
+
+// What the md4c callbacks are currently inside.
+struct Builder {
+  std::string_view input;
+  const LineIndex* lines = nullptr;
+  MarkdownDoc doc;
+
+  enum class Target { none, heading, paragraph, item, cell, code };
+  struct Frame {
+    MD_BLOCKTYPE type;
+    Target target = Target::none;
+    std::size_t index = 0; // into the doc vector the target names
+  };
+  std::vector<Frame> stack;
+  std::vector<std::size_t> open_items; // doc.items indexes, innermost last
+  std::vector<int> list_ids;
+  std::vector<bool> list_ordered;
+  int next_list_id = 0;
+  int next_table_id = 0;
+  int quote_depth = 0;
+  int del_depth = 0;
+  int strong_depth = 0;
+  bool paragraph_fresh = false; // no text seen yet in the current paragraph
+  bool lead_bold_open = false;
+  std::size_t item_text_chars = 0;
+  std::size_t item_struck_chars = 0;
+  int code_first_line = 0;
+  int code_last_line = 0;
+
+  int line_at(const MD_CHAR* p) const {
+    if (p < input.data() || p >= input.data() + input.size()) {
+      return 0;
+    }
+    return lines->line_of(static_cast<std::size_t>(p - input.data()));
+  }
+
+  Frame* innermost_text_target() {
+    for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+      if (it->target != Target::none) {
+        return &*it;
+      }
+    }
+    return nullptr;
+  }
+};
+
+void mark_lines(MarkdownDoc& doc, int first, int last, LineKind kind) {
+  for (int line = std::max(first, 1); line <= last && line <= static_cast<int>(doc.line_kinds.size()); ++line) {
+    doc.line_kinds[static_cast<std::size_t>(line - 1)] = kind;
+  }
+}
+
+// A fence line around a code block's content: ``` or ~~~ after indentation
+// and any block-quote or list markers.
+bool is_fence_line(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '>' || line[i] == '\t')) {
+    ++i;
+  }
+  line.remove_prefix(i);
+  return line.starts_with("```") || line.starts_with("~~~");
+}
+
+int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) {
+  auto& b = *static_cast<Builder*>(userdata);
+  Builder::Frame frame{type};
+  switch (type) {
+  case MD_BLOCK_H: {
+    auto* h = static_cast<MD_BLOCK_H_DETAIL*>(detail);
+    MdHeading heading;
+    heading.level = static_cast<int>(h->level);
+    heading.in_container = !b.open_items.empty() || b.quote_depth > 0;
+    b.doc.headings.push_back(std::move(heading));
+    frame.target = Builder::Target::heading;
+    frame.index = b.doc.headings.size() - 1;
+    break;
+  }
+  case MD_BLOCK_P: {
+    MdParagraph paragraph;
+    paragraph.in_list_item = !b.open_items.empty();
+    paragraph.in_quote = b.quote_depth > 0;
+    // A paragraph directly inside a list item is the item's text.
+    const bool item_text = !b.stack.empty() && b.stack.back().type == MD_BLOCK_LI;
+    b.doc.paragraphs.push_back(std::move(paragraph));
+    frame.target = Builder::Target::paragraph;
+    frame.index = b.doc.paragraphs.size() - 1;
+    b.paragraph_fresh = true;
+    b.lead_bold_open = false;
+    (void)item_text;
+    break;
+  }
+  case MD_BLOCK_UL:
+  case MD_BLOCK_OL:
+    b.list_ids.push_back(++b.next_list_id);
+    b.list_ordered.push_back(type == MD_BLOCK_OL);
+    break;
+  case MD_BLOCK_LI: {
+    auto* li = static_cast<MD_BLOCK_LI_DETAIL*>(detail);
+    MdItem item;
+    item.depth = static_cast<int>(b.open_items.size());
+    item.list = b.list_ids.empty() ? 0 : b.list_ids.back();
+    item.ordered = !b.list_ordered.empty() && b.list_ordered.back();
+    if (li->is_task) {
+      item.task = (li->task_mark == 'x' || li->task_mark == 'X') ? 1 : 0;
+      item.line = b.lines->line_of(li->task_mark_offset);
+    }
+    b.doc.items.push_back(std::move(item));
+    b.open_items.push_back(b.doc.items.size() - 1);
+    frame.target = Builder::Target::item;
+    frame.index = b.doc.items.size() - 1;
+    b.item_text_chars = 0;
+    b.item_struck_chars = 0;
+    break;
+  }
+  case MD_BLOCK_QUOTE:
+    ++b.quote_depth;
+    break;
+  case MD_BLOCK_TABLE:
+    ++b.next_table_id;
+    break;
+  case MD_BLOCK_TR: {
+    MdTableRow row;
+    row.table = b.next_table_id;
+    row.header = !b.stack.empty() && b.stack.back().type == MD_BLOCK_THEAD;
+    b.doc.table_rows.push_back(std::move(row));
+    break;
+  }
+  case MD_BLOCK_TH:
+  case MD_BLOCK_TD:
+    if (!b.doc.table_rows.empty()) {
+      b.doc.table_rows.back().cells.emplace_back();
+      frame.target = Builder::Target::cell;
+      frame.index = b.doc.table_rows.size() - 1;
+    }
+    break;
+  case MD_BLOCK_CODE:
+    frame.target = Builder::Target::code;
+    b.code_first_line = 0;
+    b.code_last_line = 0;
+    break;
+  default:
+    break;
+  }
+  b.stack.push_back(frame);
+  return 0;
+}
+
+int leave_block(MD_BLOCKTYPE type, void*, void* userdata) {
+  auto& b = *static_cast<Builder*>(userdata);
+  switch (type) {
+  case MD_BLOCK_LI:
+    if (!b.open_items.empty()) {
+      auto& item = b.doc.items[b.open_items.back()];
+      item.struck = b.item_text_chars > 0 && b.item_struck_chars * 10 >= b.item_text_chars * 9;
+      item.text = std::string(util::trim(item.text));
+      b.open_items.pop_back();
+    }
+    break;
+  case MD_BLOCK_UL:
+  case MD_BLOCK_OL:
+    if (!b.list_ids.empty()) {
+      b.list_ids.pop_back();
+      b.list_ordered.pop_back();
+    }
+    break;
+  case MD_BLOCK_QUOTE:
+    --b.quote_depth;
+    break;
+  case MD_BLOCK_HR:
+    break;
+  case MD_BLOCK_CODE:
+    if (b.code_first_line > 0) {
+      int first = b.code_first_line;
+      int last = b.code_last_line;
+      if (first > 1 && is_fence_line(b.lines->line_text(b.input, first - 1))) {
+        --first;
+      }
+      if (last < b.lines->line_count() && is_fence_line(b.lines->line_text(b.input, last + 1))) {
+        ++last;
+      }
+      mark_lines(b.doc, first, last, LineKind::code);
+    }
+    break;
+  case MD_BLOCK_P:
+  case MD_BLOCK_H: {
+    auto& frame = b.stack.back();
+    if (type == MD_BLOCK_H) {
+      auto& h = b.doc.headings[frame.index];
+      h.text = std::string(util::trim(h.text));
+    } else {
+      auto& p = b.doc.paragraphs[frame.index];
+      p.text = std::string(util::trim(p.text));
+      p.lead_bold = std::string(util::trim(p.lead_bold));
+    }
+    break;
+  }
+  default:
+    break;
+  }
+  b.stack.pop_back();
+  return 0;
+}
+
+int enter_span(MD_SPANTYPE type, void*, void* userdata) {
+  auto& b = *static_cast<Builder*>(userdata);
+  if (type == MD_SPAN_DEL) {
+    ++b.del_depth;
+  } else if (type == MD_SPAN_STRONG) {
+    ++b.strong_depth;
+    if (b.paragraph_fresh && !b.stack.empty() && b.stack.back().target == Builder::Target::paragraph) {
+      b.lead_bold_open = true;
+    }
+  }
+  return 0;
+}
+
+int leave_span(MD_SPANTYPE type, void*, void* userdata) {
+  auto& b = *static_cast<Builder*>(userdata);
+  if (type == MD_SPAN_DEL) {
+    --b.del_depth;
+  } else if (type == MD_SPAN_STRONG) {
+    --b.strong_depth;
+    if (b.strong_depth == 0) {
+      b.lead_bold_open = false;
+    }
+  }
+  return 0;
+}
+
+std::string_view entity_text(std::string_view entity) {
+  if (entity == "&amp;") return "&";
+  if (entity == "&lt;") return "<";
+  if (entity == "&gt;") return ">";
+  if (entity == "&quot;") return "\"";
+  if (entity == "&nbsp;") return " ";
+  if (entity == "&#39;" || entity == "&apos;") return "'";
+  return entity;
+}
+
+int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata) {
+  auto& b = *static_cast<Builder*>(userdata);
+  std::string_view piece(text, size);
+  const int line = b.line_at(text);
+  if (type == MD_TEXT_HTML) {
+    if (b.stack.empty() || b.stack.back().type == MD_BLOCK_HTML) {
+      if (line > 0) {
+        int last = b.line_at(text + (size ? size - 1 : 0));
+        mark_lines(b.doc, line, std::max(line, last), LineKind::html);
+      }
+      return 0;
+    }
+  }
+  if (type == MD_TEXT_NULLCHAR) {
+    piece = "\xEF\xBF\xBD";
+  } else if (type == MD_TEXT_ENTITY) {
+    piece = entity_text(piece);
+  } else if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR) {
+    piece = "\n";
+  }
+  Builder::Frame* frame = b.innermost_text_target();
+  if (frame == nullptr) {
+    return 0;
+  }
+  switch (frame->target) {
+  case Builder::Target::code:
+    if (line > 0) {
+      if (b.code_first_line == 0) {
+        b.code_first_line = line;
+      }
+      b.code_last_line = std::max(b.code_last_line, b.line_at(text + (size ? size - 1 : 0)));
+    }
+    break;
+  case Builder::Target::heading: {
+    auto& h = b.doc.headings[frame->index];
+    if (h.line == 0) {
+      h.line = line;
+    }
+    h.text += piece;
+    break;
+  }
+  case Builder::Target::paragraph: {
+    auto& p = b.doc.paragraphs[frame->index];
+    if (p.line == 0) {
+      p.line = line;
+    }
+    if (line > 0) {
+      p.line_end = std::max(p.line_end, line);
+    }
+    p.text += piece;
+    if (b.lead_bold_open) {
+      p.lead_bold += piece;
+    }
+    b.paragraph_fresh = false;
+    // The first paragraph of a list item is also the item's own text.
+    if (!b.open_items.empty()) {
+      const bool direct = b.stack.size() >= 2 && b.stack[b.stack.size() - 2].type == MD_BLOCK_LI;
+      if (direct) {
+        auto& item = b.doc.items[b.open_items.back()];
+        if (item.line == 0) {
+          item.line = line;
+        }
+        item.text += piece;
+        if (type == MD_TEXT_NORMAL || type == MD_TEXT_CODE) {
+          b.item_text_chars += size;
+          if (b.del_depth > 0) {
+            b.item_struck_chars += size;
+          }
+        }
+      }
+    }
+    break;
+  }
+  case Builder::Target::item: {
+    // Tight lists send item text without a paragraph block.
+    auto& item = b.doc.items[frame->index];
+    if (item.line == 0) {
+      item.line = line;
+    }
+    item.text += piece;
+    if (type == MD_TEXT_NORMAL || type == MD_TEXT_CODE) {
+      b.item_text_chars += size;
+      if (b.del_depth > 0) {
+        b.item_struck_chars += size;
+      }
+    }
+    break;
+  }
+  case Builder::Target::cell: {
+    auto& row = b.doc.table_rows[frame->index];
+    if (row.line == 0) {
+      row.line = line;
+    }
+    row.cells.back() += piece;
+    break;
+  }
+  case Builder::Target::none:
+    break;
+  }
+  return 0;
+}
+
+} // namespace
+
+MarkdownDoc read_markdown(std::string_view text, const LineIndex& lines) {
+  Builder b;
+  b.input = text;
+  b.lines = &lines;
+  b.doc.line_kinds.assign(static_cast<std::size_t>(lines.line_count()), LineKind::text);
+  for (int line = 1; line <= lines.line_count(); ++line) {
+    if (util::trim(lines.line_text(text, line)).empty()) {
+      b.doc.line_kinds[static_cast<std::size_t>(line - 1)] = LineKind::blank;
+    }
+  }
+
+  MD_PARSER parser{};
+  parser.abi_version = 0;
+  parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS;
+  parser.enter_block = enter_block;
+  parser.leave_block = leave_block;
+  parser.enter_span = enter_span;
+  parser.leave_span = leave_span;
+  parser.text = on_text;
+  md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &parser, &b);
+
+  // Thematic breaks come with no text; find them from the lines md4c left as
+  // text, skipping the underline of a setext heading.
+  std::vector<bool> heading_line(static_cast<std::size_t>(lines.line_count()) + 2, false);
+  for (const auto& h : b.doc.headings) {
+    if (h.line > 0) {
+      heading_line[static_cast<std::size_t>(h.line)] = true;
+    }
+  }
+  for (int line = 1; line <= lines.line_count(); ++line) {
+    if (b.doc.line_kinds[static_cast<std::size_t>(line - 1)] != LineKind::text || heading_line[static_cast<std::size_t>(line - 1)]) {
+      continue;
+    }
+    auto t = util::trim(lines.line_text(text, line));
+    if (t.size() >= 3 && (t.find_first_not_of("- ") == std::string_view::npos ||
+                          t.find_first_not_of("* ") == std::string_view::npos ||
+                          t.find_first_not_of("_ ") == std::string_view::npos)) {
+      b.doc.rule_lines.push_back(line);
+    }
+  }
+  // Remove items/headings md4c gave no text at all (no line).
+  std::erase_if(b.doc.headings, [](const MdHeading& h) { return h.line == 0; });
+  std::erase_if(b.doc.items, [](const MdItem& i) { return i.line == 0; });
+  std::erase_if(b.doc.paragraphs, [](const MdParagraph& p) { return p.line == 0; });
+  std::erase_if(b.doc.table_rows, [](const MdTableRow& r) { return r.line == 0; });
+  return std::move(b.doc);
+}
+
+} // namespace seshdb::parse

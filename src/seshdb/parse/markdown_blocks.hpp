@@ -1,0 +1,74 @@
+// CommonMark structure of a log, read with md4c: the headings, paragraphs,
+// list items, table rows and code blocks the session parser works from, each
+// with its 1-based line. A "## Session" line inside a code fence or an HTML
+// comment is not a heading here, exactly as CommonMark says.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace seshdb::parse {
+
+struct MdHeading {
+  int level = 0;
+  int line = 0;
+  std::string text; // inline markup removed
+  bool in_container = false; // inside a list item or block quote
+};
+
+struct MdParagraph {
+  int line = 0;
+  int line_end = 0;
+  std::string text;
+  std::string lead_bold; // text of a bold span that opens the paragraph, if any
+  bool in_list_item = false;
+  bool in_quote = false;
+};
+
+struct MdItem {
+  int line = 0;
+  int depth = 0;      // 0 for a top-level item
+  int task = -1;      // -1 not a task, 0 "[ ]", 1 "[x]"
+  bool struck = false; // all its text is ~~struck through~~
+  bool ordered = false;
+  int list = 0;        // id of the list it belongs to
+  std::string text;    // its own text, not its children's
+};
+
+struct MdTableRow {
+  int line = 0;
+  int table = 0;
+  bool header = false;
+  std::vector<std::string> cells;
+};
+
+enum class LineKind : std::uint8_t { text, code, html, blank };
+
+struct MarkdownDoc {
+  std::vector<MdHeading> headings;
+  std::vector<MdParagraph> paragraphs;
+  std::vector<MdItem> items;
+  std::vector<MdTableRow> table_rows;
+  std::vector<int> rule_lines; // thematic breaks (---)
+  std::vector<LineKind> line_kinds; // index 0 is line 1
+};
+
+// Byte offsets where each line starts; line N (1-based) starts at starts[N-1].
+class LineIndex {
+public:
+  explicit LineIndex(std::string_view text);
+  int line_of(std::size_t offset) const;
+  int line_count() const { return static_cast<int>(m_starts.size()); }
+  std::string_view line_text(std::string_view text, int line) const;
+  std::size_t start_of(int line) const { return m_starts[static_cast<std::size_t>(line - 1)]; }
+
+private:
+  std::vector<std::size_t> m_starts;
+};
+
+// `text` must be normalised: '\n' line ends, valid UTF-8.
+MarkdownDoc read_markdown(std::string_view text, const LineIndex& lines);
+
+} // namespace seshdb::parse

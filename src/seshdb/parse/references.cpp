@@ -1,0 +1,652 @@
+#include "seshdb/parse/references.hpp"
+
+#include "seshdb/util/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+
+namespace seshdb::parse {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_alpha(char c) { return is_lower(c) || (c >= 'A' && c <= 'Z'); }
+bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+
+struct Token {
+  std::size_t begin;
+  std::size_t end;
+  std::string_view text;
+};
+
+// Maximal runs of ASCII letters and digits.
+std::vector<Token> alnum_tokens(std::string_view line) {
+  std::vector<Token> tokens;
+  std::size_t p = 0;
+  while (p < line.size()) {
+    if (!is_alnum(line[p])) {
+      ++p;
+      continue;
+    }
+    const std::size_t begin = p;
+    while (p < line.size() && is_alnum(line[p])) {
+      ++p;
+    }
+    tokens.push_back({begin, p, line.substr(begin, p - begin)});
+  }
+  return tokens;
+}
+
+bool has_digit(std::string_view s) { return std::any_of(s.begin(), s.end(), is_digit); }
+bool has_letter(std::string_view s) { return std::any_of(s.begin(), s.end(), is_alpha); }
+
+// Nouns that make the hex after them something other than a commit.
+constexpr std::array<std::string_view, 16> k_not_commit_nouns = {
+    "migration", "migrations", "session", "run", "build", "job", "workflow", "sha256", "checksum",
+    "color", "colour", "revision", "uuid", "token", "request", "thread",
+};
+
+std::string lower_word_before(const std::vector<Token>& tokens, std::size_t index) {
+  if (index == 0) {
+    return {};
+  }
+  return util::to_lower_ascii(tokens[index - 1].text);
+}
+
+// Where commit context begins on the line: just after the first commit
+// keyword, or npos when there is none.
+std::size_t commit_keyword_end(const std::vector<Token>& tokens) {
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string word = util::to_lower_ascii(tokens[i].text);
+    if (word == "commit" || word == "commits" || word == "committed" || word == "sha" || word == "cherry" ||
+        word == "reverted" || word == "revert" || word == "hash" || word == "hashes") {
+      return tokens[i].end;
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool followed_by(std::string_view line, std::size_t pos, std::string_view what) {
+  return line.substr(pos).starts_with(what);
+}
+
+} // namespace
+
+bool is_hex_token(std::string_view token) {
+  if (token.size() < 7 || token.size() > 40) {
+    return false;
+  }
+  return std::all_of(token.begin(), token.end(), [](char c) { return is_digit(c) || (c >= 'a' && c <= 'f'); });
+}
+
+std::vector<std::string> scan_commits(std::string_view line, const LineContext& context) {
+  std::vector<std::string> found;
+  const auto tokens = alnum_tokens(line);
+  if (tokens.empty()) {
+    return found;
+  }
+  const std::size_t keyword_end = commit_keyword_end(tokens);
+  const std::string_view trimmed = util::trim(line);
+  auto add = [&](std::string_view sha) {
+    std::string value(sha);
+    if (std::find(found.begin(), found.end(), value) == found.end()) {
+      found.push_back(std::move(value));
+    }
+  };
+
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (!is_hex_token(t.text)) {
+      continue;
+    }
+    // Part of a longer identifier (a-b-c, file.ext, path/x, #colour, id:abc).
+    const char before = t.begin > 0 ? line[t.begin - 1] : ' ';
+    const char after = t.end < line.size() ? line[t.end] : ' ';
+    if (before == '#' || before == '-' || before == '_' || before == '/' || after == '_' ||
+        (after == '-' && t.end + 1 < line.size() && is_alnum(line[t.end + 1])) ||
+        (before == '.' && !(t.begin >= 2 && line[t.begin - 2] == '.'))) {
+      continue;
+    }
+    const bool digits_only = !has_letter(t.text);
+    const bool letters_only = !has_digit(t.text);
+    if (letters_only) {
+      continue; // words like "deadbeef", "facade", "added"
+    }
+    const std::string noun = lower_word_before(tokens, i);
+    if (std::find(k_not_commit_nouns.begin(), k_not_commit_nouns.end(), noun) != k_not_commit_nouns.end()) {
+      continue;
+    }
+    // git output: "abc1234 message" (log --oneline), "[main abc1234]", "a..b", "commit <sha>".
+    const bool first_on_line = trimmed.data() + 0 <= line.data() + t.begin &&
+                               util::trim(line.substr(0, t.begin)).find_first_not_of("-*+>`[( ") == std::string_view::npos;
+    const bool range = followed_by(line, t.end, "..") || (t.begin >= 2 && line.substr(t.begin - 2, 2) == "..");
+    const bool bracket_commit = after == ']' && i >= 1 && before == ' ' &&
+                                line.substr(0, tokens[i - 1].begin).find('[') != std::string_view::npos;
+    const bool after_keyword = keyword_end != std::string_view::npos && t.begin >= keyword_end;
+
+    bool commit = false;
+    if (after_keyword || range || bracket_commit) {
+      commit = true;
+    } else if (first_on_line && (context.in_code || context.commits_section)) {
+      // A hash that opens a line of git output or of a commits list.
+      commit = t.end < line.size() || context.commits_section;
+    }
+    if (!commit) {
+      continue;
+    }
+    if (digits_only && !(context.in_code || after_keyword)) {
+      continue; // "1234567" is a number unless the text calls it a commit
+    }
+    add(t.text);
+  }
+  return found;
+}
+
+namespace {
+
+std::optional<std::string> pr_action(std::string_view lower_line, std::size_t near) {
+  struct Word {
+    std::string_view text;
+    std::string_view action;
+  };
+  static constexpr Word k_words[] = {
+      {"merged", "merged"},   {"merge", "merged"},      {"created", "created"},   {"opened", "created"},
+      {"raised", "created"},  {"submitted", "created"}, {"closed", "closed"},     {"reviewed", "reviewed"},
+      {"review", "reviewed"}, {"fixed", "fixed"},       {"fixes", "fixed"},       {"fix", "fixed"},
+      {"updated", "updated"}, {"update", "updated"},    {"abandoned", "closed"},  {"approved", "reviewed"},
+  };
+  std::optional<std::string> best;
+  std::size_t best_distance = std::string_view::npos;
+  for (const auto& word : k_words) {
+    std::size_t pos = 0;
+    while ((pos = lower_line.find(word.text, pos)) != std::string_view::npos) {
+      const bool starts = pos == 0 || !is_alpha(lower_line[pos - 1]);
+      const std::size_t end = pos + word.text.size();
+      const bool ends = end >= lower_line.size() || !is_alpha(lower_line[end]);
+      if (starts && ends) {
+        const std::size_t distance = pos > near ? pos - near : near - pos;
+        if (distance < best_distance) {
+          best_distance = distance;
+          best = std::string(word.action);
+        }
+      }
+      pos = end;
+    }
+  }
+  return best;
+}
+
+// Reads "#123" or "123" at p (skipping "#"); returns the number or -1.
+int read_pr_number(std::string_view line, std::size_t& p, bool require_hash) {
+  std::size_t q = p;
+  if (q < line.size() && line[q] == '#') {
+    ++q;
+  } else if (require_hash) {
+    return -1;
+  }
+  if (q >= line.size() || !is_digit(line[q])) {
+    return -1;
+  }
+  long value = 0;
+  std::size_t digits = 0;
+  while (q < line.size() && is_digit(line[q]) && digits < 7) {
+    value = value * 10 + (line[q] - '0');
+    ++q;
+    ++digits;
+  }
+  if (q < line.size() && (is_alnum(line[q]) || (line[q] == '.' && q + 1 < line.size() && is_digit(line[q + 1])))) {
+    return -1; // "PR 2.0", "#12abc"
+  }
+  if (value <= 0) {
+    return -1;
+  }
+  p = q;
+  return static_cast<int>(value);
+}
+
+std::size_t skip_chars(std::string_view line, std::size_t p, std::string_view chars) {
+  while (p < line.size() && chars.find(line[p]) != std::string_view::npos) {
+    ++p;
+  }
+  return p;
+}
+
+} // namespace
+
+std::vector<PrMention> scan_prs(std::string_view line) {
+  std::vector<PrMention> found;
+  const std::string lower = util::to_lower_ascii(line);
+  auto add = [&](int number, std::optional<std::string> repo, std::size_t at) {
+    for (auto& existing : found) {
+      if (existing.number == number) {
+        if (!existing.repo && repo) {
+          existing.repo = repo;
+        }
+        return;
+      }
+    }
+    found.push_back({number, std::move(repo), pr_action(lower, at)});
+  };
+
+  // URLs: .../owner/repo/pull/94, .../merge_requests/12
+  for (std::string_view marker : {"/pull/", "/pulls/", "/merge_requests/"}) {
+    std::size_t pos = 0;
+    while ((pos = lower.find(marker, pos)) != std::string::npos) {
+      std::size_t p = pos + marker.size();
+      const int number = read_pr_number(line, p, false);
+      if (number > 0) {
+        // owner/repo are the two path segments before the marker.
+        std::size_t repo_end = pos;
+        if (marker == "/merge_requests/" && repo_end >= 2 && line.substr(repo_end - 2, 2) == "/-") {
+          repo_end -= 2;
+        }
+        std::size_t slash = line.rfind('/', repo_end - 1);
+        std::optional<std::string> repo;
+        if (slash != std::string_view::npos && slash > 0) {
+          std::size_t owner_slash = line.rfind('/', slash - 1);
+          if (owner_slash != std::string_view::npos) {
+            const auto owner = line.substr(owner_slash + 1, slash - owner_slash - 1);
+            const auto name = line.substr(slash + 1, repo_end - slash - 1);
+            if (!owner.empty() && !name.empty() && owner.find('.') == std::string_view::npos) {
+              repo = std::string(owner) + "/" + std::string(name);
+            }
+          }
+        }
+        add(number, repo, pos);
+      }
+      pos += marker.size();
+    }
+  }
+
+  // Keywords: "PR #95", "PR#95", "PR 95", "PRs #1, #2 and #3", "pull request #12",
+  // "**PR**: #56/#50", "PR124-PR128".
+  std::size_t pos = 0;
+  while (pos < lower.size()) {
+    std::size_t keyword_end = std::string::npos;
+    bool plural = false;
+    if (lower.compare(pos, 2, "pr") == 0 && (pos == 0 || !is_alpha(lower[pos - 1]))) {
+      std::size_t e = pos + 2;
+      if (e < lower.size() && lower[e] == 's') {
+        plural = true;
+        ++e;
+      }
+      // "PR" must be the word: upper-case in the text, or followed by a number.
+      if (e >= lower.size() || !is_alpha(lower[e])) {
+        const bool upper = line[pos] == 'P' && line[pos + 1] == 'R';
+        if (upper || (e < lower.size() && (lower[e] == '#' || lower[e] == ' '))) {
+          keyword_end = e;
+        }
+      }
+    } else if (lower.compare(pos, 12, "pull request") == 0 && (pos == 0 || !is_alpha(lower[pos - 1]))) {
+      keyword_end = pos + 12;
+      if (keyword_end < lower.size() && lower[keyword_end] == 's') {
+        plural = true;
+        ++keyword_end;
+      }
+    } else if (lower.compare(pos, 13, "merge request") == 0 && (pos == 0 || !is_alpha(lower[pos - 1]))) {
+      keyword_end = pos + 13;
+    }
+    if (keyword_end == std::string::npos) {
+      ++pos;
+      continue;
+    }
+    std::size_t p = skip_chars(line, keyword_end, " *:`_-");
+    // After "PRs" or "pull requests" a bare number is a count ("8 PRs"), not a PR.
+    int number = read_pr_number(line, p, plural);
+    if (number < 0) {
+      pos = keyword_end;
+      continue;
+    }
+    add(number, std::nullopt, pos);
+    // Range "PR124-PR128" or "PR #124-128".
+    {
+      std::size_t q = p;
+      if (q < line.size() && (line[q] == '-' || line.substr(q).starts_with("–") || line.substr(q).starts_with("—"))) {
+        q += line[q] == '-' ? 1 : 3;
+        if (lower.compare(q, 2, "pr") == 0) {
+          q += 2;
+        }
+        q = skip_chars(line, q, " #");
+        std::size_t r = q;
+        const int last = read_pr_number(line, r, false);
+        if (last > number && last - number <= 50) {
+          for (int n = number + 1; n <= last; ++n) {
+            add(n, std::nullopt, pos);
+          }
+          p = r;
+        }
+      }
+    }
+    // A list after the keyword: "#1, #2 and #3", "#56/#50/#48".
+    while (true) {
+      std::size_t q = skip_chars(line, p, " ,/&*`");
+      if (lower.compare(q, 4, "and ") == 0) {
+        q = skip_chars(line, q + 4, " ");
+      }
+      if (q == p && !(q < line.size() && line[q] == '#')) {
+        break;
+      }
+      std::size_t r = q;
+      const int next = read_pr_number(line, r, true);
+      if (next < 0) {
+        break;
+      }
+      add(next, std::nullopt, pos);
+      p = r;
+    }
+    pos = p;
+  }
+  return found;
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 60> k_extensions = {
+    "md", "markdown", "txt", "rst", "ts", "tsx", "js", "jsx", "mjs", "cjs", "py", "rs", "go", "java", "kt",
+    "c", "h", "cpp", "hpp", "cc", "hh", "cs", "rb", "php", "swift", "json", "yaml", "yml", "toml", "xml",
+    "html", "css", "scss", "sql", "sh", "bash", "zsh", "ps1", "psm1", "lock", "cfg", "ini", "env", "dart",
+    "vue", "svelte", "mmd", "gradle", "proto", "graphql", "csv", "conf", "lua", "ex", "exs", "tf", "dockerfile",
+    "ipynb", "pdf", "png",
+};
+
+constexpr std::array<std::string_view, 12> k_branch_prefixes = {
+    "feature/", "feat/", "fix/", "bugfix/", "hotfix/", "release/", "chore/", "claude/", "origin/", "refs/",
+    "copilot/", "docs/v",
+};
+
+bool looks_like_path(std::string_view token) {
+  if (token.size() < 3 || token.size() > 200) {
+    return false;
+  }
+  if (token.find("://") != std::string_view::npos || token.find(' ') != std::string_view::npos ||
+      token.starts_with("-") || token.starts_with("@") || token.find('(') != std::string_view::npos ||
+      token.find('=') != std::string_view::npos || token.find('<') != std::string_view::npos) {
+    return false;
+  }
+  for (auto prefix : k_branch_prefixes) {
+    if (token.starts_with(prefix)) {
+      return false;
+    }
+  }
+  const auto dot = token.rfind('.');
+  if (dot != std::string_view::npos && dot + 1 < token.size()) {
+    const std::string ext = util::to_lower_ascii(token.substr(dot + 1));
+    if (std::find(k_extensions.begin(), k_extensions.end(), ext) != k_extensions.end()) {
+      return true;
+    }
+  }
+  // A path with a folder: "hub/modules/mrktzr/", "src/app" (letters on both sides of a slash).
+  const auto slash = token.find('/');
+  if (slash != std::string_view::npos && slash + 1 <= token.size()) {
+    const bool letters = std::count_if(token.begin(), token.end(), is_alpha) >= 3;
+    const bool numeric = token.find_first_not_of("0123456789/.") == std::string_view::npos; // dates, ratios
+    return letters && !numeric && token.find("//") == std::string_view::npos;
+  }
+  return false;
+}
+
+std::optional<std::string> file_action(std::string_view lower) {
+  struct Word {
+    std::string_view text;
+    std::string_view action;
+  };
+  static constexpr Word k_words[] = {
+      {"created", "created"}, {"new file", "created"}, {"added", "created"},   {"modified", "modified"},
+      {"updated", "modified"}, {"changed", "modified"}, {"edited", "modified"}, {"deleted", "deleted"},
+      {"removed", "deleted"},  {"moved", "moved"},      {"renamed", "moved"},   {"relocated", "moved"},
+  };
+  for (const auto& word : k_words) {
+    if (lower.find(word.text) != std::string_view::npos) {
+      return std::string(word.action);
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+std::vector<FileMention> scan_files(std::string_view line, const LineContext& context) {
+  std::vector<FileMention> found;
+  if (context.in_code) {
+    return found;
+  }
+  const std::string lower = util::to_lower_ascii(line);
+  auto action = file_action(lower);
+  if (!action && context.files_action) {
+    action = context.files_action;
+  }
+  auto add = [&](std::string_view path) {
+    std::string value(util::trim(path));
+    while (!value.empty() && (value.back() == ',' || value.back() == ':' || value.back() == ';')) {
+      value.pop_back();
+    }
+    if (!looks_like_path(value)) {
+      return;
+    }
+    for (const auto& existing : found) {
+      if (existing.path == value) {
+        return;
+      }
+    }
+    found.push_back({value, action});
+  };
+  // Backticked spans.
+  std::size_t pos = 0;
+  while ((pos = line.find('`', pos)) != std::string_view::npos) {
+    const std::size_t close = line.find('`', pos + 1);
+    if (close == std::string_view::npos) {
+      break;
+    }
+    add(line.substr(pos + 1, close - pos - 1));
+    pos = close + 1;
+  }
+  // In a files section, a list item's first word is often a bare path.
+  if (context.files_section && found.empty()) {
+    std::string_view rest = util::trim(line);
+    while (!rest.empty() && (rest.front() == '-' || rest.front() == '*' || rest.front() == '+' || rest.front() == ' ' ||
+                             is_digit(rest.front()) || rest.front() == '.' || rest.front() == ')')) {
+      rest.remove_prefix(1);
+    }
+    const auto end = rest.find_first_of(" \t(");
+    add(rest.substr(0, end));
+  }
+  return found;
+}
+
+namespace {
+
+// Reads a number like "1,676", "17,500+", "~90k", "3.5" at p; returns nullopt if none.
+std::optional<double> read_metric_number(std::string_view line, std::size_t& p) {
+  std::size_t q = p;
+  if (q >= line.size() || !is_digit(line[q])) {
+    return std::nullopt;
+  }
+  double value = 0;
+  while (q < line.size() && (is_digit(line[q]) || (line[q] == ',' && q + 3 < line.size() + 0 && q + 1 < line.size() &&
+                                                    is_digit(line[q + 1])))) {
+    if (line[q] != ',') {
+      value = value * 10 + (line[q] - '0');
+    }
+    ++q;
+  }
+  if (q + 1 < line.size() && line[q] == '.' && is_digit(line[q + 1])) {
+    double scale = 0.1;
+    ++q;
+    while (q < line.size() && is_digit(line[q])) {
+      value += (line[q] - '0') * scale;
+      scale /= 10;
+      ++q;
+    }
+  }
+  if (q < line.size() && (line[q] == 'k' || line[q] == 'K') && (q + 1 >= line.size() || !is_alpha(line[q + 1]))) {
+    value *= 1000;
+    ++q;
+  }
+  if (q < line.size() && line[q] == '+') {
+    ++q;
+  }
+  p = q;
+  return value;
+}
+
+std::string snippet_around(std::string_view line, std::size_t begin, std::size_t end) {
+  const std::size_t from = begin > 40 ? begin - 40 : 0;
+  std::size_t to = std::min(line.size(), end + 40);
+  // Keep UTF-8 sequences whole.
+  std::size_t b = from;
+  while (b > 0 && (static_cast<unsigned char>(line[b]) & 0xC0) == 0x80) {
+    --b;
+  }
+  while (to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) {
+    ++to;
+  }
+  return std::string(util::trim(line.substr(b, to - b)));
+}
+
+} // namespace
+
+std::vector<MetricMention> scan_metrics(std::string_view line, const LineContext& context) {
+  std::vector<MetricMention> found;
+  if (context.in_code) {
+    return found;
+  }
+  const std::string lower = util::to_lower_ascii(line);
+  const bool mentions_tokens = lower.find("token") != std::string::npos;
+  for (std::size_t p = 0; p < line.size(); ++p) {
+    if (!is_digit(line[p]) || (p > 0 && (is_alnum(line[p - 1]) || line[p - 1] == '.' || line[p - 1] == ',' ||
+                                         line[p - 1] == '#' || line[p - 1] == ':' || line[p - 1] == '/'))) {
+      continue;
+    }
+    const std::size_t begin = p;
+    std::size_t q = p;
+    const auto value = read_metric_number(line, q);
+    if (!value) {
+      continue;
+    }
+    const bool plus_sign = begin > 0 && line[begin - 1] == '+';
+    const bool minus_sign = begin > 0 && line[begin - 1] == '-' && (begin < 2 || line[begin - 2] == ' ');
+    // "10. item", "Phase 4: x": list numbers and labels are not counts.
+    if (q < line.size() && (line[q] == ':' || (line[q] == '.' && (q + 1 >= line.size() || line[q + 1] == ' ')))) {
+      p = q;
+      continue;
+    }
+    // N/M: scores, test ratios, progress.
+    std::size_t slash = q;
+    while (slash < line.size() && line[slash] == ' ') {
+      ++slash;
+    }
+    if (slash < line.size() && line[slash] == '/' && (slash == q || mentions_tokens)) {
+      q = slash;
+      std::size_t r = q + 1;
+      while (r < line.size() && line[r] == ' ') {
+        ++r;
+      }
+      const auto total = read_metric_number(line, r);
+      const bool chained = r < line.size() && (line[r] == '/' || line[r] == '-');
+      if (total && *total > 0 && !chained) {
+        const std::string after = lower.substr(r, 24);
+        std::string name = "ratio";
+        std::string unit = "/" + std::string(line.substr(q + 1, r - q - 1));
+        unit.erase(std::remove(unit.begin(), unit.end(), ' '), unit.end());
+        if (mentions_tokens && (line[r - 1] == 'k' || line[r - 1] == 'K')) {
+          name = "tokens";
+          unit = "tokens";
+        } else if (*total == 100 && after.find("test") == std::string::npos) {
+          name = "score";
+        } else if (after.find("test") != std::string::npos || after.find("pass") != std::string::npos) {
+          name = "tests";
+        } else if (after.find("task") != std::string::npos) {
+          name = "tasks";
+        }
+        found.push_back({name, value, unit, snippet_around(line, begin, r)});
+        p = r;
+        continue;
+      }
+    }
+    std::size_t r = q;
+    while (r < line.size() && line[r] == ' ') {
+      ++r;
+    }
+    if (r < line.size() && line[r] == '%') {
+      found.push_back({"percent", value, "%", snippet_around(line, begin, r + 1)});
+      p = r;
+      continue;
+    }
+    const std::string after = lower.substr(r, 40);
+    // "1,676 backend tests", "12 tests passing": a count then up to two words then "test".
+    auto word_within = [&](std::string_view word, int max_words) {
+      std::size_t s = 0;
+      for (int w = 0; w <= max_words; ++w) {
+        const std::size_t end = s + word.size();
+        const bool whole = end >= after.size() || !is_alpha(after[end]) || after[end] == 's';
+        if (after.compare(s, word.size(), word) == 0 && whole && (end + 1 >= after.size() || !is_alpha(after[end + 1]) || after[end] != 's')) {
+          return true;
+        }
+        const auto space = after.find(' ', s);
+        if (space == std::string::npos) {
+          return false;
+        }
+        s = space + 1;
+      }
+      return false;
+    };
+    if (word_within("test", 2) || word_within("spec", 1)) {
+      found.push_back({"tests", value, "tests", snippet_around(line, begin, r)});
+    } else if (word_within("lines", 1) || word_within("loc", 0)) {
+      const bool removed = minus_sign || after.find("removed") != std::string::npos || after.find("deleted") != std::string::npos;
+      const bool added = plus_sign || after.find("added") != std::string::npos;
+      if (added || removed) {
+        found.push_back({removed ? "lines_removed" : "lines_added", value, "lines", snippet_around(line, begin, r)});
+      }
+    } else if (word_within("files", 1) &&
+               (after.find("created") != std::string::npos || after.find("changed") != std::string::npos ||
+                after.find("modified") != std::string::npos)) {
+      found.push_back({after.find("created") != std::string::npos ? "files_created" : "files_changed", value, "files",
+                       snippet_around(line, begin, r)});
+    } else if (word_within("issues", 1) || word_within("findings", 1)) {
+      found.push_back({"issues_total", value, "issues", snippet_around(line, begin, r)});
+    } else if (after.size() >= 2 && after[0] == 'p' && after[1] >= '0' && after[1] <= '3' &&
+               (after.size() == 2 || !is_alnum(after[2]))) {
+      found.push_back({std::string("issues_p") + after[1], value, "issues", snippet_around(line, begin, r + 2)});
+    } else if (mentions_tokens && (line[q - 1] == 'k' || line[q - 1] == 'K' || word_within("tokens", 0))) {
+      found.push_back({"tokens", value, "tokens", snippet_around(line, begin, r)});
+    }
+    p = q;
+  }
+  // "Lines Added: 17,500+", "Files Created: 1", "Tests: 45" style fields.
+  struct FieldMetric {
+    std::string_view key;
+    std::string_view name;
+    std::string_view unit;
+  };
+  static constexpr FieldMetric k_fields[] = {
+      {"lines added", "lines_added", "lines"},   {"lines removed", "lines_removed", "lines"},
+      {"lines deleted", "lines_removed", "lines"}, {"files created", "files_created", "files"},
+      {"files modified", "files_changed", "files"}, {"files changed", "files_changed", "files"},
+  };
+  for (const auto& field : k_fields) {
+    const auto at = lower.find(field.key);
+    if (at == std::string::npos) {
+      continue;
+    }
+    std::size_t p = at + field.key.size();
+    while (p < line.size() && (line[p] == '*' || line[p] == ':' || line[p] == ' ' || line[p] == '~')) {
+      ++p;
+    }
+    const std::size_t begin = p;
+    if (auto value = read_metric_number(line, p)) {
+      const bool duplicate = std::any_of(found.begin(), found.end(), [&](const MetricMention& m) {
+        return m.name == field.name && m.value == value;
+      });
+      if (!duplicate) {
+        found.push_back({std::string(field.name), value, std::string(field.unit), snippet_around(line, at, p)});
+      }
+      (void)begin;
+    }
+  }
+  return found;
+}
+
+} // namespace seshdb::parse

@@ -1,0 +1,49 @@
+// Line scanners for the references a session mentions: commit hashes (only
+// where the text says they are commits), PR numbers (with repo and action),
+// file paths, and metrics (test counts, scores, progress, tokens...).
+// Each takes one line of normalised text and what is known about where it
+// stands; none looks at other lines.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace seshdb::parse {
+
+struct LineContext {
+  bool in_code = false;          // inside a fenced or indented code block
+  bool commits_section = false;  // under a heading about commits
+  bool files_section = false;    // under a heading about files
+  std::optional<std::string> files_action; // "created" from "Files Created"
+  bool stats_section = false;
+};
+
+std::vector<std::string> scan_commits(std::string_view line, const LineContext& context);
+
+struct PrMention {
+  int number = 0;
+  std::optional<std::string> repo;
+  std::optional<std::string> action;
+};
+std::vector<PrMention> scan_prs(std::string_view line);
+
+struct FileMention {
+  std::string path;
+  std::optional<std::string> action;
+};
+std::vector<FileMention> scan_files(std::string_view line, const LineContext& context);
+
+struct MetricMention {
+  std::string name;
+  std::optional<double> value;
+  std::string unit;
+  std::string raw;
+};
+std::vector<MetricMention> scan_metrics(std::string_view line, const LineContext& context);
+
+// True for lowercase hex of 7..40 characters.
+bool is_hex_token(std::string_view token);
+
+} // namespace seshdb::parse

@@ -1,0 +1,71 @@
+#include "seshdb/parse/section_kinds.hpp"
+
+#include "seshdb/util/text.hpp"
+
+#include <string>
+
+namespace seshdb::parse {
+
+namespace {
+
+using model::SectionKind;
+
+struct Rule {
+  std::string_view phrase; // lower-case, matched as a substring
+  SectionKind kind;
+};
+
+// Order matters: the first phrase found decides ("Critical Issues" is a
+// finding, "Issues Encountered" a blocker; "Next Session Plan" next steps).
+constexpr Rule k_rules[] = {
+    {"next step", SectionKind::next_steps},     {"next session", SectionKind::next_steps},
+    {"next action", SectionKind::next_steps},   {"todo", SectionKind::next_steps},
+    {"to do", SectionKind::next_steps},         {"to-do", SectionKind::next_steps},
+    {"follow-up", SectionKind::next_steps},     {"follow up", SectionKind::next_steps},
+    {"remaining", SectionKind::next_steps},     {"next up", SectionKind::next_steps},
+    {"upcoming", SectionKind::next_steps},      {"priorities", SectionKind::next_steps},
+    {"下一步", SectionKind::next_steps},         {"待办", SectionKind::next_steps},
+    {"decision", SectionKind::decisions},       {"decided", SectionKind::decisions},
+    {"决策", SectionKind::decisions},            {"决定", SectionKind::decisions},
+    {"blocker", SectionKind::blockers},         {"blocked", SectionKind::blockers},
+    {"issues encountered", SectionKind::blockers}, {"problems", SectionKind::blockers},
+    {"challenges", SectionKind::blockers},      {"known issues", SectionKind::blockers},
+    {"open issues", SectionKind::blockers},     {"遇到的问题", SectionKind::blockers},
+    {"问题", SectionKind::blockers},
+    {"finding", SectionKind::findings},         {"review", SectionKind::findings},
+    {"critique", SectionKind::findings},        {"critical issues", SectionKind::findings},
+    {"audit", SectionKind::findings},           {"vulnerab", SectionKind::findings},
+    {"file", SectionKind::files},               {"artifact", SectionKind::files},
+    {"artefact", SectionKind::files},           {"文件", SectionKind::files},
+    {"stats", SectionKind::stats},              {"statistic", SectionKind::stats},
+    {"metric", SectionKind::stats},             {"numbers", SectionKind::stats},
+    {"test result", SectionKind::stats},        {"测试结果", SectionKind::stats},
+    {"completed", SectionKind::work_completed}, {"work done", SectionKind::work_completed},
+    {"what we did", SectionKind::work_completed}, {"what was done", SectionKind::work_completed},
+    {"accomplish", SectionKind::work_completed}, {"achievement", SectionKind::work_completed},
+    {"progress", SectionKind::work_completed},  {"work log", SectionKind::work_completed},
+    {"work performed", SectionKind::work_completed}, {"actions taken", SectionKind::work_completed},
+    {"changes made", SectionKind::work_completed}, {"implemented", SectionKind::work_completed},
+    {"deliverable", SectionKind::work_completed}, {"done", SectionKind::work_completed},
+    {"outcome", SectionKind::work_completed},   {"results", SectionKind::work_completed},
+    {"完成", SectionKind::work_completed},
+    {"note", SectionKind::notes},               {"lesson", SectionKind::notes},
+    {"learning", SectionKind::notes},           {"learned", SectionKind::notes},
+    {"context", SectionKind::notes},            {"observation", SectionKind::notes},
+    {"insight", SectionKind::notes},            {"学习", SectionKind::notes},
+    {"经验", SectionKind::notes},                {"备注", SectionKind::notes},
+};
+
+} // namespace
+
+model::SectionKind classify_section(std::string_view title) {
+  const std::string lower = util::to_lower_ascii(title);
+  for (const auto& rule : k_rules) {
+    if (lower.find(rule.phrase) != std::string::npos) {
+      return rule.kind;
+    }
+  }
+  return SectionKind::other;
+}
+
+} // namespace seshdb::parse

@@ -1,0 +1,371 @@
+#include "seshdb/parse/session_detection.hpp"
+
+#include "seshdb/parse/section_kinds.hpp"
+#include "seshdb/parse/times.hpp"
+#include "seshdb/util/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <set>
+
+namespace seshdb::parse {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// "Session 12", "Session #28", "Latest Session: ...": a numbered session
+// heading is a session even when it has no date.
+bool is_numbered_session(std::string_view normalized) {
+  const std::string lower = util::to_lower_ascii(normalized);
+  std::size_t at = lower.find("session");
+  while (at != std::string::npos) {
+    if (at == 0 || !is_alpha(lower[at - 1])) {
+      std::size_t p = at + 7;
+      if (p < lower.size() && lower[p] == 's') {
+        at = lower.find("session", at + 7); // "Sessions #21-24" recaps several; only a date makes it a session
+        continue;
+      }
+      while (p < lower.size() && (lower[p] == ' ' || lower[p] == '#' || lower[p] == '-' || lower[p] == ':')) {
+        ++p;
+      }
+      std::size_t digits = 0;
+      while (p + digits < lower.size() && is_digit(lower[p + digits])) {
+        ++digits;
+      }
+      const std::size_t end = p + digits;
+      // A year-like number followed by "-MM" is a (broken) date, not a number.
+      const bool date_like = digits == 4 && end < lower.size() && (lower[end] == '-' || lower[end] == '.');
+      if (digits > 0 && digits <= 4 && !date_like && (end >= lower.size() || !is_alpha(lower[end]))) {
+        // Only near the start: "Notes on session 3 bugs" is not a session heading.
+        return at <= 16;
+      }
+    }
+    at = lower.find("session", at + 7);
+  }
+  return false;
+}
+
+// Unfilled template headings: "YYYY-MM-DD", "[日期：____]", "[Date]".
+bool is_placeholder(std::string_view normalized) {
+  return normalized.find("YYYY") != std::string_view::npos || normalized.find("____") != std::string_view::npos ||
+         normalized.find("[日期]") != std::string_view::npos || normalized.find("[Date]") != std::string_view::npos ||
+         normalized.find("MM-DD") != std::string_view::npos;
+}
+
+// The last word of a log-line heading: START or END (or their synonyms).
+int start_end_marker(std::string_view normalized) {
+  std::string_view t = util::trim(normalized);
+  while (!t.empty() && !is_alpha(t.back())) {
+    t.remove_suffix(1);
+  }
+  std::size_t b = t.size();
+  while (b > 0 && is_alpha(t[b - 1])) {
+    --b;
+  }
+  const std::string word = util::to_lower_ascii(t.substr(b));
+  const bool upper = b < t.size() && t[b] >= 'A' && t[b] <= 'Z';
+  if (!upper) {
+    return 0;
+  }
+  if (word == "start" || word == "started" || word == "begin") {
+    return 1;
+  }
+  if (word == "end" || word == "ended" || word == "finish" || word == "finished" || word == "stop") {
+    return -1;
+  }
+  return 0;
+}
+
+// Looks like a date but is not one (2025-13-45): worth a warning.
+bool looks_like_broken_date(std::string_view normalized) {
+  for (std::size_t p = 0; p + 9 < normalized.size() + 0 && p + 4 < normalized.size(); ++p) {
+    if (is_digit(normalized[p]) && is_digit(normalized[p + 1]) && is_digit(normalized[p + 2]) &&
+        is_digit(normalized[p + 3]) && (normalized[p + 4] == '-' || normalized[p + 4] == '.') &&
+        (p == 0 || !is_digit(normalized[p - 1])) && p + 5 < normalized.size() && is_digit(normalized[p + 5])) {
+      return normalized.substr(0, 2) != "v" && (normalized[p] == '1' || normalized[p] == '2');
+    }
+  }
+  return false;
+}
+
+struct Event {
+  int line;
+  int level;            // 1..6 headings, 7 bold/table
+  int candidate;        // index into candidates, -1 for a plain heading
+  bool closes = true;   // false for END markers and known section headings
+  std::string title;
+};
+
+// Date column of a table: a header cell named like a date.
+int date_column(const std::vector<std::string>& header) {
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const std::string h = util::to_lower_ascii(util::trim(header[i]));
+    if (h == "date" || h == "day" || h == "when" || h == "日期" || h == "datum" || h == "fecha" || h == "session" ||
+        h.starts_with("date ")) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+} // namespace
+
+Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, const LineIndex& lines) {
+  Detection detection;
+  std::vector<SessionStart> candidates;
+  std::vector<Event> events;
+
+  // Headings.
+  for (const auto& heading : doc.headings) {
+    Event event{heading.line, heading.level, -1, true, heading.text};
+    const std::string normalized = normalize_width(heading.text);
+    const int marker = start_end_marker(normalized);
+    auto date = is_placeholder(normalized) ? std::nullopt : find_date(normalized);
+    if (marker < 0 && date) {
+      detection.end_markers.push_back({heading.line, normalized});
+      event.closes = false;
+    } else if (!heading.in_container && !is_placeholder(normalized) && (date || is_numbered_session(normalized))) {
+      SessionStart start;
+      start.kind = StartKind::heading;
+      start.level = heading.level;
+      start.line = heading.line;
+      start.title = heading.text;
+      start.normalized = normalized;
+      start.date = date;
+      start.start_marker = marker > 0;
+      // "2025-07-14 25:61": keep the date, say the time was not understood.
+      if (date && !find_time(normalized, date->end)) {
+        const std::string_view after = std::string_view(normalized).substr(date->end);
+        for (std::size_t p = 0; p + 3 < after.size(); ++p) {
+          if (is_digit(after[p]) && (p == 0 || !is_digit(after[p - 1])) && after.substr(p).find(':') <= 2 &&
+              is_digit(after[p + after.substr(p).find(':') + 1])) {
+            const std::size_t colon = p + after.substr(p).find(':');
+            std::size_t end = colon + 1;
+            while (end < after.size() && is_digit(after[end])) {
+              ++end;
+            }
+            detection.rejected.emplace_back(heading.line, fmt::format("unrecognised time \"{}\" in session heading; kept the date only",
+                                                                      after.substr(p, end - p)));
+            break;
+          }
+        }
+      }
+      candidates.push_back(std::move(start));
+      event.candidate = static_cast<int>(candidates.size() - 1);
+    } else {
+      if (looks_like_broken_date(normalized) && !is_placeholder(normalized)) {
+        detection.rejected.emplace_back(heading.line, fmt::format("heading \"{}\" has no valid date; not a session", heading.text));
+      }
+      // A known section name at a session's own level does not end it
+      // ("## Work Completed" right under "## Session: ...").
+      event.closes = classify_section(heading.text) == model::SectionKind::other;
+    }
+    events.push_back(std::move(event));
+  }
+
+  // Bold-label paragraphs: "**Session 339 — #259 Title (Apr 30):**".
+  for (const auto& paragraph : doc.paragraphs) {
+    if (paragraph.in_list_item || paragraph.in_quote || paragraph.lead_bold.empty()) {
+      continue;
+    }
+    const std::string normalized = normalize_width(paragraph.lead_bold);
+    // The bold text must be the paragraph's label, not a field ("**Date**: x").
+    const std::string_view after = std::string_view(paragraph.text).substr(
+        std::min(paragraph.text.size(), paragraph.lead_bold.size()));
+    const bool label = util::trim(after).empty() || after.front() == '\n' || normalized.ends_with(":");
+    if (!label || normalized.size() < 6 || is_placeholder(normalized)) {
+      continue;
+    }
+    auto date = find_date(normalized);
+    if (!(date || is_numbered_session(normalized))) {
+      continue;
+    }
+    // "**Date**: 2025-..." has the date outside the bold; here it is inside.
+    SessionStart start;
+    start.kind = StartKind::bold;
+    start.level = 7;
+    start.line = paragraph.line;
+    start.title = paragraph.lead_bold;
+    while (!start.title.empty() && (start.title.back() == ':' || start.title.back() == ' ')) {
+      start.title.pop_back();
+    }
+    start.normalized = normalized;
+    start.date = date;
+    candidates.push_back(std::move(start));
+    events.push_back({paragraph.line, 7, static_cast<int>(candidates.size() - 1), true, paragraph.lead_bold});
+  }
+
+  // Table rows with a date column: one session per row.
+  {
+    std::vector<std::string> header;
+    int header_table = -1;
+    for (const auto& row : doc.table_rows) {
+      if (row.header) {
+        header = row.cells;
+        header_table = row.table;
+        continue;
+      }
+      if (row.table != header_table) {
+        continue;
+      }
+      const int column = date_column(header);
+      if (column < 0 || column >= static_cast<int>(row.cells.size())) {
+        continue;
+      }
+      const std::string normalized = normalize_width(row.cells[static_cast<std::size_t>(column)]);
+      auto date = find_date(normalized);
+      if (!date) {
+        continue;
+      }
+      SessionStart start;
+      start.kind = StartKind::table_row;
+      start.level = 7;
+      start.line = row.line;
+      std::string title;
+      for (const auto& cell : row.cells) {
+        title += (title.empty() ? "" : " | ") + std::string(util::trim(cell));
+      }
+      start.title = title;
+      start.normalized = normalize_width(title);
+      start.date = find_date(start.normalized);
+      start.table = row.table;
+      start.cells = row.cells;
+      start.header = header;
+      candidates.push_back(std::move(start));
+      events.push_back({row.line, 7, static_cast<int>(candidates.size() - 1), true, title});
+    }
+  }
+  std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.line < b.line; });
+
+  // Nesting: which candidate encloses which. A heading closes every open
+  // candidate at its level or deeper.
+  std::vector<bool> dropped(candidates.size(), false);
+  std::vector<int> enclosing(candidates.size(), -1);
+  auto nest = [&] {
+    std::vector<int> open;
+    for (const auto& event : events) {
+      const bool is_candidate = event.candidate >= 0 && !dropped[static_cast<std::size_t>(event.candidate)];
+      if (event.closes || is_candidate) {
+        while (!open.empty() && candidates[static_cast<std::size_t>(open.back())].level >= event.level) {
+          open.pop_back();
+        }
+      }
+      if (is_candidate) {
+        enclosing[static_cast<std::size_t>(event.candidate)] = open.empty() ? -1 : open.back();
+        open.push_back(event.candidate);
+      }
+    }
+  };
+  nest();
+  // A dated heading that encloses two or more others is a title, not a session.
+  {
+    std::vector<int> children(candidates.size(), 0);
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      if (enclosing[i] >= 0) {
+        ++children[static_cast<std::size_t>(enclosing[i])];
+      }
+    }
+    bool any = false;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      if (children[i] >= 2 && candidates[i].kind == StartKind::heading) {
+        dropped[i] = true;
+        any = true;
+      }
+    }
+    if (any) {
+      nest();
+    }
+  }
+  std::set<int> session_levels;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (!dropped[i] && enclosing[i] < 0) {
+      session_levels.insert(candidates[i].level);
+    }
+  }
+  std::vector<bool> taken(candidates.size(), false);
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (dropped[i]) {
+      continue;
+    }
+    if (enclosing[i] < 0 || session_levels.count(candidates[i].level) > 0) {
+      taken[i] = true;
+    } else if (candidates[i].kind == StartKind::heading) {
+      detection.rejected.emplace_back(candidates[i].line,
+                                      fmt::format("dated heading \"{}\" is inside the session at line {}; read as a subsection",
+                                                  candidates[i].title, candidates[static_cast<std::size_t>(enclosing[i])].line));
+    }
+  }
+
+  // Extents: to the next session, or to a heading at the session's level or
+  // above that is not a known section, whichever comes first.
+  const int last_line = lines.line_count();
+  std::vector<int> order;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (taken[i]) {
+      order.push_back(static_cast<int>(i));
+    }
+  }
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    return candidates[static_cast<std::size_t>(a)].line < candidates[static_cast<std::size_t>(b)].line;
+  });
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    SessionStart& start = candidates[static_cast<std::size_t>(order[k])];
+    int end = k + 1 < order.size() ? candidates[static_cast<std::size_t>(order[k + 1])].line - 1 : last_line;
+    if (start.kind == StartKind::table_row) {
+      end = start.line;
+    } else {
+      for (const auto& event : events) {
+        if (event.line <= start.line || event.line > end) {
+          continue;
+        }
+        if (event.level <= 6 && event.closes && event.level <= start.level &&
+            (event.candidate < 0 || !taken[static_cast<std::size_t>(event.candidate)])) {
+          end = event.line - 1;
+          break;
+        }
+      }
+    }
+    // A short footer after the last rule ("---" then "*Last updated ...*")
+    // belongs to the file, not the session.
+    for (auto it = doc.rule_lines.rbegin(); it != doc.rule_lines.rend(); ++it) {
+      const int rule = *it;
+      if (rule <= start.line || rule > end) {
+        continue;
+      }
+      int nonblank = 0;
+      bool structured = false;
+      for (int line = rule + 1; line <= end; ++line) {
+        if (doc.line_kinds[static_cast<std::size_t>(line - 1)] == LineKind::blank) {
+          continue;
+        }
+        ++nonblank;
+        auto t = util::trim(lines.line_text(text, line));
+        if (t.starts_with("#") || t.starts_with("-") || t.starts_with("*  ") || t.starts_with("|") ||
+            (t.size() > 1 && is_digit(t[0]) && t[1] == '.')) {
+          structured = true;
+        }
+      }
+      if (nonblank > 0 && nonblank <= 3 && !structured) {
+        end = rule - 1;
+      }
+      break;
+    }
+    // Trailing blank lines and rules are separators, not content.
+    while (end > start.line) {
+      const auto kind = doc.line_kinds[static_cast<std::size_t>(end - 1)];
+      const bool rule = std::binary_search(doc.rule_lines.begin(), doc.rule_lines.end(), end);
+      if (kind == LineKind::blank || rule) {
+        --end;
+      } else {
+        break;
+      }
+    }
+    start.line_end = std::max(end, start.line);
+    detection.sessions.push_back(start);
+  }
+  return detection;
+}
+
+} // namespace seshdb::parse

@@ -1,0 +1,43 @@
+// Which headings, bold paragraphs and table rows start sessions, and where
+// each session ends. See session_log_parser.hpp for the rules in prose.
+#pragma once
+
+#include "seshdb/parse/dates.hpp"
+#include "seshdb/parse/markdown_blocks.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace seshdb::parse {
+
+enum class StartKind { heading, bold, table_row, whole_file };
+
+struct SessionStart {
+  StartKind kind = StartKind::heading;
+  int level = 0;           // heading level; 7 for bold paragraphs and table rows
+  int line = 0;
+  int line_end = 0;        // filled by find_session_starts
+  std::string title;       // as written, markup removed
+  std::string normalized;  // title with full-width characters made ASCII
+  std::optional<DateMatch> date;
+  int table = 0;           // table id for table rows
+  std::vector<std::string> cells;   // table rows: the cells
+  std::vector<std::string> header;  // table rows: the header cells
+  bool start_marker = false;        // "[...] Agent – START"
+};
+
+struct EndMarker {
+  int line = 0;
+  std::string normalized; // an "... – END" heading whose time closes the open START
+};
+
+struct Detection {
+  std::vector<SessionStart> sessions; // ordered by line, with line_end set
+  std::vector<EndMarker> end_markers;
+  std::vector<std::pair<int, std::string>> rejected; // line, why a session-like line was not taken
+};
+
+Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, const LineIndex& lines);
+
+} // namespace seshdb::parse

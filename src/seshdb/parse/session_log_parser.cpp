@@ -1,0 +1,799 @@
+#include "seshdb/parse/session_log_parser.hpp"
+
+#include "seshdb/parse/dates.hpp"
+#include "seshdb/parse/durations.hpp"
+#include "seshdb/parse/markdown_blocks.hpp"
+#include "seshdb/parse/references.hpp"
+#include "seshdb/parse/section_kinds.hpp"
+#include "seshdb/parse/session_detection.hpp"
+#include "seshdb/parse/severity.hpp"
+#include "seshdb/parse/times.hpp"
+#include "seshdb/util/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace seshdb::parse {
+
+namespace {
+
+using model::Diagnostic;
+using model::DiagnosticLevel;
+
+bool has_high_bytes(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+std::string normalized_line(std::string_view line) {
+  return has_high_bytes(line) ? normalize_width(line) : std::string(line);
+}
+
+std::string strip_markup(std::string_view value) {
+  std::string out;
+  for (char c : value) {
+    if (c != '*' && c != '`') {
+      out += c;
+    }
+  }
+  std::string_view t = util::trim(out);
+  while (!t.empty() && (t.front() == '_' || t.front() == ':')) {
+    t.remove_prefix(1);
+  }
+  while (!t.empty() && t.back() == '_') {
+    t.remove_suffix(1);
+  }
+  return std::string(util::trim(t));
+}
+
+// `**Key**: value`, `**Key:** value`, `- **Key**: value`, `> **Key**: value`,
+// and (when `plain` is allowed) `Key: value`; several per line when split by " | ".
+std::vector<model::Field> read_fields(std::string_view line, int line_number, bool plain_allowed) {
+  std::vector<model::Field> fields;
+  std::string_view rest = util::trim(line);
+  while (!rest.empty() && (rest.front() == '>' || rest.front() == '-' || rest.front() == '+' ||
+                           (rest.front() == '*' && rest.size() > 1 && rest[1] == ' ') || rest.front() == ' ')) {
+    rest.remove_prefix(1);
+  }
+  std::size_t start = 0;
+  while (start <= rest.size()) {
+    std::size_t bar = rest.find(" | ", start);
+    const std::string_view part = util::trim(rest.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
+    start = bar == std::string_view::npos ? rest.size() + 1 : bar + 3;
+    std::string key;
+    std::string_view value;
+    if (part.starts_with("**")) {
+      const auto close = part.find("**", 2);
+      if (close == std::string_view::npos) {
+        continue;
+      }
+      std::string_view inner = part.substr(2, close - 2);
+      std::string_view after = part.substr(close + 2);
+      if (inner.ends_with(":")) {
+        inner.remove_suffix(1);
+      } else if (after.starts_with(":")) {
+        after.remove_prefix(1);
+      } else {
+        continue;
+      }
+      key = std::string(util::trim(inner));
+      value = util::trim(after);
+    } else if (plain_allowed) {
+      const auto colon = part.find(':');
+      // "Key: value"; CJK keys often have no space after a full-width colon.
+      const bool cjk_key = colon != std::string_view::npos && colon > 0 &&
+                           static_cast<unsigned char>(part[colon - 1]) >= 0x80;
+      if (colon == std::string_view::npos || colon == 0 || colon > 30 || colon + 1 >= part.size() ||
+          (part[colon + 1] != ' ' && !cjk_key)) {
+        continue;
+      }
+      const std::string_view candidate = part.substr(0, colon);
+      const unsigned char first = static_cast<unsigned char>(candidate[0]);
+      const bool starts_ok = (first >= 'A' && first <= 'Z') || first >= 0x80;
+      const auto words = std::count(candidate.begin(), candidate.end(), ' ') + 1;
+      if (!starts_ok || words > 4 || candidate.find_first_of("`[(*#") != std::string_view::npos) {
+        continue;
+      }
+      key = std::string(candidate);
+      value = util::trim(part.substr(colon + 1));
+    } else {
+      continue;
+    }
+    if (key.empty() || key.size() > 40 || value.empty()) {
+      continue;
+    }
+    fields.push_back({key, strip_markup(value), line_number});
+  }
+  return fields;
+}
+
+bool key_is(std::string_view key, std::initializer_list<std::string_view> names) {
+  const std::string lower = util::to_lower_ascii(util::trim(key));
+  for (auto name : names) {
+    if (lower == name) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "feature/x (later renamed ...)" -> "feature/x"; "`main`" -> "main".
+std::string clean_branch(std::string_view value) {
+  std::string v = strip_markup(value);
+  const auto end = v.find_first_of(" \t,(");
+  if (end != std::string::npos) {
+    v.resize(end);
+  }
+  while (!v.empty() && (v.back() == '.' || v.back() == ';')) {
+    v.pop_back();
+  }
+  return v;
+}
+
+std::string format_utc(std::int64_t minutes_since_epoch) {
+  const std::int64_t day = minutes_since_epoch >= 0 ? minutes_since_epoch / 1440 : (minutes_since_epoch - 1439) / 1440;
+  const int minute_of_day = static_cast<int>(minutes_since_epoch - day * 1440);
+  int y = 0, m = 0, d = 0;
+  civil_from_days(day, y, m, d);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:00Z", y, m, d, minute_of_day / 60, minute_of_day % 60);
+}
+
+struct TimeInfo {
+  std::optional<TimeMatch> time;
+  bool from_heading = false;
+};
+
+// What one session's text says about when it ran.
+struct SessionFacts {
+  std::optional<DateMatch> date;
+  std::optional<int> start, end;
+  bool approx = false;
+  std::string zone;
+  std::optional<int> duration;
+};
+
+void take_time(SessionFacts& facts, const TimeMatch& match) {
+  if (!facts.start) {
+    facts.start = match.start;
+    facts.approx = match.approx;
+    if (match.end) {
+      facts.end = match.end;
+    }
+  }
+  if (facts.zone.empty() && !match.zone.empty()) {
+    facts.zone = match.zone;
+  }
+}
+
+// A time in a field value, after any date in it ("2025.12.28 9:00").
+std::optional<TimeMatch> time_in_value(const std::string& value) {
+  const std::string normalized = normalize_width(value);
+  std::size_t from = 0;
+  if (auto date = find_date(normalized)) {
+    from = date->end;
+  }
+  return find_time(normalized, from);
+}
+
+void fill_session_facts(const SessionStart& start, model::Session& session, SessionFacts& facts) {
+  // Heading: date, then a time after it, then a bracketed duration "[0.5h]".
+  facts.date = start.date;
+  std::size_t after_date = start.date ? start.date->end : 0;
+  if (start.kind != StartKind::table_row) {
+    if (auto time = find_time(start.normalized, after_date)) {
+      take_time(facts, *time);
+    }
+  }
+  for (char open : {'[', '('}) {
+    const char close = open == '[' ? ']' : ')';
+    std::size_t p = 0;
+    while ((p = start.normalized.find(open, p)) != std::string::npos && !facts.duration) {
+      const auto q = start.normalized.find(close, p);
+      if (q == std::string::npos) {
+        break;
+      }
+      const std::string_view inside(start.normalized.data() + p + 1, q - p - 1);
+      if (inside.size() < 16 && !find_date(inside) && !find_time(inside)) {
+        facts.duration = parse_duration_minutes(inside);
+      }
+      p = q + 1;
+    }
+  }
+  // "## 2025-12-04 | feat/x | Title": a part that looks like a branch is the branch.
+  if (start.kind == StartKind::heading && start.normalized.find(" | ") != std::string::npos) {
+    std::size_t from = 0;
+    while (from < start.normalized.size() && !session.branch) {
+      const auto bar = start.normalized.find(" | ", from);
+      const std::string part(util::trim(std::string_view(start.normalized).substr(from, bar == std::string::npos ? std::string::npos : bar - from)));
+      from = bar == std::string::npos ? start.normalized.size() : bar + 3;
+      const bool branch_like = !part.empty() && part.find(' ') == std::string::npos && !find_date(part) &&
+                               (part.find('/') != std::string::npos || part == "main" || part == "master" || part == "develop");
+      if (branch_like) {
+        session.branch = clean_branch(part);
+      }
+    }
+  }
+  // Table rows: the other columns are fields.
+  for (std::size_t i = 0; i < start.cells.size() && i < start.header.size(); ++i) {
+    session.fields.push_back({std::string(util::trim(start.header[i])), strip_markup(start.cells[i]), start.line});
+  }
+
+  std::optional<TimeMatch> start_field, end_field, range_field;
+  for (const auto& field : session.fields) {
+    const auto& key = field.key;
+    if (!facts.date && key_is(key, {"date", "session date", "day", "日期", "datum", "fecha", "started", "start date", "开始日期"})) {
+      const std::string normalized = normalize_width(field.value);
+      facts.date = find_date(normalized);
+    }
+    if (!session.branch && key_is(key, {"branch", "branch(es)", "branches", "git branch", "working branch", "feature branch", "分支"})) {
+      auto branch = clean_branch(field.value);
+      if (!branch.empty()) {
+        session.branch = branch;
+      }
+    }
+    if (!session.focus && key_is(key, {"focus", "focus area", "goal", "objective", "session objective", "session goal", "summary", "title", "task"})) {
+      session.focus = field.value;
+    }
+    if (!facts.duration && key_is(key, {"duration", "session duration", "time spent", "total time", "elapsed", "hours", "time", "耗时", "用时", "时长"})) {
+      facts.duration = parse_duration_minutes(field.value);
+      if (!facts.duration && key_is(key, {"hours"})) {
+        facts.duration = parse_duration_minutes(field.value + " hours"); // a table's "Hours" column: "1.5"
+      }
+    }
+    if (key_is(key, {"time", "session time", "time range", "when", "时间"}) && !range_field) {
+      range_field = time_in_value(field.value);
+    }
+    if (key_is(key, {"start", "started", "start time", "started at", "开始", "开始时间"}) && !start_field) {
+      start_field = time_in_value(field.value);
+    }
+    if (key_is(key, {"end", "ended", "end time", "ended at", "finished", "结束", "结束时间"}) && !end_field) {
+      end_field = time_in_value(field.value);
+    }
+    if (key_is(key, {"duration", "session duration"}) && !start_field) {
+      // "~3 hours (started 10:01 AM)"
+      const auto at = util::to_lower_ascii(field.value).find("start");
+      if (at != std::string::npos) {
+        start_field = find_time(normalize_width(field.value), at);
+      }
+    }
+    if (facts.zone.empty() && key_is(key, {"timezone", "time zone", "tz", "zone"})) {
+      std::size_t end = 0;
+      const std::string value = strip_markup(field.value);
+      if (zone_offset(value, 2000, 1, 1)) {
+        facts.zone = value;
+      }
+      (void)end;
+    }
+  }
+  if (range_field) {
+    take_time(facts, *range_field);
+  }
+  if (start_field) {
+    take_time(facts, *start_field);
+  }
+  if (end_field && facts.start && !facts.end) {
+    facts.end = end_field->start;
+    if (facts.zone.empty()) {
+      facts.zone = end_field->zone;
+    }
+  }
+}
+
+int session_index_of_line(const std::vector<int>& session_of_line, int line) {
+  if (line < 1 || line >= static_cast<int>(session_of_line.size())) {
+    return model::k_no_session;
+  }
+  return session_of_line[static_cast<std::size_t>(line)];
+}
+
+std::optional<bool> done_state(const MdItem& item) {
+  if (item.task == 1 || item.struck) {
+    return true;
+  }
+  if (item.task == 0) {
+    return false;
+  }
+  const std::string_view t = util::trim(item.text);
+  for (std::string_view done : {"✅", "✔", "✓", "☑", "[x]", "[X]"}) {
+    if (t.starts_with(done)) {
+      return true;
+    }
+  }
+  for (std::string_view open : {"⬜", "☐", "❌", "[ ]", "🔲"}) {
+    if (t.starts_with(open)) {
+      return false;
+    }
+  }
+  return std::nullopt;
+}
+
+// First line of an item's text, trimmed.
+std::string first_line(std::string_view text) {
+  const auto nl = text.find('\n');
+  return std::string(util::trim(text.substr(0, nl)));
+}
+
+} // namespace
+
+model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& options) {
+  model::ParsedLog log;
+  const std::string text = prepare_text(input, log.diagnostics);
+  if (util::trim(text).empty()) {
+    log.diagnostics.push_back({DiagnosticLevel::warning, 0, "file is empty; nothing to ingest"});
+    log.line_count = text.empty() ? 0 : LineIndex(text).line_count();
+    log.outside_text = text;
+    return log;
+  }
+  const LineIndex lines(text);
+  log.line_count = lines.line_count();
+  const MarkdownDoc doc = read_markdown(text, lines);
+  Detection detection = find_session_starts(doc, text, lines);
+  for (const auto& [line, why] : detection.rejected) {
+    log.diagnostics.push_back({DiagnosticLevel::note, line, why});
+  }
+
+  // A file that is one session with its date in a field: the whole file.
+  if (detection.sessions.empty()) {
+    for (int line = 1; line <= std::min(lines.line_count(), 60); ++line) {
+      if (doc.line_kinds[static_cast<std::size_t>(line - 1)] != LineKind::text) {
+        continue;
+      }
+      for (const auto& field : read_fields(lines.line_text(text, line), line, true)) {
+        if (key_is(field.key, {"date", "session date", "日期"}) && find_date(normalize_width(field.value))) {
+          SessionStart start;
+          start.kind = StartKind::whole_file;
+          start.level = 1;
+          start.line = 1;
+          for (const auto& heading : doc.headings) {
+            start.line = heading.line;
+            start.title = heading.text;
+            break;
+          }
+          if (start.title.empty()) {
+            start.title = first_line(lines.line_text(text, 1));
+          }
+          start.normalized = normalize_width(start.title);
+          start.line_end = lines.line_count();
+          while (start.line_end > start.line && doc.line_kinds[static_cast<std::size_t>(start.line_end - 1)] == LineKind::blank) {
+            --start.line_end;
+          }
+          detection.sessions.push_back(start);
+          break;
+        }
+      }
+      if (!detection.sessions.empty()) {
+        break;
+      }
+    }
+  }
+  if (detection.sessions.empty()) {
+    log.diagnostics.push_back({DiagnosticLevel::warning, 0,
+                               "no sessions found (no heading with a date or \"Session N\", no Date field); "
+                               "the text is kept and searchable. `seshdb lint` shows what was considered"});
+  }
+
+  // Which session each line belongs to.
+  std::vector<int> session_of_line(static_cast<std::size_t>(lines.line_count()) + 2, model::k_no_session);
+  for (std::size_t i = 0; i < detection.sessions.size(); ++i) {
+    const auto& s = detection.sessions[i];
+    for (int line = s.line; line <= s.line_end; ++line) {
+      session_of_line[static_cast<std::size_t>(line)] = static_cast<int>(i);
+    }
+  }
+
+  // Sessions: text, fields, facts.
+  std::vector<SessionFacts> facts(detection.sessions.size());
+  std::map<std::string, int> zone_votes;
+  for (std::size_t i = 0; i < detection.sessions.size(); ++i) {
+    const SessionStart& start = detection.sessions[i];
+    model::Session session;
+    session.ordinal = static_cast<int>(i) + 1;
+    session.title = start.title;
+    session.line_start = start.line;
+    session.line_end = start.line_end;
+    const std::size_t body_begin = lines.start_of(start.line);
+    const std::size_t body_end = start.line_end < lines.line_count() ? lines.start_of(start.line_end + 1) : text.size();
+    session.body = text.substr(body_begin, body_end - body_begin);
+    while (!session.body.empty() && session.body.back() == '\n') {
+      session.body.pop_back();
+    }
+    // Fields: bold ones anywhere outside code, plain ones before the first subheading.
+    int first_subheading = start.line_end + 1;
+    for (const auto& heading : doc.headings) {
+      if (heading.line > start.line && heading.line <= start.line_end) {
+        first_subheading = heading.line;
+        break;
+      }
+    }
+    if (start.kind != StartKind::table_row) {
+      for (int line = start.line + (start.kind == StartKind::whole_file ? 0 : 1); line <= start.line_end; ++line) {
+        const auto kind = doc.line_kinds[static_cast<std::size_t>(line - 1)];
+        if (kind != LineKind::text) {
+          continue;
+        }
+        const std::string_view raw_line = lines.line_text(text, line);
+        if (raw_line.find(':') == std::string_view::npos && raw_line.find("\xEF\xBC\x9A") == std::string_view::npos) {
+          continue;
+        }
+        const std::string normalized = normalized_line(raw_line);
+        for (auto& field : read_fields(normalized, line, line < first_subheading || start.kind == StartKind::whole_file)) {
+          session.fields.push_back(std::move(field));
+        }
+        // Plain time lines anywhere: "开始：2025.12.28 9：00".
+        if (line >= first_subheading) {
+          for (auto& field : read_fields(normalized, line, true)) {
+            if (key_is(field.key, {"开始", "结束", "start", "end", "started", "ended", "开始时间", "结束时间"})) {
+              session.fields.push_back(std::move(field));
+            }
+          }
+        }
+      }
+    }
+    fill_session_facts(start, session, facts[i]);
+    if (!facts[i].zone.empty()) {
+      ++zone_votes[facts[i].zone];
+    }
+    log.sessions.push_back(std::move(session));
+  }
+
+  // Zones: as written, else the file's usual zone, else --tz, else UTC.
+  std::string file_zone;
+  int best_votes = 0;
+  for (const auto& [zone, votes] : zone_votes) {
+    if (votes > best_votes) {
+      file_zone = zone;
+      best_votes = votes;
+    }
+  }
+  // Years for month-day dates ("Jan 15"): from the nearest dated session.
+  for (std::size_t i = 0; i < log.sessions.size(); ++i) {
+    auto& f = facts[i];
+    if (!f.date || f.date->year != 0) {
+      continue;
+    }
+    int year = 0;
+    for (std::size_t d = 1; d < log.sessions.size() && year == 0; ++d) {
+      for (const std::size_t j : {i >= d ? i - d : log.sessions.size(), i + d}) {
+        if (j < log.sessions.size() && facts[j].date && facts[j].date->year != 0) {
+          year = facts[j].date->year;
+          break;
+        }
+      }
+    }
+    if (year == 0) {
+      // Any full date in the file will do.
+      if (auto any = find_date(normalize_width(text.substr(0, std::min<std::size_t>(text.size(), 1 << 20))))) {
+        year = any->year;
+      }
+    }
+    if (year != 0 && is_valid_date(year, f.date->month, f.date->day)) {
+      f.date->year = year;
+      log.sessions[i].date_year_inferred = true;
+    } else {
+      f.date.reset();
+    }
+  }
+  for (std::size_t i = 0; i < log.sessions.size(); ++i) {
+    auto& session = log.sessions[i];
+    auto& f = facts[i];
+    if (f.date) {
+      session.local_date = format_date(f.date->year, f.date->month, f.date->day);
+    }
+    session.start_minute = f.start;
+    session.end_minute = f.end;
+    session.time_approx = f.approx;
+    if (!f.zone.empty()) {
+      session.timezone = f.zone;
+    }
+    if (f.duration) {
+      session.duration_minutes = f.duration;
+      session.duration_source = "stated";
+    } else if (f.start && f.end && *f.end != *f.start) {
+      session.duration_minutes = (*f.end - *f.start + 1440) % 1440;
+      session.duration_source = "computed";
+    }
+    if (!f.start || !f.date) {
+      continue;
+    }
+    std::string zone = f.zone;
+    if (!zone.empty()) {
+      session.tz_rule = "heading";
+    } else if (!file_zone.empty()) {
+      zone = file_zone;
+      session.tz_rule = "file";
+    } else if (!options.default_zone.empty()) {
+      zone = options.default_zone;
+      session.tz_rule = "option";
+    } else {
+      zone = "UTC";
+      session.tz_rule = "default";
+    }
+    auto offset = zone_offset(zone, f.date->year, f.date->month, f.date->day);
+    if (!offset) {
+      log.diagnostics.push_back({DiagnosticLevel::warning, session.line_start,
+                                 fmt::format("unknown time zone \"{}\"; used UTC", zone)});
+      offset = 0;
+    }
+    session.utc_offset_minutes = offset;
+    const std::int64_t day_minutes = days_from_civil(f.date->year, f.date->month, f.date->day) * 1440;
+    const std::int64_t started = day_minutes + *f.start - *offset;
+    session.started_at = format_utc(started);
+    if (f.end) {
+      const int length = (*f.end - *f.start + 1440) % 1440;
+      session.ended_at = format_utc(started + length);
+    } else if (session.duration_minutes) {
+      session.ended_at = format_utc(started + *session.duration_minutes);
+    }
+  }
+
+  // START/END log pairs: an END line's time closes the open START session.
+  for (const auto& marker : detection.end_markers) {
+    const int index = session_index_of_line(session_of_line, marker.line);
+    if (index < 0) {
+      continue;
+    }
+    auto& session = log.sessions[static_cast<std::size_t>(index)];
+    auto date = find_date(marker.normalized);
+    auto time = find_time(marker.normalized, date ? date->end : 0);
+    if (!time || !session.start_minute || session.end_minute || !date || !session.local_date) {
+      continue;
+    }
+    session.end_minute = time->start;
+    const int offset = session.utc_offset_minutes.value_or(0);
+    const std::int64_t end_total = days_from_civil(date->year, date->month, date->day) * 1440 + time->start - offset;
+    session.ended_at = format_utc(end_total);
+    if (!session.duration_minutes) {
+      const auto& f = facts[static_cast<std::size_t>(index)];
+      const std::int64_t start_total = days_from_civil(f.date->year, f.date->month, f.date->day) * 1440 + *f.start - offset;
+      if (end_total > start_total) {
+        session.duration_minutes = static_cast<int>(end_total - start_total);
+        session.duration_source = "computed";
+      }
+    }
+  }
+
+  // Sections: the headings inside each session.
+  for (std::size_t h = 0; h < doc.headings.size(); ++h) {
+    const auto& heading = doc.headings[h];
+    const int index = session_index_of_line(session_of_line, heading.line);
+    if (index < 0) {
+      continue;
+    }
+    auto& session = log.sessions[static_cast<std::size_t>(index)];
+    if (heading.line == session.line_start) {
+      continue;
+    }
+    model::Section section;
+    section.title = heading.text;
+    section.kind = classify_section(heading.text);
+    section.level = heading.level;
+    section.line_start = heading.line;
+    section.line_end = session.line_end;
+    for (std::size_t k = h + 1; k < doc.headings.size(); ++k) {
+      if (doc.headings[k].line > session.line_end) {
+        break;
+      }
+      if (doc.headings[k].level <= heading.level) {
+        section.line_end = doc.headings[k].line - 1;
+        break;
+      }
+    }
+    const std::size_t base = lines.start_of(session.line_start);
+    const std::size_t begin = lines.start_of(section.line_start) - base;
+    std::size_t end = (section.line_end < lines.line_count() ? lines.start_of(section.line_end + 1) : text.size()) - base;
+    end = std::min(end, session.body.size());
+    session.sections.push_back(section);
+    session.section_spans.emplace_back(begin, end > begin ? end - begin : 0);
+  }
+  // The innermost section holding a line.
+  auto section_of = [&](const model::Session& session, int line) {
+    int found = -1;
+    for (std::size_t k = 0; k < session.sections.size(); ++k) {
+      const auto& section = session.sections[k];
+      if (section.line_start <= line && line <= section.line_end) {
+        found = static_cast<int>(k);
+      }
+    }
+    return found;
+  };
+
+  // Items, and findings from severity labels and markers.
+  std::set<int> finding_item_lines;
+  auto add_finding = [&](int session, const std::string& level, const std::string& label, const std::string& title, int line) {
+    for (const auto& existing : log.findings) {
+      if (existing.session == session && existing.severity == level && existing.title == title) {
+        return;
+      }
+    }
+    log.findings.push_back({session, level, label, title, line});
+  };
+  for (const auto& paragraph : doc.paragraphs) {
+    if (paragraph.in_list_item) {
+      continue;
+    }
+    const std::string label = normalize_width(paragraph.lead_bold.empty() ? paragraph.text : paragraph.lead_bold);
+    const bool label_like = util::trim(label).ends_with(":") || paragraph.text.size() <= paragraph.lead_bold.size() + 2 ||
+                            util::trim(paragraph.text).ends_with(":");
+    if (!label_like || paragraph.text.size() > 160) {
+      continue;
+    }
+    auto severity = severity_of_label(label);
+    if (!severity) {
+      continue;
+    }
+    // The list right after the label.
+    int list = -1;
+    int top_depth = 0;
+    for (const auto& item : doc.items) {
+      if (item.line <= paragraph.line_end) {
+        continue;
+      }
+      if (item.line <= paragraph.line_end + 2) {
+        list = item.list;
+        top_depth = item.depth;
+      }
+      break;
+    }
+    if (list < 0) {
+      continue;
+    }
+    for (const auto& item : doc.items) {
+      if (item.list == list && item.depth == top_depth) {
+        add_finding(session_index_of_line(session_of_line, item.line), severity->level, severity->label,
+                    first_line(item.text), item.line);
+        finding_item_lines.insert(item.line);
+      }
+    }
+  }
+  for (const auto& heading : doc.headings) {
+    auto severity = severity_of_label(normalize_width(heading.text));
+    if (!severity) {
+      continue;
+    }
+    const int index = session_index_of_line(session_of_line, heading.line);
+    int next_heading = lines.line_count() + 1;
+    for (const auto& other : doc.headings) {
+      if (other.line > heading.line && other.level <= heading.level) {
+        next_heading = other.line;
+        break;
+      }
+    }
+    int top_depth = -1;
+    for (const auto& item : doc.items) {
+      if (item.line <= heading.line || item.line >= next_heading) {
+        continue;
+      }
+      if (top_depth < 0) {
+        top_depth = item.depth;
+      }
+      if (item.depth == top_depth && finding_item_lines.count(item.line) == 0) {
+        add_finding(index, severity->level, severity->label, first_line(item.text), item.line);
+        finding_item_lines.insert(item.line);
+      }
+    }
+  }
+  for (const auto& item : doc.items) {
+    const int index = session_index_of_line(session_of_line, item.line);
+    int section = -1;
+    if (index >= 0) {
+      auto& session = log.sessions[static_cast<std::size_t>(index)];
+      section = section_of(session, item.line);
+      session.items.push_back({section, first_line(item.text), done_state(item), item.depth, item.line});
+    }
+    if (finding_item_lines.count(item.line) > 0) {
+      continue;
+    }
+    // Items that carry their own severity, outside plans and to-do lists.
+    model::SectionKind kind = model::SectionKind::other;
+    if (index >= 0 && section >= 0) {
+      kind = log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].kind;
+    }
+    if (kind == model::SectionKind::next_steps || kind == model::SectionKind::work_completed ||
+        kind == model::SectionKind::decisions) {
+      continue;
+    }
+    std::string title;
+    if (auto severity = severity_of_item(normalize_width(first_line(item.text)), title)) {
+      add_finding(index, severity->level, severity->label, title, item.line);
+    }
+  }
+
+  // References, line by line, with the heading each line stands under.
+  {
+    std::size_t next_heading = 0;
+    LineContext section_context;
+    for (int line = 1; line <= lines.line_count(); ++line) {
+      while (next_heading < doc.headings.size() && doc.headings[next_heading].line <= line) {
+        const std::string lower = util::to_lower_ascii(doc.headings[next_heading].text);
+        section_context = LineContext{};
+        section_context.commits_section = lower.find("commit") != std::string::npos;
+        const auto kind = classify_section(doc.headings[next_heading].text);
+        section_context.files_section = kind == model::SectionKind::files;
+        section_context.stats_section = kind == model::SectionKind::stats;
+        if (section_context.files_section) {
+          for (std::string_view action : {"created", "modified", "deleted", "moved"}) {
+            if (lower.find(action) != std::string::npos) {
+              section_context.files_action = std::string(action);
+            }
+          }
+        }
+        ++next_heading;
+      }
+      const auto kind = doc.line_kinds[static_cast<std::size_t>(line - 1)];
+      if (kind == LineKind::blank || kind == LineKind::html) {
+        continue;
+      }
+      const std::string_view raw_line = lines.line_text(text, line);
+      if (raw_line.size() > 20000) {
+        continue; // a minified blob, not prose worth scanning
+      }
+      const std::string normalized = normalized_line(raw_line);
+      LineContext context = section_context;
+      context.in_code = kind == LineKind::code;
+      const int session = session_index_of_line(session_of_line, line);
+      for (auto& sha : scan_commits(normalized, context)) {
+        log.commits.push_back({session, std::move(sha), line});
+      }
+      if (!context.in_code) {
+        for (auto& pr : scan_prs(normalized)) {
+          log.prs.push_back({session, pr.number, std::move(pr.repo), std::move(pr.action), line});
+        }
+        for (auto& file : scan_files(normalized, context)) {
+          log.files.push_back({session, std::move(file.path), std::move(file.action), line});
+        }
+        for (auto& metric : scan_metrics(normalized, context)) {
+          log.metrics.push_back({session, std::move(metric.name), metric.value, std::move(metric.unit),
+                                 std::move(metric.raw), line});
+        }
+      }
+    }
+  }
+
+  // Text outside every session stays with the source.
+  {
+    std::string outside;
+    for (int line = 1; line <= lines.line_count(); ++line) {
+      if (session_of_line[static_cast<std::size_t>(line)] != model::k_no_session) {
+        continue;
+      }
+      outside += lines.line_text(text, line);
+      outside += '\n';
+    }
+    log.outside_text = std::string(util::trim(outside));
+  }
+
+  // Warnings worth a user's attention.
+  {
+    // A fence that never closes swallows the rest of the file.
+    const int last = lines.line_count();
+    if (last > 0 && doc.line_kinds[static_cast<std::size_t>(last - 1)] == LineKind::code) {
+      int first = last;
+      while (first > 1 && doc.line_kinds[static_cast<std::size_t>(first - 2)] == LineKind::code) {
+        --first;
+      }
+      const auto opener = util::trim(lines.line_text(text, first));
+      const auto closer = util::trim(lines.line_text(text, last));
+      if ((opener.starts_with("```") || opener.starts_with("~~~")) &&
+          !(last > first && (closer == "```" || closer == "~~~" || closer.starts_with("````")))) {
+        log.diagnostics.push_back({DiagnosticLevel::warning, first,
+                                   "code fence is never closed; everything after it was read as code"});
+      }
+    }
+    std::map<std::string, int> seen;
+    for (const auto& session : log.sessions) {
+      const std::string key = session.title + "\x1f" + session.body.substr(session.body.find('\n') == std::string::npos ? session.body.size() : session.body.find('\n'));
+      auto [it, inserted] = seen.emplace(key, session.line_start);
+      if (!inserted) {
+        log.diagnostics.push_back({DiagnosticLevel::warning, session.line_start,
+                                   fmt::format("session repeats the one at line {} word for word; kept both", it->second)});
+      }
+    }
+  }
+  std::stable_sort(log.diagnostics.begin(), log.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+  return log;
+}
+
+} // namespace seshdb::parse

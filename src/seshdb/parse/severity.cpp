@@ -1,0 +1,147 @@
+#include "seshdb/parse/severity.hpp"
+
+#include "seshdb/util/text.hpp"
+
+#include <array>
+
+namespace seshdb::parse {
+
+namespace {
+
+bool is_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// "P1" as a word; returns the level or nullopt.
+std::optional<std::string> explicit_level(std::string_view text) {
+  for (std::size_t p = 0; p + 1 < text.size(); ++p) {
+    if ((text[p] == 'P' || text[p] == 'p') && text[p + 1] >= '0' && text[p + 1] <= '3' &&
+        (p == 0 || !is_alnum(text[p - 1])) && (p + 2 >= text.size() || !is_alnum(text[p + 2]))) {
+      return std::string("P") + text[p + 1];
+    }
+  }
+  return std::nullopt;
+}
+
+struct SeverityWord {
+  std::string_view word;
+  std::string_view level;
+};
+
+constexpr std::array k_words = {
+    SeverityWord{"blocker", "P0"},      SeverityWord{"critical", "P1"},   SeverityWord{"high", "P1"},
+    SeverityWord{"important", "P2"},    SeverityWord{"major", "P2"},      SeverityWord{"medium", "P2"},
+    SeverityWord{"moderate", "P2"},     SeverityWord{"nice-to-have", "P3"}, SeverityWord{"nice to have", "P3"},
+    SeverityWord{"low", "P3"},          SeverityWord{"minor", "P3"},
+};
+
+std::optional<SeverityWord> severity_word(std::string_view lower) {
+  for (const auto& entry : k_words) {
+    const auto at = lower.find(entry.word);
+    if (at != std::string_view::npos && (at == 0 || !is_alnum(lower[at - 1])) &&
+        (at + entry.word.size() >= lower.size() || !is_alnum(lower[at + entry.word.size()]))) {
+      return entry;
+    }
+  }
+  return std::nullopt;
+}
+
+// Words that say the list is of problems found, not tasks or steps.
+bool names_findings(std::string_view lower) {
+  for (std::string_view noun : {"issue", "finding", "bug", "problem", "vulnerab", "concern", "risk", "defect",
+                                "gap", "severity", "violation", "error", "warning", "comment"}) {
+    if (lower.find(noun) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string strip_decoration(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (is_alnum(c) || c == ' ' || c == '-') {
+      out += c;
+    } else {
+      out += ' ';
+    }
+  }
+  return std::string(util::trim(util::single_line(out)));
+}
+
+} // namespace
+
+std::optional<Severity> severity_of_label(std::string_view label) {
+  const std::string lower = util::to_lower_ascii(label);
+  if (lower.size() > 120 || lower.find("priority") != std::string::npos || lower.find("phase") != std::string::npos) {
+    return std::nullopt;
+  }
+  if (auto level = explicit_level(label)) {
+    return Severity{*level, std::string(util::trim(label))};
+  }
+  auto word = severity_word(lower);
+  if (!word) {
+    return std::nullopt;
+  }
+  // "Critical Issues", "High severity", or the bare word ("Critical:").
+  const std::string bare = strip_decoration(lower);
+  if (names_findings(lower) || bare == word->word || bare == std::string(word->word) + " severity") {
+    return Severity{std::string(word->level), std::string(util::trim(label))};
+  }
+  return std::nullopt;
+}
+
+std::optional<Severity> severity_of_item(std::string_view item, std::string& title) {
+  std::string_view rest = util::trim(item);
+  // Skip emoji and markup before the marker: "🔴 **P1**: ...", "[P1] ...".
+  std::size_t p = 0;
+  while (p < rest.size() && !is_alnum(rest[p])) {
+    ++p;
+  }
+  if (p > 12) {
+    return std::nullopt;
+  }
+  const std::string_view head = rest.substr(p);
+  std::size_t word_end = 0;
+  while (word_end < head.size() && (is_alnum(head[word_end]) || head[word_end] == '-')) {
+    ++word_end;
+  }
+  const std::string word = util::to_lower_ascii(head.substr(0, word_end));
+  std::optional<std::string> level;
+  if (word.size() == 2 && word[0] == 'p' && word[1] >= '0' && word[1] <= '3') {
+    level = std::string("P") + word[1];
+  } else {
+    for (const auto& entry : k_words) {
+      if (entry.word == word) {
+        level = std::string(entry.level);
+      }
+    }
+  }
+  if (!level) {
+    return std::nullopt;
+  }
+  // The marker must be set off: "P1:", "P1 -", "[P1]", "**P1**", "(P1)".
+  std::size_t q = word_end;
+  std::size_t marks = 0;
+  while (q < head.size() && (head[q] == ':' || head[q] == ']' || head[q] == ')' || head[q] == '*' ||
+                             head[q] == ' ' || head[q] == '-' || head[q] == '|')) {
+    if (head[q] != ' ') {
+      ++marks;
+    }
+    ++q;
+  }
+  const bool bracketed = p > 0 && (rest[p - 1] == '[' || rest[p - 1] == '(' || rest[p - 1] == '*');
+  if (marks == 0 && !bracketed) {
+    return std::nullopt;
+  }
+  // "—" after the marker.
+  std::string_view after = head.substr(q);
+  if (after.starts_with("—") || after.starts_with("–")) {
+    after.remove_prefix(3);
+  }
+  title = std::string(util::trim(after));
+  if (title.empty()) {
+    return std::nullopt;
+  }
+  return Severity{*level, std::string(head.substr(0, word_end))};
+}
+
+} // namespace seshdb::parse

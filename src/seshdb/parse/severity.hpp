@@ -1,0 +1,26 @@
+// Review-finding severities: P0..P3 as written, or the words logs use for
+// them (critical, high, important, medium, low, nice-to-have), normalised to
+// a P-level. A label such as "**Critical Issues (P1 - Block Merge):**" gives
+// the severity of each item of the list that follows it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace seshdb::parse {
+
+struct Severity {
+  std::string level; // P0..P3
+  std::string label; // the words that gave it
+};
+
+// A label line that introduces a list of findings; nullopt for anything
+// else (a task's "Priority: High", a "CRITICAL - before using the app" banner).
+std::optional<Severity> severity_of_label(std::string_view label);
+
+// An item that carries its own severity: "P1: ...", "[P2] ...", "**P3** ...",
+// "🔴 Critical: ..."; sets `title` to the rest.
+std::optional<Severity> severity_of_item(std::string_view item, std::string& title);
+
+} // namespace seshdb::parse

@@ -1,0 +1,457 @@
+#include "seshdb/parse/times.hpp"
+
+#include "seshdb/parse/dates.hpp"
+#include "seshdb/util/text.hpp"
+
+#include <array>
+#include <cstdlib>
+#include <fmt/format.h>
+
+namespace seshdb::parse {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || is_upper(c); }
+
+struct FixedZone {
+  std::string_view name;
+  int offset;
+};
+
+// Abbreviations mean their fixed offsets (PST is always -08:00). CST is the
+// US one; IST the Indian one.
+constexpr std::array k_abbreviations = {
+    FixedZone{"UTC", 0},     FixedZone{"GMT", 0},     FixedZone{"UT", 0},      FixedZone{"Z", 0},
+    FixedZone{"PST", -480},  FixedZone{"PDT", -420},  FixedZone{"PT", -480},   FixedZone{"MST", -420},
+    FixedZone{"MDT", -360},  FixedZone{"CST", -360},  FixedZone{"CDT", -300},  FixedZone{"EST", -300},
+    FixedZone{"EDT", -240},  FixedZone{"ET", -300},   FixedZone{"AKST", -540}, FixedZone{"AKDT", -480},
+    FixedZone{"HST", -600},  FixedZone{"AST", -240},  FixedZone{"ADT", -180},  FixedZone{"NST", -210},
+    FixedZone{"WET", 0},     FixedZone{"WEST", 60},   FixedZone{"BST", 60},    FixedZone{"IST", 330},
+    FixedZone{"CET", 60},    FixedZone{"CEST", 120},  FixedZone{"MEZ", 60},    FixedZone{"MESZ", 120},
+    FixedZone{"EET", 120},   FixedZone{"EEST", 180},  FixedZone{"MSK", 180},   FixedZone{"GST", 240},
+    FixedZone{"PKT", 300},   FixedZone{"ICT", 420},   FixedZone{"WIB", 420},   FixedZone{"HKT", 480},
+    FixedZone{"SGT", 480},   FixedZone{"AWST", 480},  FixedZone{"PHT", 480},   FixedZone{"JST", 540},
+    FixedZone{"KST", 540},   FixedZone{"ACST", 570},  FixedZone{"AEST", 600},  FixedZone{"AEDT", 660},
+    FixedZone{"NZST", 720},  FixedZone{"NZDT", 780},  FixedZone{"BRT", -180},  FixedZone{"ART", -180},
+};
+
+enum class DstRule { none, us, eu, au, nz };
+
+struct NamedZone {
+  std::string_view name;
+  int standard;
+  DstRule rule;
+};
+
+constexpr std::array k_iana = {
+    NamedZone{"America/Los_Angeles", -480, DstRule::us}, NamedZone{"America/Vancouver", -480, DstRule::us},
+    NamedZone{"America/Denver", -420, DstRule::us},      NamedZone{"America/Phoenix", -420, DstRule::none},
+    NamedZone{"America/Chicago", -360, DstRule::us},     NamedZone{"America/Mexico_City", -360, DstRule::none},
+    NamedZone{"America/New_York", -300, DstRule::us},    NamedZone{"America/Toronto", -300, DstRule::us},
+    NamedZone{"America/Halifax", -240, DstRule::us},     NamedZone{"America/Anchorage", -540, DstRule::us},
+    NamedZone{"Pacific/Honolulu", -600, DstRule::none},  NamedZone{"America/Sao_Paulo", -180, DstRule::none},
+    NamedZone{"America/Buenos_Aires", -180, DstRule::none}, NamedZone{"America/Bogota", -300, DstRule::none},
+    NamedZone{"Europe/London", 0, DstRule::eu},          NamedZone{"Europe/Dublin", 0, DstRule::eu},
+    NamedZone{"Europe/Lisbon", 0, DstRule::eu},          NamedZone{"Europe/Paris", 60, DstRule::eu},
+    NamedZone{"Europe/Berlin", 60, DstRule::eu},         NamedZone{"Europe/Amsterdam", 60, DstRule::eu},
+    NamedZone{"Europe/Brussels", 60, DstRule::eu},       NamedZone{"Europe/Madrid", 60, DstRule::eu},
+    NamedZone{"Europe/Rome", 60, DstRule::eu},           NamedZone{"Europe/Vienna", 60, DstRule::eu},
+    NamedZone{"Europe/Zurich", 60, DstRule::eu},         NamedZone{"Europe/Stockholm", 60, DstRule::eu},
+    NamedZone{"Europe/Oslo", 60, DstRule::eu},           NamedZone{"Europe/Copenhagen", 60, DstRule::eu},
+    NamedZone{"Europe/Prague", 60, DstRule::eu},         NamedZone{"Europe/Warsaw", 60, DstRule::eu},
+    NamedZone{"Europe/Budapest", 60, DstRule::eu},       NamedZone{"Europe/Helsinki", 120, DstRule::eu},
+    NamedZone{"Europe/Athens", 120, DstRule::eu},        NamedZone{"Europe/Kyiv", 120, DstRule::eu},
+    NamedZone{"Europe/Kiev", 120, DstRule::eu},          NamedZone{"Europe/Bucharest", 120, DstRule::eu},
+    NamedZone{"Europe/Istanbul", 180, DstRule::none},    NamedZone{"Europe/Moscow", 180, DstRule::none},
+    NamedZone{"Asia/Dubai", 240, DstRule::none},         NamedZone{"Asia/Karachi", 300, DstRule::none},
+    NamedZone{"Asia/Kolkata", 330, DstRule::none},       NamedZone{"Asia/Calcutta", 330, DstRule::none},
+    NamedZone{"Asia/Bangkok", 420, DstRule::none},       NamedZone{"Asia/Jakarta", 420, DstRule::none},
+    NamedZone{"Asia/Shanghai", 480, DstRule::none},      NamedZone{"Asia/Hong_Kong", 480, DstRule::none},
+    NamedZone{"Asia/Taipei", 480, DstRule::none},        NamedZone{"Asia/Singapore", 480, DstRule::none},
+    NamedZone{"Asia/Manila", 480, DstRule::none},        NamedZone{"Australia/Perth", 480, DstRule::none},
+    NamedZone{"Asia/Tokyo", 540, DstRule::none},         NamedZone{"Asia/Seoul", 540, DstRule::none},
+    NamedZone{"Australia/Adelaide", 570, DstRule::au},   NamedZone{"Australia/Brisbane", 600, DstRule::none},
+    NamedZone{"Australia/Sydney", 600, DstRule::au},     NamedZone{"Australia/Melbourne", 600, DstRule::au},
+    NamedZone{"Pacific/Auckland", 720, DstRule::nz},     NamedZone{"Etc/UTC", 0, DstRule::none},
+    NamedZone{"UTC", 0, DstRule::none},
+};
+
+// Day of month of the n-th (1-based; -1 = last) given weekday in a month.
+int nth_weekday(int year, int month, int wday, int n) {
+  if (n > 0) {
+    const int first = weekday(year, month, 1);
+    return 1 + (wday - first + 7) % 7 + (n - 1) * 7;
+  }
+  int last = 31;
+  while (!is_valid_date(year, month, last)) {
+    --last;
+  }
+  const int w = weekday(year, month, last);
+  return last - (w - wday + 7) % 7;
+}
+
+bool in_dst(DstRule rule, int year, int month, int day) {
+  const auto key = [](int m, int d) { return m * 100 + d; };
+  const int today = key(month, day);
+  switch (rule) {
+  case DstRule::none: return false;
+  case DstRule::us: return today >= key(3, nth_weekday(year, 3, 0, 2)) && today < key(11, nth_weekday(year, 11, 0, 1));
+  case DstRule::eu: return today >= key(3, nth_weekday(year, 3, 0, -1)) && today < key(10, nth_weekday(year, 10, 0, -1));
+  case DstRule::au: return today >= key(10, nth_weekday(year, 10, 0, 1)) || today < key(4, nth_weekday(year, 4, 0, 1));
+  case DstRule::nz: return today >= key(9, nth_weekday(year, 9, 0, -1)) || today < key(4, nth_weekday(year, 4, 0, 1));
+  }
+  return false;
+}
+
+// "+02:00", "-0500", "+8", "+05:30" at pos (sign included); minutes or nullopt.
+std::optional<int> read_numeric_offset(std::string_view text, std::size_t pos, std::size_t& end) {
+  if (pos >= text.size() || (text[pos] != '+' && text[pos] != '-')) {
+    return std::nullopt;
+  }
+  const int sign = text[pos] == '-' ? -1 : 1;
+  std::size_t p = pos + 1;
+  int digits = 0;
+  int hours = 0;
+  while (p < text.size() && is_digit(text[p]) && digits < 2) {
+    hours = hours * 10 + (text[p] - '0');
+    ++p;
+    ++digits;
+  }
+  if (digits == 0 || hours > 14) {
+    return std::nullopt;
+  }
+  int minutes = 0;
+  std::size_t q = p;
+  if (q < text.size() && text[q] == ':') {
+    ++q;
+  }
+  if (q + 1 < text.size() && is_digit(text[q]) && is_digit(text[q + 1]) && digits == 2) {
+    minutes = (text[q] - '0') * 10 + (text[q + 1] - '0');
+    if (minutes >= 60) {
+      return std::nullopt;
+    }
+    p = q + 2;
+  }
+  if (p < text.size() && is_digit(text[p])) {
+    return std::nullopt;
+  }
+  end = p;
+  return sign * (hours * 60 + minutes);
+}
+
+// A zone written at pos: abbreviation, UTC±N, numeric offset or IANA name.
+std::optional<std::string> read_zone(std::string_view text, std::size_t pos, std::size_t& end) {
+  if (pos >= text.size()) {
+    return std::nullopt;
+  }
+  std::size_t numeric_end = 0;
+  if (read_numeric_offset(text, pos, numeric_end)) {
+    end = numeric_end;
+    return std::string(text.substr(pos, numeric_end - pos));
+  }
+  if (!is_alpha(text[pos])) {
+    return std::nullopt;
+  }
+  std::size_t p = pos;
+  while (p < text.size() && (is_alpha(text[p]) || text[p] == '/' || text[p] == '_')) {
+    ++p;
+  }
+  const std::string_view word = text.substr(pos, p - pos);
+  if (word.find('/') != std::string_view::npos) {
+    for (const auto& zone : k_iana) {
+      if (zone.name == word) {
+        end = p;
+        return std::string(word);
+      }
+    }
+    return std::nullopt;
+  }
+  for (const auto& zone : k_abbreviations) {
+    if (zone.name == word) {
+      // UTC+8, GMT-5
+      if ((word == "UTC" || word == "GMT") && p < text.size() && (text[p] == '+' || text[p] == '-')) {
+        std::size_t offset_end = 0;
+        if (read_numeric_offset(text, p, offset_end)) {
+          end = offset_end;
+          return std::string(text.substr(pos, offset_end - pos));
+        }
+      }
+      end = p;
+      return std::string(word);
+    }
+  }
+  return std::nullopt;
+}
+
+struct Clock {
+  int hour = 0;
+  int minute = 0;
+  int meridiem = 0; // 0 none, 1 am, 2 pm
+  bool has_seconds = false;
+  std::size_t end = 0;
+};
+
+// "10:01", "1:15 PM", "09:00:00.123", "10 AM", "14h30" at pos.
+std::optional<Clock> read_clock(std::string_view text, std::size_t pos) {
+  if (pos > 0 && (is_digit(text[pos - 1]) || text[pos - 1] == ':' || text[pos - 1] == '.' || text[pos - 1] == '/' ||
+                  text[pos - 1] == ',')) {
+    return std::nullopt;
+  }
+  Clock clock;
+  std::size_t p = pos;
+  int digits = 0;
+  while (p < text.size() && is_digit(text[p]) && digits < 3) {
+    clock.hour = clock.hour * 10 + (text[p] - '0');
+    ++p;
+    ++digits;
+  }
+  if (digits == 0 || digits > 2 || clock.hour > 24) {
+    return std::nullopt;
+  }
+  bool has_minutes = false;
+  if (p + 2 < text.size() + 0 && (text[p] == ':' || text[p] == 'h') && is_digit(text[p + 1]) && p + 2 < text.size() &&
+      is_digit(text[p + 2])) {
+    clock.minute = (text[p + 1] - '0') * 10 + (text[p + 2] - '0');
+    if (clock.minute >= 60) {
+      return std::nullopt;
+    }
+    p += 3;
+    has_minutes = true;
+    if (p + 2 < text.size() && text[p] == ':' && is_digit(text[p + 1]) && is_digit(text[p + 2])) {
+      p += 3;
+      clock.has_seconds = true;
+      if (p < text.size() && text[p] == '.') {
+        ++p;
+        while (p < text.size() && is_digit(text[p])) {
+          ++p;
+        }
+      }
+    }
+  }
+  if (p < text.size() && is_digit(text[p])) {
+    return std::nullopt;
+  }
+  // Meridiem, with or without a space.
+  std::size_t q = p;
+  if (q < text.size() && text[q] == ' ') {
+    ++q;
+  }
+  auto lower = util::to_lower_ascii(text.substr(q, 4));
+  int meridiem = 0;
+  std::size_t len = 0;
+  if (lower.starts_with("a.m.")) {
+    meridiem = 1, len = 4;
+  } else if (lower.starts_with("p.m.")) {
+    meridiem = 2, len = 4;
+  } else if (lower.starts_with("am")) {
+    meridiem = 1, len = 2;
+  } else if (lower.starts_with("pm")) {
+    meridiem = 2, len = 2;
+  }
+  if (meridiem != 0 && (q + len >= text.size() || !is_alpha(text[q + len]) || len == 4)) {
+    if (clock.hour < 1 || clock.hour > 12) {
+      return std::nullopt;
+    }
+    clock.meridiem = meridiem;
+    p = q + len;
+  } else if (!has_minutes) {
+    return std::nullopt; // a bare number is not a time
+  }
+  if (clock.hour == 24 && clock.minute != 0) {
+    return std::nullopt;
+  }
+  clock.end = p;
+  return clock;
+}
+
+int to_24h(int hour, int meridiem) {
+  if (meridiem == 1) {
+    return hour == 12 ? 0 : hour;
+  }
+  if (meridiem == 2) {
+    return hour == 12 ? 12 : hour + 12;
+  }
+  return hour % 24;
+}
+
+// Skips a range separator: -, –, —, "to", "until", "~"; returns new pos or npos.
+std::size_t skip_range_separator(std::string_view text, std::size_t p) {
+  while (p < text.size() && text[p] == ' ') {
+    ++p;
+  }
+  std::size_t q = std::string_view::npos;
+  for (std::string_view sep : {"-", "–", "—", "~", "to ", "until ", "→", "->"}) {
+    if (text.substr(p).starts_with(sep)) {
+      q = p + sep.size();
+      break;
+    }
+  }
+  if (q == std::string_view::npos) {
+    return q;
+  }
+  while (q < text.size() && (text[q] == ' ' || text[q] == '~')) {
+    ++q;
+  }
+  return q;
+}
+
+} // namespace
+
+std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
+  for (std::size_t pos = from; pos < text.size(); ++pos) {
+    if (!is_digit(text[pos])) {
+      continue;
+    }
+    auto first = read_clock(text, pos);
+    if (!first) {
+      while (pos + 1 < text.size() && is_digit(text[pos + 1])) {
+        ++pos;
+      }
+      continue;
+    }
+    TimeMatch match;
+    match.begin = pos;
+    // Approximate marker just before: "~1:00", "ca. 10:00", "approx 9:00".
+    {
+      std::size_t b = pos;
+      while (b > 0 && text[b - 1] == ' ') {
+        --b;
+      }
+      if (b > 0 && text[b - 1] == '~') {
+        match.approx = true;
+      } else {
+        auto before = util::to_lower_ascii(text.substr(b >= 8 ? b - 8 : 0, b >= 8 ? 8 : b));
+        if (before.ends_with("approx") || before.ends_with("approx.") || before.ends_with("ca.") ||
+            before.ends_with("around") || before.ends_with("about")) {
+          match.approx = true;
+        }
+      }
+    }
+    std::size_t p = first->end;
+    std::optional<Clock> second;
+    bool iso_t = pos > 0 && text[pos - 1] == 'T';
+
+    // In ISO form a "-05:00" right after the time may be an offset, not a range end.
+    std::size_t zone_end = 0;
+    std::optional<std::string> zone;
+    if (iso_t && p < text.size() && (text[p] == '+' || text[p] == '-' || text[p] == 'Z')) {
+      if (text[p] == 'Z' && (p + 1 >= text.size() || !is_alpha(text[p + 1]))) {
+        zone = "Z";
+        zone_end = p + 1;
+      } else if (text[p] == '+') {
+        if (auto z = read_zone(text, p, zone_end)) {
+          zone = z;
+        }
+      } else {
+        // '-': a range when a zone name follows the second time or the
+        // second time is later; an offset when the time has seconds.
+        auto candidate = read_clock(text, p + 1);
+        std::size_t after = candidate ? candidate->end : p;
+        while (after < text.size() && text[after] == ' ') {
+          ++after;
+        }
+        std::size_t ignored = 0;
+        const bool zone_follows = candidate && read_zone(text, after, ignored).has_value() && after > candidate->end;
+        const bool later = candidate && to_24h(candidate->hour, 0) * 60 + candidate->minute >
+                                            to_24h(first->hour, first->meridiem) * 60 + first->minute;
+        if (!first->has_seconds && candidate && (zone_follows || later)) {
+          second = candidate;
+          p = candidate->end;
+        } else if (auto z = read_zone(text, p, zone_end)) {
+          zone = z;
+        }
+      }
+      if (zone) {
+        p = zone_end;
+      }
+    }
+    if (!second && !zone) {
+      const std::size_t q = skip_range_separator(text, p);
+      if (q != std::string_view::npos && q < text.size() && is_digit(text[q])) {
+        // "2025-12-04" after a dash is a date, not a time.
+        second = read_clock(text, q);
+        if (second) {
+          p = second->end;
+        }
+      }
+    }
+    // Meridiem of a range: "12:30-1:15 PM" shares PM unless that puts the start after the end.
+    int start_meridiem = first->meridiem;
+    if (second && first->meridiem == 0 && second->meridiem != 0) {
+      start_meridiem = second->meridiem;
+      const int s = to_24h(first->hour, start_meridiem) * 60 + first->minute;
+      const int e = to_24h(second->hour, second->meridiem) * 60 + second->minute;
+      if (s > e) {
+        start_meridiem = start_meridiem == 1 ? 2 : 1;
+      }
+    }
+    match.start = to_24h(first->hour, start_meridiem) * 60 + first->minute;
+    if (second) {
+      match.end = to_24h(second->hour, second->meridiem) * 60 + second->minute;
+    }
+    // Zone after the time: " PST", " (PST)", "Z", " UTC+8", " Europe/Paris".
+    if (!zone) {
+      std::size_t z = p;
+      while (z < text.size() && (text[z] == ' ' || text[z] == '(')) {
+        ++z;
+      }
+      if (z < text.size() && (z > p || text[z] == 'Z' || text[z] == '+' || text[z] == '-')) {
+        if (auto found = read_zone(text, z, zone_end)) {
+          // A bare "-" after a time without a space is a range dash, never a zone.
+          if (!(z == p && text[z] == '-')) {
+            zone = found;
+            p = zone_end;
+          }
+        }
+      }
+    }
+    if (zone) {
+      match.zone = *zone;
+    }
+    match.end_pos = p;
+    return match;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> zone_offset(std::string_view zone, int year, int month, int day) {
+  if (zone.empty()) {
+    return std::nullopt;
+  }
+  std::size_t end = 0;
+  if (zone[0] == '+' || zone[0] == '-') {
+    auto offset = read_numeric_offset(zone, 0, end);
+    if (offset && end == zone.size()) {
+      return offset;
+    }
+    return std::nullopt;
+  }
+  if ((zone.starts_with("UTC") || zone.starts_with("GMT")) && zone.size() > 3) {
+    auto offset = read_numeric_offset(zone, 3, end);
+    if (offset && end == zone.size()) {
+      return offset;
+    }
+    return std::nullopt;
+  }
+  for (const auto& fixed : k_abbreviations) {
+    if (fixed.name == zone) {
+      return fixed.offset;
+    }
+  }
+  for (const auto& named : k_iana) {
+    if (util::iequals_ascii(named.name, zone)) {
+      return named.standard + (in_dst(named.rule, year, month, day) ? 60 : 0);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string format_offset(int minutes) {
+  const char sign = minutes < 0 ? '-' : '+';
+  const int m = std::abs(minutes);
+  return fmt::format("{}{:02}:{:02}", sign, m / 60, m % 60);
+}
+
+} // namespace seshdb::parse

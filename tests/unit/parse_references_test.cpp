@@ -1,0 +1,126 @@
+// Commits, PRs, files and metrics found on one line.
+#include "seshdb/parse/references.hpp"
+
+#include <gtest/gtest.h>
+
+namespace seshdb::parse {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+Strings commits(std::string_view line, LineContext context = {}) { return scan_commits(line, context); }
+
+std::vector<int> pr_numbers(std::string_view line) {
+  std::vector<int> numbers;
+  for (const auto& pr : scan_prs(line)) {
+    numbers.push_back(pr.number);
+  }
+  return numbers;
+}
+
+TEST(ParseCommits, CommitsFieldList) { EXPECT_EQ(commits("   - Commits: d5a0972, 9ac4919"), (Strings{"d5a0972", "9ac4919"})); }
+TEST(ParseCommits, OnCommitInBackticks) { EXPECT_EQ(commits("- CI running on commit `48ab1c5` - awaiting results"), Strings{"48ab1c5"}); }
+TEST(ParseCommits, MigrationIdIsNotACommit) {
+  EXPECT_TRUE(commits("  - Fixed migration `d3e92d35ba2f` to use `current_database()`").empty());
+}
+TEST(ParseCommits, MigrationIdAfterCommitKeywordIsStillNotACommit) {
+  EXPECT_EQ(commits("commit 48ab1c5 fixed migration d3e92d35ba2f"), Strings{"48ab1c5"});
+}
+TEST(ParseCommits, HexWordsNeverCount) { EXPECT_TRUE(commits("Commit: deadbeef facade added").empty()); }
+TEST(ParseCommits, BareHexWithoutContextIsNotACommit) { EXPECT_TRUE(commits("Build 1a2b3c4d finished").empty()); }
+TEST(ParseCommits, GitLogLineInCode) {
+  LineContext code;
+  code.in_code = true;
+  EXPECT_EQ(commits("1a2b3c4 fix: handle empty input", code), Strings{"1a2b3c4"});
+}
+TEST(ParseCommits, GitCommitOutputBracket) {
+  LineContext code;
+  code.in_code = true;
+  EXPECT_EQ(commits("[master 5e0284e] init project", code), Strings{"5e0284e"});
+}
+TEST(ParseCommits, PushRangeGivesBoth) {
+  LineContext code;
+  code.in_code = true;
+  EXPECT_EQ(commits("   e148ace..5e0284e  master -> master", code), (Strings{"e148ace", "5e0284e"}));
+}
+TEST(ParseCommits, FullWidthCommitIdLine) { EXPECT_EQ(commits("# Commit ID:5e0284e"), Strings{"5e0284e"}); }
+TEST(ParseCommits, AllDigitHashNeedsExplicitContext) {
+  EXPECT_EQ(commits("commit 0711482"), Strings{"0711482"});
+  EXPECT_TRUE(commits("Ran 1234567 iterations").empty());
+}
+TEST(ParseCommits, HashListInCommitsSection) {
+  LineContext section;
+  section.commits_section = true;
+  EXPECT_EQ(commits("- `a1b2c3d` Add parser", section), Strings{"a1b2c3d"});
+}
+TEST(ParseCommits, CssColourIsNotACommit) { EXPECT_TRUE(commits("commit: background #0a0908 everywhere").empty()); }
+
+TEST(ParsePrs, PrHashNumber) { EXPECT_EQ(pr_numbers("✅ **PR #94 Merged** (Comprehensive Audit)"), std::vector<int>{94}); }
+TEST(ParsePrs, ParenthesisedPr) { EXPECT_EQ(pr_numbers("✅ **MRKTZR Module Created** (PR #95)"), std::vector<int>{95}); }
+TEST(ParsePrs, PullRequestWords) { EXPECT_EQ(pr_numbers("Merge pull request #12 from x/y"), std::vector<int>{12}); }
+TEST(ParsePrs, PullRequestWithoutHash) { EXPECT_EQ(pr_numbers("opened pull request 77 today"), std::vector<int>{77}); }
+TEST(ParsePrs, FieldWithSlashList) { EXPECT_EQ(pr_numbers("**PR**: #56/#50/#48"), (std::vector<int>{56, 50, 48})); }
+TEST(ParsePrs, PluralList) { EXPECT_EQ(pr_numbers("PRs #1, #2 and #3 merged"), (std::vector<int>{1, 2, 3})); }
+TEST(ParsePrs, RangeIsExpanded) { EXPECT_EQ(pr_numbers("PR124–PR126 landed"), (std::vector<int>{124, 125, 126})); }
+TEST(ParsePrs, CountAfterPluralIsNotAPr) { EXPECT_TRUE(pr_numbers("- **Pull Requests**: 8 comprehensive PRs").empty()); }
+TEST(ParsePrs, IssueNumbersAreNotPrs) { EXPECT_TRUE(pr_numbers("Issue #99 - Windows build, session #28").empty()); }
+TEST(ParsePrs, UrlGivesOwnerAndRepo) {
+  auto prs = scan_prs("- URL: https://github.com/PerformanceSuite/CommandCenter/pull/94");
+  ASSERT_EQ(prs.size(), 1u);
+  EXPECT_EQ(prs[0].number, 94);
+  EXPECT_EQ(prs[0].repo, "PerformanceSuite/CommandCenter");
+}
+TEST(ParsePrs, ActionFromTheSentence) {
+  auto prs = scan_prs("✅ **PR #94 Merged**");
+  ASSERT_EQ(prs.size(), 1u);
+  EXPECT_EQ(prs[0].action, "merged");
+  EXPECT_EQ(scan_prs("Created PR #7 for review").at(0).action, "created");
+}
+
+TEST(ParseFiles, BacktickedPathWithAction) {
+  auto files = scan_files("- Created `hub/vislzr/docs/ENHANCEMENT_ANALYSIS.md`", {});
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].path, "hub/vislzr/docs/ENHANCEMENT_ANALYSIS.md");
+  EXPECT_EQ(files[0].action, "created");
+}
+TEST(ParseFiles, BranchNamesAndModulesAreNotFiles) {
+  EXPECT_TRUE(scan_files("on `feature/mrktzr-module` using `tests.utils`", {}).empty());
+}
+TEST(ParseFiles, BarePathInFilesSection) {
+  LineContext files_section;
+  files_section.files_section = true;
+  files_section.files_action = "modified";
+  auto files = scan_files("- docs/ARCHITECTURE.md (v3.0, updated)", files_section);
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].path, "docs/ARCHITECTURE.md");
+}
+
+std::vector<std::string> metric_names(std::string_view line) {
+  std::vector<std::string> names;
+  for (const auto& m : scan_metrics(line, {})) {
+    names.push_back(m.name + "=" + (m.value ? std::to_string(static_cast<long>(*m.value)) : "?") + m.unit);
+  }
+  return names;
+}
+
+TEST(ParseMetrics, TestCountsAndRatios) {
+  EXPECT_EQ(metric_names("(1,676 backend tests, 12/12 frontend tests)"), (Strings{"tests=1676tests", "tests=12/12"}));
+}
+TEST(ParseMetrics, ScoreOutOfHundred) { EXPECT_EQ(metric_names("| Security | 70/100 |"), Strings{"score=70/100"}); }
+TEST(ParseMetrics, TaskProgressAndPercent) {
+  EXPECT_EQ(metric_names("COMPLETE (19/27 tasks, 70%)"), (Strings{"tasks=19/27", "percent=70%"}));
+}
+TEST(ParseMetrics, TokensUsed) {
+  EXPECT_EQ(metric_names("- **Tokens Used**: ~90k / 200k (45%)"), (Strings{"tokens=90000tokens", "percent=45%"}));
+}
+TEST(ParseMetrics, SummaryCountsOfFindings) {
+  EXPECT_EQ(metric_names("Found 25 issues (8 P1 critical, 9 P2 important, 8 P3 nice-to-have)"),
+            (Strings{"issues_total=25issues", "issues_p1=8issues", "issues_p2=9issues", "issues_p3=8issues"}));
+}
+TEST(ParseMetrics, LinesAddedAndRemoved) {
+  EXPECT_EQ(metric_names("+3,101 lines, -84 lines"), (Strings{"lines_added=3101lines", "lines_removed=84lines"}));
+}
+TEST(ParseMetrics, ListNumbersAreNotCounts) { EXPECT_TRUE(metric_names("10. Testing infrastructure").empty()); }
+
+} // namespace
+} // namespace seshdb::parse

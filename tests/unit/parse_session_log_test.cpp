@@ -1,0 +1,316 @@
+// Whole-log parsing: which lines start sessions, what each session says,
+// and the input the parser must survive. One behaviour per test.
+#include "seshdb/parse/session_log_parser.hpp"
+
+#include <gtest/gtest.h>
+
+namespace seshdb::parse {
+namespace {
+
+model::ParsedLog parse(std::string_view text, std::string tz = {}) {
+  ParseOptions options;
+  options.default_zone = std::move(tz);
+  return parse_session_log(text, options);
+}
+
+std::vector<int> session_lines(const model::ParsedLog& log) {
+  std::vector<int> lines;
+  for (const auto& s : log.sessions) {
+    lines.push_back(s.line_start);
+  }
+  return lines;
+}
+
+bool has_warning(const model::ParsedLog& log, std::string_view text) {
+  for (const auto& d : log.diagnostics) {
+    if (d.message.find(text) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+TEST(ParseSessions, DatedHeadingsStartSessionsAndUndatedDoNot) {
+  auto log = parse("## Session History\n\n## Session: 2025-12-04 10:00 AM PST\nx\n\n## 2025-12-03 — Title\ny\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{3, 6}));
+}
+
+TEST(ParseSessions, HeadingsInsideCodeFencesAndCommentsAreNotSessions) {
+  auto log = parse("## 2025-01-05 Real\n\n```\n## Session: 2025-01-01 10:00 AM\n```\n\n<!--\n## 2025-03-03\n-->\n\n    ## 2025-02-02 indented\n");
+  EXPECT_EQ(session_lines(log), std::vector<int>{1});
+}
+
+TEST(ParseSessions, SetextHeadingWithDate) {
+  auto log = parse("2025-06-10 14:00 CEST — Tag push\n------------------------------\n\nbody\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].started_at, "2025-06-10T12:00:00Z");
+}
+
+TEST(ParseSessions, DatedSubheadingInsideASessionIsASection) {
+  auto log = parse("### [日期：2026.1.4] Step\n\ntext\n\n#### Git 提交 [完成日期：2026.1.7]\n\nmore\n");
+  EXPECT_EQ(session_lines(log), std::vector<int>{1});
+  ASSERT_EQ(log.sessions[0].sections.size(), 1u);
+}
+
+TEST(ParseSessions, DatedTitleEnclosingDatedEntriesIsNotASession) {
+  auto log = parse("# Journal 2025-12-01\n\n## 2025-12-02 a\n\n## 2025-12-03 b\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{3, 5}));
+}
+
+TEST(ParseSessions, MixedHeadingLevelsUnderNonSessionHeadings) {
+  auto log = parse("## 2025-12-27 - start\n\n## Phase 0\n\n### [2025.12.28] - Step 0.1\n\n### [2025.12.30] - Step 0.2\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{1, 5, 7}));
+  EXPECT_EQ(log.sessions[0].line_end, 1) << "a heading of the session's level that is no section ends it";
+}
+
+TEST(ParseSessions, NumberedSessionWithoutDateTakesDateFromField) {
+  auto log = parse("# Session 12: Skill extraction\n\n**Date**: 2025-12-18\n**Branch**: `feat/skills`\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-12-18");
+  EXPECT_EQ(log.sessions[0].branch, "feat/skills");
+}
+
+TEST(ParseSessions, RecapOfSeveralSessionsIsNotASession) {
+  auto log = parse("## Summary\n\n### Major Achievements (Sessions #21-24)\n- a\n");
+  EXPECT_TRUE(log.sessions.empty());
+}
+
+TEST(ParseSessions, SingleSessionFileWithDateInQuotedField) {
+  auto log = parse("# Offline sync spike\n\n> **Date**: 2025-09-14\n> **Start**: 09:15 EDT\n\nWork.\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-09-14");
+  EXPECT_EQ(log.sessions[0].started_at, "2025-09-14T13:15:00Z");
+}
+
+TEST(ParseSessions, BoldParagraphSessionsWithInferredYear) {
+  auto log = parse("Log started 2025-04-01.\n\n**Session 339 — #259 Add retry (Apr 30):**\nDid things.\n\n**Session 340 — Jitter (May 2):**\nMore.\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-04-30");
+  EXPECT_TRUE(log.sessions[0].date_year_inferred);
+}
+
+TEST(ParseSessions, TableRowsWithDateColumnAreSessions) {
+  auto log = parse("# Log\n\n| Date | Branch | Hours | Summary |\n|---|---|---|---|\n| 2025-04-22 | feat/a | 2 | x |\n| 2025-04-24 | feat/b | 1.5 | y |\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[1].branch, "feat/b");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 90);
+}
+
+TEST(ParseSessions, StartAndEndLogLinesPairUp) {
+  auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].ended_at, "2026-01-28T15:02:00Z");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 50);
+}
+
+TEST(ParseSessions, RangeHeadingTakesFirstDay) {
+  auto log = parse("## Sessions 1–4 — 2025-04-01 to 2025-04-02\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-04-01");
+}
+
+TEST(ParseSessions, FooterAfterRuleIsOutsideTheSession) {
+  auto log = parse("## 2025-01-01 a\nbody\n\n---\n\n*Last updated: 2025-01-02*\n\n## 2025-01-03 b\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].line_end, 2);
+  EXPECT_NE(log.outside_text.find("Last updated"), std::string::npos);
+}
+
+TEST(ParseTimesInSessions, ZonelessHeadingTakesTheFilesZone) {
+  auto log = parse("## 2025-11-19 15:30 PST\n\n## 2025-11-19 10:01 AM\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[1].tz_rule, "file");
+  EXPECT_FALSE(log.sessions[1].timezone.has_value()) << "timezone is what the session wrote";
+  EXPECT_EQ(log.sessions[1].started_at, "2025-11-19T18:01:00Z");
+}
+
+TEST(ParseTimesInSessions, ZonelessFileUsesTzOptionThenUtc) {
+  EXPECT_EQ(parse("## 2025-11-19 10:00\n", "Europe/Paris").sessions[0].started_at, "2025-11-19T09:00:00Z");
+  auto log = parse("## 2025-11-19 10:00\n");
+  EXPECT_EQ(log.sessions[0].tz_rule, "default");
+  EXPECT_EQ(log.sessions[0].started_at, "2025-11-19T10:00:00Z");
+}
+
+TEST(ParseTimesInSessions, RangeAcrossMidnightEndsNextDay) {
+  auto log = parse("## Session: 2025-12-05 23:30-00:45 PST\n");
+  EXPECT_EQ(log.sessions[0].ended_at, "2025-12-06T08:45:00Z");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 75);
+  EXPECT_EQ(log.sessions[0].duration_source, "computed");
+}
+
+TEST(ParseTimesInSessions, StatedDurationWinsOverRange) {
+  auto log = parse("## Session: 2025-12-04 1:00-2:00 PM PST\n**Duration**: ~75 minutes\n");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 75);
+  EXPECT_EQ(log.sessions[0].duration_source, "stated");
+}
+
+TEST(ParseTimesInSessions, StartedNoteInDurationGivesStart) {
+  auto log = parse("## Session: 2025-11-19\n**Duration**: ~3 hours (started 10:01 AM)\n");
+  EXPECT_EQ(log.sessions[0].start_minute, 601);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 180);
+}
+
+TEST(ParseTimesInSessions, CjkStartAndEndLines) {
+  auto log = parse("### [日期：2025.12.28（周日）] - Step 0.1\n\n#### 时间记录\n- 开始：2025.12.28 9：00\n- 结束：2025.12.28 10：26\n");
+  EXPECT_EQ(log.sessions[0].start_minute, 9 * 60);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 86);
+}
+
+TEST(ParseTimesInSessions, InvalidTimeKeepsDateWithWarning) {
+  auto log = parse("## Session: 2025-07-14 25:61\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-07-14");
+  EXPECT_FALSE(log.sessions[0].started_at.has_value());
+  EXPECT_TRUE(has_warning(log, "unrecognised time \"25:61\""));
+}
+
+TEST(ParseFields, PipeSeparatedFieldsAndBranchCleanup) {
+  auto log = parse("## Session: x (January 14, 2026)\n**Duration**: ~30 minutes | **Status**: done | **Branch**: feature/a (later renamed)\n");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 30);
+  EXPECT_EQ(log.sessions[0].branch, "feature/a");
+}
+
+TEST(ParseFields, PreviousBranchIsNotTheBranch) {
+  auto log = parse("# Session Log - November 17, 2025\n## Session Info\n- **Previous Branch Merged:** a/b\n- **Branch:** claude/x\n");
+  EXPECT_EQ(log.sessions[0].branch, "claude/x");
+}
+
+TEST(ParseFields, FocusSynonyms) {
+  auto log = parse("## 2025-01-01\n**Goal**: ship it\n");
+  EXPECT_EQ(log.sessions[0].focus, "ship it");
+}
+
+TEST(ParseFields, BranchFromPipeHeading) {
+  auto log = parse("## 2025-12-04 | feat/search | Ranking tweaks\n");
+  EXPECT_EQ(log.sessions[0].branch, "feat/search");
+}
+
+TEST(ParseSections, KindsFromSynonyms) {
+  auto log = parse("## 2025-01-01\n### What We Did\n- a\n### Decisions Made\n- b\n### Next Session Plan\n- c\n### Blockers/Issues\n- d\n");
+  ASSERT_EQ(log.sessions[0].sections.size(), 4u);
+  EXPECT_EQ(log.sessions[0].sections[0].kind, model::SectionKind::work_completed);
+  EXPECT_EQ(log.sessions[0].sections[1].kind, model::SectionKind::decisions);
+  EXPECT_EQ(log.sessions[0].sections[2].kind, model::SectionKind::next_steps);
+  EXPECT_EQ(log.sessions[0].sections[3].kind, model::SectionKind::blockers);
+}
+
+TEST(ParseItems, DoneStatesAndDepth) {
+  auto log = parse("## 2025-01-01\n- [x] done task\n- [ ] open task\n- ✅ ticked\n- ❌ failed\n- ~~struck~~\n- plain\n  - nested\n");
+  const auto& items = log.sessions[0].items;
+  ASSERT_EQ(items.size(), 7u);
+  EXPECT_EQ(items[0].done, true);
+  EXPECT_EQ(items[1].done, false);
+  EXPECT_EQ(items[2].done, true);
+  EXPECT_EQ(items[3].done, false);
+  EXPECT_EQ(items[4].done, true);
+  EXPECT_FALSE(items[5].done.has_value());
+  EXPECT_EQ(items[6].depth, 1);
+}
+
+TEST(ParseFindings, EachItemUnderASeverityLabelIsOneFinding) {
+  auto log = parse("## 2025-01-01\n**Critical Issues (P1 - Block Merge):**\n1. one\n2. two\n   - detail\n\n**Important (P2):**\n- three\n");
+  ASSERT_EQ(log.findings.size(), 3u);
+  EXPECT_EQ(log.findings[0].severity, "P1");
+  EXPECT_EQ(log.findings[1].title, "two");
+  EXPECT_EQ(log.findings[2].severity, "P2");
+}
+
+TEST(ParseFindings, InlineMarkersAndWordsMapToLevels) {
+  auto log = parse("## 2025-01-01\n### Review\n- [P2] slow query\n- Critical: token leak\n");
+  ASSERT_EQ(log.findings.size(), 2u);
+  EXPECT_EQ(log.findings[0].severity, "P2");
+  EXPECT_EQ(log.findings[1].severity, "P1");
+}
+
+TEST(ParseFindings, TaskPriorityAndBannersAreNotFindings) {
+  auto log = parse("## 2025-01-01\n**Priority**: High\n\n**CRITICAL - Before Using App:**\n- back up data\n\n### Next Steps\n- P1: implement cache\n");
+  EXPECT_TRUE(log.findings.empty());
+}
+
+TEST(ParseReferences, OutsideSessionsKeepNoSession) {
+  auto log = parse("Intro mentions PR #5.\n\n## 2025-01-01\nCommit: 1a2b3c4\n");
+  ASSERT_EQ(log.prs.size(), 1u);
+  EXPECT_EQ(log.prs[0].session, model::k_no_session);
+  ASSERT_EQ(log.commits.size(), 1u);
+  EXPECT_EQ(log.commits[0].session, 0);
+}
+
+TEST(ParseInput, EmptyFileWarnsAndHasNoSessions) {
+  auto log = parse("");
+  EXPECT_TRUE(log.sessions.empty());
+  EXPECT_TRUE(has_warning(log, "empty"));
+}
+
+TEST(ParseInput, NoSessionsWarnsOnceAndKeepsText) {
+  auto log = parse("# Ideas\n- one\n");
+  EXPECT_TRUE(has_warning(log, "no sessions found"));
+  EXPECT_EQ(log.outside_text, "# Ideas\n- one");
+}
+
+TEST(ParseInput, CrlfAndBomKeepLineNumbers) {
+  auto log = parse("\xEF\xBB\xBF# Log\r\n\r\n## 2025-08-01 x\r\nCommit: 1a2b3c4\r\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].line_start, 3);
+  EXPECT_EQ(log.commits.at(0).line, 4);
+  EXPECT_EQ(log.sessions[0].body.find('\r'), std::string::npos);
+}
+
+TEST(ParseInput, InvalidUtf8IsReplacedWithOneWarning) {
+  auto log = parse("## 2025-01-01 a\nbad \xFF\xFE bytes\nmore \xC3\n");
+  int warnings = 0;
+  for (const auto& d : log.diagnostics) {
+    warnings += d.message.find("invalid UTF-8") != std::string::npos;
+  }
+  EXPECT_EQ(warnings, 1);
+  EXPECT_NE(log.sessions[0].body.find("\xEF\xBF\xBD"), std::string::npos);
+}
+
+TEST(ParseInput, Utf16WithBomIsDecoded) {
+  const std::string utf16("\xFF\xFE#\0 \0" "2\0" "0\0" "2\0" "5\0" "-\0" "0\0" "1\0" "-\0" "0\0" "2\0", 26);
+  auto log = parse(utf16);
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-01-02");
+}
+
+TEST(ParseInput, NulBytesAreReplaced) {
+  auto log = parse(std::string("## 2025-01-01\nx\0y\n", 19));
+  EXPECT_TRUE(has_warning(log, "NUL"));
+  EXPECT_EQ(log.sessions.size(), 1u);
+}
+
+TEST(ParseInput, UnterminatedFenceWarns) {
+  auto log = parse("## 2025-01-01\n```\n## 2025-01-02\n");
+  EXPECT_EQ(log.sessions.size(), 1u);
+  EXPECT_TRUE(has_warning(log, "never closed"));
+}
+
+TEST(ParseInput, NoFinalNewlineAndTabs) {
+  auto log = parse("## 2025-01-01\t\ttitle\n**Branch**:\tfix/tabs");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].branch, "fix/tabs");
+}
+
+TEST(ParseInput, HugeSingleLineDoesNotBreak) {
+  std::string text = "## 2025-01-01 big\n";
+  text.append(5 * 1024 * 1024, 'a');
+  auto log = parse(text);
+  EXPECT_EQ(log.sessions.size(), 1u);
+}
+
+TEST(ParseInput, DeeplyNestedListDoesNotBreak) {
+  std::string text = "## 2025-01-01\n";
+  for (int i = 0; i < 2000; ++i) {
+    text += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- x\n";
+  }
+  auto log = parse(text);
+  EXPECT_EQ(log.sessions.size(), 1u);
+}
+
+TEST(ParseInput, DuplicatedSessionsAreKeptWithAWarning) {
+  auto log = parse("## 2025-07-10 a\nsame\n\n## 2025-07-10 a\nsame\n");
+  EXPECT_EQ(log.sessions.size(), 2u);
+  EXPECT_TRUE(has_warning(log, "repeats"));
+}
+
+} // namespace
+} // namespace seshdb::parse

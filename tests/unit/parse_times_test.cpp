@@ -1,0 +1,66 @@
+// Times, ranges and zones, one form per test.
+#include "seshdb/parse/times.hpp"
+
+#include <gtest/gtest.h>
+#include <fmt/format.h>
+
+namespace seshdb::parse {
+namespace {
+
+// "HH:MM-HH:MM ZONE ~" summary of the first time in the text.
+std::string time_in(std::string_view text) {
+  auto match = find_time(text);
+  if (!match) {
+    return "none";
+  }
+  std::string out = fmt::format("{:02}:{:02}", match->start / 60, match->start % 60);
+  if (match->end) {
+    out += fmt::format("-{:02}:{:02}", *match->end / 60, *match->end % 60);
+  }
+  if (!match->zone.empty()) {
+    out += " " + match->zone;
+  }
+  if (match->approx) {
+    out += " ~";
+  }
+  return out;
+}
+
+TEST(ParseTimes, TwelveHourRangeSharesTrailingPm) { EXPECT_EQ(time_in("12:30-1:15 PM PST"), "12:30-13:15 PST"); }
+TEST(ParseTimes, ApproximateMarkerKept) { EXPECT_EQ(time_in("~1:00-2:15 PM PST (LATEST)"), "13:00-14:15 PST ~"); }
+TEST(ParseTimes, MorningRangeCrossingNoon) { EXPECT_EQ(time_in("11:30-1:00 PM"), "11:30-13:00"); }
+TEST(ParseTimes, BothEndsWithMeridiem) { EXPECT_EQ(time_in("10:00 AM - 12:00 PM EST"), "10:00-12:00 EST"); }
+TEST(ParseTimes, TwentyFourHourRange) { EXPECT_EQ(time_in("13:00-13:30"), "13:00-13:30"); }
+TEST(ParseTimes, SingleStartTwelveHour) { EXPECT_EQ(time_in("10:01 AM"), "10:01"); }
+TEST(ParseTimes, RangeCrossingMidnightKeepsEndBeforeStart) { EXPECT_EQ(time_in("23:30-00:45 PST"), "23:30-00:45 PST"); }
+TEST(ParseTimes, IsoRangeAfterTIsNotAnOffset) { EXPECT_EQ(time_in("2025-11-21T13:00-13:30 PST"), "13:00-13:30 PST"); }
+TEST(ParseTimes, IsoNegativeOffsetWithSeconds) { EXPECT_EQ(time_in("2025-08-03T10:00:00.123456-05:00"), "10:00 -05:00"); }
+TEST(ParseTimes, IsoPositiveOffset) { EXPECT_EQ(time_in("2025-08-01T09:00:00+02:00"), "09:00 +02:00"); }
+TEST(ParseTimes, IsoZulu) { EXPECT_EQ(time_in("2025-08-02T14:05:00Z"), "14:05 Z"); }
+TEST(ParseTimes, ZoneInParentheses) { EXPECT_EQ(time_in("14:12 (UTC)"), "14:12 UTC"); }
+TEST(ParseTimes, UtcWithOffset) { EXPECT_EQ(time_in("09:00 UTC+8"), "09:00 UTC+8"); }
+TEST(ParseTimes, IanaZoneName) { EXPECT_EQ(time_in("09:00 Europe/Paris"), "09:00 Europe/Paris"); }
+TEST(ParseTimes, RangeWithTo) { EXPECT_EQ(time_in("9:00 to 11:30"), "09:00-11:30"); }
+TEST(ParseTimes, BareNumberIsNotATime) { EXPECT_EQ(time_in("Phase 10 took 2.5 hours"), "none"); }
+TEST(ParseTimes, InvalidClockIsNotATime) { EXPECT_EQ(time_in("25:61"), "none"); }
+
+TEST(ParseZones, AbbreviationsAreFixedOffsets) {
+  EXPECT_EQ(zone_offset("PST", 2025, 7, 1), -480); // even in summer: PST means -08:00
+  EXPECT_EQ(zone_offset("PDT", 2025, 1, 1), -420);
+  EXPECT_EQ(zone_offset("Z", 2025, 1, 1), 0);
+}
+TEST(ParseZones, NumericOffsets) {
+  EXPECT_EQ(zone_offset("+05:30", 2025, 1, 1), 330);
+  EXPECT_EQ(zone_offset("-0500", 2025, 1, 1), -300);
+  EXPECT_EQ(zone_offset("UTC+8", 2025, 1, 1), 480);
+}
+TEST(ParseZones, IanaNamesFollowTheirDaylightRules) {
+  EXPECT_EQ(zone_offset("America/Los_Angeles", 2025, 1, 15), -480);
+  EXPECT_EQ(zone_offset("America/Los_Angeles", 2025, 7, 15), -420);
+  EXPECT_EQ(zone_offset("Europe/Paris", 2025, 3, 29), 60);
+  EXPECT_EQ(zone_offset("Europe/Paris", 2025, 3, 31), 120);
+}
+TEST(ParseZones, UnknownZoneIsNullopt) { EXPECT_FALSE(zone_offset("Mars/Olympus", 2025, 1, 1)); }
+
+} // namespace
+} // namespace seshdb::parse
