@@ -28,9 +28,11 @@ CREATE TABLE sessions (
   started_at       TEXT,
   ended_at         TEXT,
   local_date       TEXT,
+  date_inferred    INTEGER NOT NULL DEFAULT 0,
   local_start      TEXT,
   local_end        TEXT,
   timezone         TEXT,
+  utc_offset       TEXT,
   tz_rule          TEXT,
   time_approx      INTEGER NOT NULL DEFAULT 0,
   duration_minutes INTEGER,
@@ -122,6 +124,7 @@ CREATE TABLE issues (
   source_id  INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
   session_id INTEGER REFERENCES sessions(id) ON DELETE CASCADE,
   severity   TEXT NOT NULL,
+  label      TEXT,
   title      TEXT NOT NULL,
   line       INTEGER NOT NULL
 );

@@ -15,5 +15,6 @@ void register_init(CLI::App& app, Context& ctx);
 void register_path(CLI::App& app, Context& ctx);
 void register_doctor(CLI::App& app, Context& ctx);
 void register_lint(CLI::App& app, Context& ctx);
+void register_ingest(CLI::App& app, Context& ctx);
 
 } // namespace seshdb::cli

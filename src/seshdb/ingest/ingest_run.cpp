@@ -1,0 +1,301 @@
+#include "seshdb/ingest/ingest_run.hpp"
+
+#include "seshdb/errors.hpp"
+#include "seshdb/ingest/discover.hpp"
+#include "seshdb/ingest/project_name.hpp"
+#include "seshdb/parse/session_log_parser.hpp"
+#include "seshdb/store/writer.hpp"
+#include "seshdb/util/files.hpp"
+#include "seshdb/version.hpp"
+
+#include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace seshdb::ingest {
+
+const char* to_string(FileStatus status) {
+  switch (status) {
+  case FileStatus::added: return "new";
+  case FileStatus::changed: return "changed";
+  case FileStatus::unchanged: return "unchanged";
+  case FileStatus::failed: return "failed";
+  case FileStatus::skipped: return "skipped";
+  case FileStatus::removed: return "removed";
+  }
+  return "?";
+}
+
+namespace {
+
+constexpr std::string_view k_stdin_prefix = "stdin:";
+
+struct Job {
+  FoundFile file;
+  bool from_stdin = false;
+  const store::SourceState* existing = nullptr;
+};
+
+struct JobResult {
+  FileStatus status = FileStatus::unchanged;
+  std::string reason;
+  std::string hash;
+  std::int64_t bytes = 0;
+  model::ParsedLog log;
+};
+
+// Reading, hashing and parsing one file: the part that runs on every core.
+JobResult process(const Job& job, const IngestOptions& options) {
+  JobResult result;
+  std::string bytes;
+  if (job.from_stdin) {
+    bytes = options.stdin_text;
+  } else {
+    std::string error;
+    auto read = util::read_file_bytes(job.file.path, error);
+    if (!read) {
+      result.status = FileStatus::failed;
+      result.reason = fmt::format("cannot read: {}", error);
+      return result;
+    }
+    bytes = std::move(*read);
+  }
+  // NUL bytes near the start: a binary file, not a log.
+  if (std::memchr(bytes.data(), '\0', std::min<std::size_t>(bytes.size(), 8000)) != nullptr &&
+      !(bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))) {
+    result.status = FileStatus::skipped;
+    result.reason = "binary file (NUL bytes); skipped";
+    return result;
+  }
+  result.hash = store::content_hash(bytes);
+  result.bytes = static_cast<std::int64_t>(bytes.size());
+  if (!options.force && job.existing != nullptr && job.existing->content_hash == result.hash &&
+      job.existing->parser_version == k_parser_version) {
+    result.status = FileStatus::unchanged;
+    return result;
+  }
+  parse::ParseOptions parse_options;
+  parse_options.default_zone = options.default_zone;
+  result.log = parse::parse_session_log(bytes, parse_options);
+  result.status = job.existing != nullptr ? FileStatus::changed : FileStatus::added;
+  return result;
+}
+
+// Workers take jobs in order and park results until the writer reaches them;
+// the window keeps memory flat however many files there are.
+class ParallelParser {
+public:
+  ParallelParser(const std::vector<Job>& jobs, const IngestOptions& options, unsigned threads)
+    : m_jobs(jobs), m_options(options), m_window(std::max(2u, threads * 2)) {
+    for (unsigned i = 0; i < threads; ++i) {
+      m_workers.emplace_back([this] { work(); });
+    }
+  }
+  ~ParallelParser() {
+    {
+      std::lock_guard lock(m_mutex);
+      m_stop = true;
+    }
+    m_changed.notify_all();
+    for (auto& worker : m_workers) {
+      worker.join();
+    }
+  }
+  ParallelParser(const ParallelParser&) = delete;
+  ParallelParser& operator=(const ParallelParser&) = delete;
+
+  JobResult take(std::size_t index) {
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [&] { return m_results.count(index) > 0; });
+    JobResult result = std::move(m_results[index]);
+    m_results.erase(index);
+    m_taken = index + 1;
+    lock.unlock();
+    m_changed.notify_all();
+    return result;
+  }
+
+private:
+  void work() {
+    while (true) {
+      std::size_t index = 0;
+      {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_stop || (m_next < m_jobs.size() && m_next < m_taken + m_window); });
+        if (m_stop || m_next >= m_jobs.size()) {
+          return;
+        }
+        index = m_next++;
+      }
+      JobResult result;
+      try {
+        result = process(m_jobs[index], m_options);
+      } catch (const std::exception& e) {
+        result.status = FileStatus::failed;
+        result.reason = fmt::format("internal error while parsing: {}", e.what());
+      }
+      {
+        std::lock_guard lock(m_mutex);
+        m_results.emplace(index, std::move(result));
+      }
+      m_changed.notify_all();
+    }
+  }
+
+  const std::vector<Job>& m_jobs;
+  const IngestOptions& m_options;
+  const std::size_t m_window;
+  std::mutex m_mutex;
+  std::condition_variable m_changed;
+  std::map<std::size_t, JobResult> m_results;
+  std::size_t m_next = 0;
+  std::size_t m_taken = 0;
+  bool m_stop = false;
+  std::vector<std::thread> m_workers;
+};
+
+} // namespace
+
+IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, IngestObserver& observer) {
+  IngestSummary summary;
+  store::Writer writer(db);
+  const auto sources = writer.load_sources();
+
+  std::vector<std::string> file_paths;
+  bool wants_stdin = false;
+  for (const auto& path : options.paths) {
+    if (path == "-") {
+      wants_stdin = true;
+    } else {
+      file_paths.push_back(path);
+    }
+  }
+  Discovery discovery = discover_files(file_paths, options.include, options.exclude);
+  for (const auto& error : discovery.errors) {
+    observer.on_error(error);
+    ++summary.input_errors;
+  }
+  for (const auto& skipped : discovery.skipped) {
+    observer.on_warning("", 0, skipped);
+    ++summary.skipped;
+  }
+
+  // Jobs: every file not provably unchanged by size and mtime alone.
+  std::vector<Job> jobs;
+  std::int64_t total_bytes = 0;
+  if (wants_stdin) {
+    Job job;
+    job.from_stdin = true;
+    job.file.path = std::string(k_stdin_prefix) + options.stdin_name;
+    job.file.size_bytes = static_cast<std::int64_t>(options.stdin_text.size());
+    auto it = sources.find(job.file.path);
+    job.existing = it == sources.end() ? nullptr : &it->second;
+    jobs.push_back(job);
+  }
+  summary.files_scanned = static_cast<int>(discovery.files.size()) + (wants_stdin ? 1 : 0);
+  for (const auto& file : discovery.files) {
+    auto it = sources.find(file.path);
+    const store::SourceState* existing = it == sources.end() ? nullptr : &it->second;
+    if (!options.force && existing != nullptr && existing->size_bytes == file.size_bytes &&
+        existing->mtime == file.mtime && existing->parser_version == k_parser_version) {
+      ++summary.unchanged;
+      observer.on_file({file.path, FileStatus::unchanged, 0, 0, {}});
+      continue;
+    }
+    jobs.push_back({file, false, existing});
+    total_bytes += file.size_bytes;
+  }
+  observer.on_start(static_cast<int>(jobs.size()), total_bytes);
+
+  ProjectNamer namer;
+  const unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::int64_t bytes_done = 0;
+  {
+    ParallelParser parser(jobs, options, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, jobs.size()))));
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+      const Job& job = jobs[i];
+      JobResult result = parser.take(i);
+      bytes_done += job.file.size_bytes;
+      FileReport report{job.file.path, result.status, 0, 0, result.reason};
+      switch (result.status) {
+      case FileStatus::failed:
+        ++summary.failed;
+        observer.on_error(fmt::format("{}: {}", job.file.path, result.reason));
+        break;
+      case FileStatus::skipped:
+        ++summary.skipped;
+        observer.on_warning(job.file.path, 0, result.reason);
+        break;
+      case FileStatus::unchanged:
+        ++summary.unchanged;
+        if (job.existing != nullptr && !job.from_stdin) {
+          writer.touch_source(job.existing->id, job.file.size_bytes, job.file.mtime);
+        }
+        break;
+      case FileStatus::added:
+      case FileStatus::changed: {
+        store::SourceFile source;
+        source.path = job.file.path;
+        source.project = options.project ? *options.project
+                                         : (job.from_stdin ? options.stdin_name : namer.project_of(job.file.path));
+        source.content_hash = result.hash;
+        source.size_bytes = result.bytes;
+        source.mtime = job.file.mtime;
+        int warnings = 0;
+        for (const auto& d : result.log.diagnostics) {
+          if (d.level == model::DiagnosticLevel::warning) {
+            ++warnings;
+            observer.on_warning(job.file.path, d.line, d.message);
+          }
+        }
+        try {
+          writer.write_source(source, result.log, warnings, options.ingested_at, k_parser_version);
+        } catch (const SQLite::Exception& e) {
+          throw DatabaseError(fmt::format("{}: could not be written ({}); it and every file after it keep their "
+                                          "previous state in the database",
+                                          job.file.path, e.what()));
+        }
+        (result.status == FileStatus::added ? summary.added : summary.changed)++;
+        summary.sessions += static_cast<std::int64_t>(result.log.sessions.size());
+        summary.commits += static_cast<std::int64_t>(result.log.commits.size());
+        summary.prs += static_cast<std::int64_t>(result.log.prs.size());
+        summary.issues += static_cast<std::int64_t>(result.log.findings.size());
+        summary.warnings += warnings;
+        summary.bytes_parsed += result.bytes;
+        report.sessions = static_cast<int>(result.log.sessions.size());
+        report.warnings = warnings;
+        break;
+      }
+      case FileStatus::removed:
+        break;
+      }
+      observer.on_file(report);
+      observer.on_progress(static_cast<int>(i + 1), bytes_done);
+    }
+  }
+
+  if (options.prune) {
+    for (const auto& [path, state] : sources) {
+      if (path.starts_with(k_stdin_prefix)) {
+        continue;
+      }
+      std::error_code ec;
+      if (!std::filesystem::exists(path, ec)) {
+        writer.remove_source(state.id);
+        ++summary.removed;
+        observer.on_file({path, FileStatus::removed, 0, 0, {}});
+      }
+    }
+  }
+  return summary;
+}
+
+} // namespace seshdb::ingest

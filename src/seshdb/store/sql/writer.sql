@@ -1,0 +1,79 @@
+-- Statements of the ingest writer (src/seshdb/store/writer.cpp).
+-- Every value is a bound parameter.
+
+-- name: all_sources
+SELECT id, path, size_bytes, mtime, content_hash, parser_version FROM sources;
+
+-- name: upsert_source
+INSERT INTO sources (path, project, content_hash, size_bytes, mtime, ingested_at, parser_version,
+                     session_count, warning_count, outside_text)
+VALUES (:path, :project, :hash, :size, :mtime, :ingested_at, :parser_version, :sessions, :warnings, :outside)
+ON CONFLICT(path) DO UPDATE SET
+  project = excluded.project, content_hash = excluded.content_hash, size_bytes = excluded.size_bytes,
+  mtime = excluded.mtime, ingested_at = excluded.ingested_at, parser_version = excluded.parser_version,
+  session_count = excluded.session_count, warning_count = excluded.warning_count,
+  outside_text = excluded.outside_text
+RETURNING id;
+
+-- name: touch_source
+UPDATE sources SET mtime = :mtime, size_bytes = :size WHERE id = :id;
+
+-- name: delete_items
+DELETE FROM items WHERE source_id = :source;
+-- name: delete_fields
+DELETE FROM fields WHERE source_id = :source;
+-- name: delete_section_spans
+DELETE FROM section_spans WHERE source_id = :source;
+-- name: delete_commit_refs
+DELETE FROM commit_refs WHERE source_id = :source;
+-- name: delete_pr_refs
+DELETE FROM pr_refs WHERE source_id = :source;
+-- name: delete_issues
+DELETE FROM issues WHERE source_id = :source;
+-- name: delete_file_refs
+DELETE FROM file_refs WHERE source_id = :source;
+-- name: delete_metrics
+DELETE FROM metrics WHERE source_id = :source;
+-- name: delete_sessions
+DELETE FROM sessions WHERE source_id = :source;
+-- name: delete_source
+DELETE FROM sources WHERE id = :source;
+
+-- name: insert_session
+INSERT INTO sessions (id, source_id, ordinal, title, started_at, ended_at, local_date, date_inferred,
+                      local_start, local_end, timezone, utc_offset, tz_rule, time_approx, duration_minutes,
+                      duration_source, branch, focus, line_start, line_end, body)
+VALUES (:id, :source, :ordinal, :title, :started_at, :ended_at, :local_date, :date_inferred,
+        :local_start, :local_end, :timezone, :utc_offset, :tz_rule, :approx, :duration,
+        :duration_source, :branch, :focus, :line_start, :line_end, :body);
+
+-- name: insert_section
+INSERT INTO section_spans (id, session_id, source_id, kind, title, level, line_start, line_end, body_offset, body_bytes)
+VALUES (:id, :session, :source, :kind, :title, :level, :line_start, :line_end, :offset, :bytes);
+
+-- name: insert_item
+INSERT INTO items (id, section_id, session_id, source_id, text, done, depth, line)
+VALUES (:id, :section, :session, :source, :text, :done, :depth, :line);
+
+-- name: insert_field
+INSERT INTO fields (id, session_id, source_id, key, value, line)
+VALUES (:id, :session, :source, :key, :value, :line);
+
+-- name: insert_commit
+INSERT INTO commit_refs (id, source_id, session_id, sha, line) VALUES (:id, :source, :session, :sha, :line);
+
+-- name: insert_pr
+INSERT INTO pr_refs (id, source_id, session_id, number, repo, action, line)
+VALUES (:id, :source, :session, :number, :repo, :action, :line);
+
+-- name: insert_issue
+INSERT INTO issues (id, source_id, session_id, severity, label, title, line)
+VALUES (:id, :source, :session, :severity, :label, :title, :line);
+
+-- name: insert_file
+INSERT INTO file_refs (id, source_id, session_id, path, action, line)
+VALUES (:id, :source, :session, :path, :action, :line);
+
+-- name: insert_metric
+INSERT INTO metrics (id, source_id, session_id, name, value, unit, raw, line)
+VALUES (:id, :source, :session, :name, :value, :unit, :raw, :line);
