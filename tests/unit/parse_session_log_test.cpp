@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 namespace seshdb::parse {
 namespace {
 
@@ -310,6 +312,103 @@ TEST(ParseInput, DuplicatedSessionsAreKeptWithAWarning) {
   auto log = parse("## 2025-07-10 a\nsame\n\n## 2025-07-10 a\nsame\n");
   EXPECT_EQ(log.sessions.size(), 2u);
   EXPECT_TRUE(has_warning(log, "repeats"));
+}
+
+} // namespace
+} // namespace seshdb::parse
+
+namespace seshdb::parse {
+namespace {
+
+TEST(ParseFindingsRules, CountingSentencesAndSessionTitlesAreNotLabels) {
+  auto log = parse("## 2025-06-17 - Critical Completion Bug Fix\n- all tests pass\n\nFixed 5 critical compilation errors:\n- a\n- b\n");
+  EXPECT_TRUE(log.findings.empty());
+}
+
+TEST(ParseFindingsRules, NegatedSeverityIsNotALabel) {
+  auto log = parse("## 2025-01-01\n### Deprecation Warnings (Non-critical)\n- uses deprecated API\n");
+  EXPECT_TRUE(log.findings.empty());
+}
+
+TEST(ParseFindingsRules, BoldFindingWithSeverityIdentifier) {
+  auto log = parse("## 2025-01-01\n**CRITICAL-NEW-001: GITHUB_OUTPUT Injection**\n- Location: steps\n\n- HIGH-002: exit detection fragile\n");
+  ASSERT_EQ(log.findings.size(), 2u);
+  EXPECT_EQ(log.findings[0].title, "GITHUB_OUTPUT Injection");
+  EXPECT_EQ(log.findings[1].severity, "P1");
+}
+
+TEST(ParseFindingsRules, PriorityColumnRowsAreFindings) {
+  auto log = parse("## 2025-01-01\n| Priority | Risk |\n|---|---|\n| P0 | API latency |\n| P1 | Hook timing |\n");
+  ASSERT_EQ(log.findings.size(), 2u);
+  EXPECT_EQ(log.findings[0].severity, "P0");
+  EXPECT_EQ(log.findings[0].title, "API latency");
+}
+
+TEST(ParseReferencesRules, NumberedListOfBacktickedHashes) {
+  auto log = parse("## 2025-11-18\n### Commits\n1. `5923255` - fix layout\n2. `6197503` - all-digit hash\n");
+  ASSERT_EQ(log.commits.size(), 2u);
+  EXPECT_EQ(log.commits[1].sha, "6197503");
+}
+
+TEST(ParseReferencesRules, ShortFormOfAFullHashNamedElsewhere) {
+  auto log = parse("## 2025-01-01\nCommit: d491a12bbf16c5b6c1c2f07aa1b2c3d4e5f60718\n\nLater **main** (d491a12) differs.\n");
+  ASSERT_EQ(log.commits.size(), 2u);
+  EXPECT_EQ(log.commits[1].sha, "d491a12");
+}
+
+TEST(ParseReferencesRules, PrListsInParenthesesAndAfterAnnotations) {
+  auto log = parse("Notifications on merged PRs (#137, #135, …, #55); PR #206 (PASS) and #141 (PASS).\n");
+  std::set<int> numbers;
+  for (const auto& pr : log.prs) {
+    numbers.insert(pr.number);
+  }
+  EXPECT_EQ(numbers, (std::set<int>{137, 135, 55, 206, 141}));
+}
+
+TEST(ParseReferencesRules, PrColumnOfATable) {
+  auto log = parse("| Session | PR | Status |\n|---|---|---|\n| 58 | #53 | done |\n");
+  ASSERT_EQ(log.prs.size(), 1u);
+  EXPECT_EQ(log.prs[0].number, 53);
+}
+
+TEST(ParseReferencesRules, IdentifiersContainingPrAreNotPrs) {
+  EXPECT_TRUE(parse("Skill-PR-003 applied; see PR-007 style ids\n").prs.empty());
+}
+
+TEST(ParseReferencesRules, PlannedMergeIsNotAMergedAction) {
+  auto log = parse("Once PR #296 is merged we continue. DO NOT MERGE PR #60.\n");
+  ASSERT_EQ(log.prs.size(), 2u);
+  EXPECT_FALSE(log.prs[0].action.has_value());
+  EXPECT_FALSE(log.prs[1].action.has_value());
+}
+
+TEST(ParseFieldsRules, KeyValueTableGivesDateAndBranch) {
+  auto log = parse("# Session 308: Skills research\n\n| Attribute | Value |\n|---|---|\n| Date | 2026-01-04 |\n| Branch | `feat/token-opt` |\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].local_date, "2026-01-04");
+  EXPECT_EQ(log.sessions[0].branch, "feat/token-opt");
+}
+
+TEST(ParseFieldsRules, BranchLabelsAfterEmojiAndWithProse) {
+  auto log = parse("## 2025-01-01\n- ✅ **Feature Branch**: Created `feature/issue-16-data`\n");
+  EXPECT_EQ(log.sessions[0].branch, "feature/issue-16-data");
+  auto prose = parse("## 2025-01-01\n**Branch**: Created\n");
+  EXPECT_FALSE(prose.sessions[0].branch.has_value());
+}
+
+TEST(ParseFieldsRules, LaterTotalDurationWhenTheFirstHasNoNumber) {
+  auto log = parse("## 2025-01-01\n**Duration**: Brief afternoon session\n\n### Wrap-up\n**Total Duration**: ~30 minutes\n");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 30);
+}
+
+TEST(ParseSessionsRules, EventDatesInHeadingsDoNotMakeSessions) {
+  EXPECT_TRUE(parse("## Recently Completed\n### **PR #93 - Build Portability** (Merged 2026-01-13)\n- x\n").sessions.empty());
+}
+
+TEST(ParseSessionsRules, LabelledSessionWithoutDate) {
+  auto log = parse("## Sessions\n### **Previous Session: Configuration Tab Order**\n**Duration**: ~1 hour\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 60);
 }
 
 } // namespace

@@ -88,7 +88,6 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
     return found;
   }
   const std::size_t keyword_end = commit_keyword_end(tokens);
-  const std::string_view trimmed = util::trim(line);
   auto add = [&](std::string_view sha) {
     std::string value(sha);
     if (std::find(found.begin(), found.end(), value) == found.end()) {
@@ -119,24 +118,32 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
       continue;
     }
     // git output: "abc1234 message" (log --oneline), "[main abc1234]", "a..b", "commit <sha>".
-    const bool first_on_line = trimmed.data() + 0 <= line.data() + t.begin &&
-                               util::trim(line.substr(0, t.begin)).find_first_not_of("-*+>`[( ") == std::string_view::npos;
+    // First on its line after list markers ("- ", "1. ", "* `").
+    const bool first_on_line =
+        util::trim(line.substr(0, t.begin)).find_first_not_of("-*+>`[( 0123456789.)") == std::string_view::npos;
+    // "`5923255` - message": a backticked hash that opens a line and names a change.
+    const bool hash_dash_message = first_on_line && before == '`' && after == '`' &&
+                                   (followed_by(line, t.end + 1, " - ") || followed_by(line, t.end + 1, " — ") ||
+                                    followed_by(line, t.end + 1, ": ") || followed_by(line, t.end + 1, " – "));
     const bool range = followed_by(line, t.end, "..") || (t.begin >= 2 && line.substr(t.begin - 2, 2) == "..");
     const bool bracket_commit = after == ']' && i >= 1 && before == ' ' &&
                                 line.substr(0, tokens[i - 1].begin).find('[') != std::string_view::npos;
     const bool after_keyword = keyword_end != std::string_view::npos && t.begin >= keyword_end;
 
     bool commit = false;
-    if (after_keyword || range || bracket_commit) {
+    bool strong = false; // context that makes even an all-digit hash a commit
+    if (after_keyword || range || bracket_commit || hash_dash_message) {
       commit = true;
+      strong = true;
     } else if (first_on_line && (context.in_code || context.commits_section)) {
       // A hash that opens a line of git output or of a commits list.
       commit = t.end < line.size() || context.commits_section;
+      strong = true;
     }
     if (!commit) {
       continue;
     }
-    if (digits_only && !(context.in_code || after_keyword)) {
+    if (digits_only && (!strong || t.text.size() > 12)) {
       continue; // "1234567" is a number unless the text calls it a commit
     }
     add(t.text);
@@ -151,12 +158,15 @@ std::optional<std::string> pr_action(std::string_view lower_line, std::size_t ne
     std::string_view text;
     std::string_view action;
   };
+  // Past tense only: "Merge PR #5" in a plan is not a merge that happened.
   static constexpr Word k_words[] = {
-      {"merged", "merged"},   {"merge", "merged"},      {"created", "created"},   {"opened", "created"},
-      {"raised", "created"},  {"submitted", "created"}, {"closed", "closed"},     {"reviewed", "reviewed"},
-      {"review", "reviewed"}, {"fixed", "fixed"},       {"fixes", "fixed"},       {"fix", "fixed"},
-      {"updated", "updated"}, {"update", "updated"},    {"abandoned", "closed"},  {"approved", "reviewed"},
+      {"merged", "merged"},     {"created", "created"},   {"opened", "created"},    {"raised", "created"},
+      {"submitted", "created"}, {"closed", "closed"},     {"reviewed", "reviewed"}, {"fixed", "fixed"},
+      {"updated", "updated"},   {"abandoned", "closed"},  {"approved", "reviewed"},
   };
+  if (lower_line.find("merge pull request") != std::string_view::npos) {
+    return std::string("merged"); // GitHub's merge commit subject
+  }
   std::optional<std::string> best;
   std::size_t best_distance = std::string_view::npos;
   for (const auto& word : k_words) {
@@ -165,7 +175,13 @@ std::optional<std::string> pr_action(std::string_view lower_line, std::size_t ne
       const bool starts = pos == 0 || !is_alpha(lower_line[pos - 1]);
       const std::size_t end = pos + word.text.size();
       const bool ends = end >= lower_line.size() || !is_alpha(lower_line[end]);
-      if (starts && ends) {
+      // "not merged", "once ... is merged", "ready for merge", "until merged": not done.
+      const std::string_view before = lower_line.substr(pos >= 24 ? pos - 24 : 0, pos >= 24 ? 24 : pos);
+      bool hedged = false;
+      for (std::string_view hedge : {"not ", "n't ", "once ", "until ", "ready ", "to be ", "will be ", "should ", "before "}) {
+        hedged |= before.find(hedge) != std::string_view::npos;
+      }
+      if (starts && ends && !hedged) {
         const std::size_t distance = pos > near ? pos - near : near - pos;
         if (distance < best_distance) {
           best_distance = distance;
@@ -199,8 +215,8 @@ int read_pr_number(std::string_view line, std::size_t& p, bool require_hash) {
   if (q < line.size() && (is_alnum(line[q]) || (line[q] == '.' && q + 1 < line.size() && is_digit(line[q + 1])))) {
     return -1; // "PR 2.0", "#12abc"
   }
-  if (value <= 0) {
-    return -1;
+  if (value <= 0 || line[q - digits] == '0') {
+    return -1; // zero-padded numbers are identifiers ("PR-003")
   }
   p = q;
   return static_cast<int>(value);
@@ -266,7 +282,7 @@ std::vector<PrMention> scan_prs(std::string_view line) {
   while (pos < lower.size()) {
     std::size_t keyword_end = std::string::npos;
     bool plural = false;
-    if (lower.compare(pos, 2, "pr") == 0 && (pos == 0 || !is_alpha(lower[pos - 1]))) {
+    if (lower.compare(pos, 2, "pr") == 0 && (pos == 0 || (!is_alpha(lower[pos - 1]) && lower[pos - 1] != '-' && lower[pos - 1] != '_'))) {
       std::size_t e = pos + 2;
       if (e < lower.size() && lower[e] == 's') {
         plural = true;
@@ -292,7 +308,7 @@ std::vector<PrMention> scan_prs(std::string_view line) {
       ++pos;
       continue;
     }
-    std::size_t p = skip_chars(line, keyword_end, " *:`_-");
+    std::size_t p = skip_chars(line, keyword_end, plural ? " *:`_-(" : " *:`_-");
     // After "PRs" or "pull requests" a bare number is a count ("8 PRs"), not a PR.
     int number = read_pr_number(line, p, plural);
     if (number < 0) {
@@ -319,11 +335,22 @@ std::vector<PrMention> scan_prs(std::string_view line) {
         }
       }
     }
-    // A list after the keyword: "#1, #2 and #3", "#56/#50/#48".
+    // A list after the keyword: "#1, #2 and #3", "#56/#50/#48", "#206 (PASS) and #141".
     while (true) {
       std::size_t q = skip_chars(line, p, " ,/&*`");
-      if (lower.compare(q, 4, "and ") == 0) {
-        q = skip_chars(line, q + 4, " ");
+      if (q < line.size() && line[q] == '(') {
+        const auto close = line.find(')', q);
+        if (close != std::string_view::npos && close - q <= 16 && line.substr(q, close - q).find('#') == std::string_view::npos) {
+          q = skip_chars(line, close + 1, " ,/&*`");
+        }
+      }
+      if (line.substr(q).starts_with("…")) {
+        q = skip_chars(line, q + 3, " ,");
+      } else if (line.substr(q).starts_with("...")) {
+        q = skip_chars(line, q + 3, " ,");
+      }
+      if (lower.compare(q, 4, "and ") == 0 || lower.compare(q, 3, "or ") == 0) {
+        q = skip_chars(line, q + (lower[q] == 'a' ? 4 : 3), " ");
       }
       if (q == p && !(q < line.size() && line[q] == '#')) {
         break;
@@ -358,6 +385,13 @@ constexpr std::array<std::string_view, 12> k_branch_prefixes = {
 
 bool looks_like_path(std::string_view token) {
   if (token.size() < 3 || token.size() > 200) {
+    return false;
+  }
+  // "/version-bump", "/project:fix-hooks": slash commands, not files.
+  if (token.front() == '/' && token.find('/', 1) == std::string_view::npos) {
+    return false;
+  }
+  if (token.find(':') != std::string_view::npos) {
     return false;
   }
   if (token.find("://") != std::string_view::npos || token.find(' ') != std::string_view::npos ||
@@ -421,6 +455,11 @@ std::vector<FileMention> scan_files(std::string_view line, const LineContext& co
     std::string value(util::trim(path));
     while (!value.empty() && (value.back() == ',' || value.back() == ':' || value.back() == ';')) {
       value.pop_back();
+    }
+    // "src/app.ts:250" names a line; the file is the part before.
+    if (const auto colon = value.rfind(':'); colon != std::string::npos && colon + 1 < value.size() &&
+                                             std::all_of(value.begin() + static_cast<std::ptrdiff_t>(colon) + 1, value.end(), is_digit)) {
+      value.resize(colon);
     }
     if (!looks_like_path(value)) {
       return;
@@ -525,6 +564,12 @@ std::vector<MetricMention> scan_metrics(std::string_view line, const LineContext
     if (!value) {
       continue;
     }
+    // Parts of dates, ranges and identifiers ("2025-07-05", "14-17", "CWE-20") are not counts.
+    if ((begin >= 2 && line[begin - 1] == '-' && is_alnum(line[begin - 2])) ||
+        (q + 1 < line.size() && line[q] == '-' && is_digit(line[q + 1]))) {
+      p = q;
+      continue;
+    }
     const bool plus_sign = begin > 0 && line[begin - 1] == '+';
     const bool minus_sign = begin > 0 && line[begin - 1] == '-' && (begin < 2 || line[begin - 2] == ' ');
     // "10. item", "Phase 4: x": list numbers and labels are not counts.
@@ -544,7 +589,8 @@ std::vector<MetricMention> scan_metrics(std::string_view line, const LineContext
         ++r;
       }
       const auto total = read_metric_number(line, r);
-      const bool chained = r < line.size() && (line[r] == '/' || line[r] == '-');
+      const bool years = *value >= 1990 && *value <= 2099 && total && *total >= 1990 && *total <= 2099;
+      const bool chained = years || (r < line.size() && (line[r] == '/' || line[r] == '-'));
       if (total && *total > 0 && !chained) {
         const std::string after = lower.substr(r, 24);
         std::string name = "ratio";
@@ -576,23 +622,31 @@ std::vector<MetricMention> scan_metrics(std::string_view line, const LineContext
     }
     const std::string after = lower.substr(r, 40);
     // "1,676 backend tests", "12 tests passing": a count then up to two words then "test".
+    // The count's noun, after at most `max_words` plain adjectives: "1,676 backend
+    // tests" yes; "319 lines, 12 tests" and "96 lines Test-X.ps1" no.
     auto word_within = [&](std::string_view word, int max_words) {
+      static constexpr std::string_view k_other_nouns[] = {"lines", "line", "files", "file", "hours", "minutes", "min",
+                                                           "days", "commits", "issues", "prs", "tokens", "code", "and",
+                                                           "or", "of", "steps", "tasks", "phase"};
       std::size_t s = 0;
-      for (int w = 0; w <= max_words; ++w) {
-        const std::size_t end = s + word.size();
-        const bool whole = end >= after.size() || !is_alpha(after[end]) || after[end] == 's';
-        if (after.compare(s, word.size(), word) == 0 && whole && (end + 1 >= after.size() || !is_alpha(after[end + 1]) || after[end] != 's')) {
+      for (int w = 0; w <= max_words && s < after.size(); ++w) {
+        std::size_t e = s;
+        while (e < after.size() && (is_alpha(after[e]) || after[e] == '-')) {
+          ++e;
+        }
+        const std::string_view current = std::string_view(after).substr(s, e - s);
+        if (current == word || (current.size() == word.size() + 1 && current.starts_with(word) && current.back() == 's')) {
           return true;
         }
-        const auto space = after.find(' ', s);
-        if (space == std::string::npos) {
+        const bool plain = e > s && (e >= after.size() || after[e] == ' ') && current.find('-') == std::string_view::npos;
+        if (!plain || std::find(std::begin(k_other_nouns), std::end(k_other_nouns), current) != std::end(k_other_nouns)) {
           return false;
         }
-        s = space + 1;
+        s = e + 1;
       }
       return false;
     };
-    if (word_within("test", 2) || word_within("spec", 1)) {
+    if (word_within("test", 2) || word_within("specs", 1)) {
       found.push_back({"tests", value, "tests", snippet_around(line, begin, r)});
     } else if (word_within("lines", 1) || word_within("loc", 0)) {
       const bool removed = minus_sign || after.find("removed") != std::string::npos || after.find("deleted") != std::string::npos;

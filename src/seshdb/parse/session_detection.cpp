@@ -47,6 +47,41 @@ bool is_numbered_session(std::string_view normalized) {
   return false;
 }
 
+// "(Merged 2026-01-13)", "(Updated 2025-12-22)": an event's date, not a session's.
+bool event_date(std::string_view normalized, const DateMatch& date) {
+  const std::string before = util::to_lower_ascii(normalized.substr(0, date.begin));
+  std::string_view tail = util::trim(before);
+  while (!tail.empty() && (tail.back() == '(' || tail.back() == ':' || tail.back() == '[')) {
+    tail.remove_suffix(1);
+    tail = util::trim(tail);
+  }
+  for (std::string_view word : {"merged", "completed", "released", "updated", "added", "fixed", "deployed", "closed",
+                                "created", "resolved", "last updated", "since", "until", "due", "deadline"}) {
+    if (tail.ends_with(word)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "Previous Session: Configuration Tab Order", "Latest Session: ...": a
+// session named by its role, with or without a date.
+bool is_labelled_session(std::string_view normalized) {
+  std::string lower = util::to_lower_ascii(normalized);
+  std::size_t p = 0;
+  while (p < lower.size() && !is_alpha(lower[p])) {
+    ++p;
+  }
+  std::string_view rest = std::string_view(lower).substr(p);
+  for (std::string_view role : {"previous ", "latest ", "current ", "last ", "this "}) {
+    if (rest.starts_with(role)) {
+      rest.remove_prefix(role.size());
+      break;
+    }
+  }
+  return rest.starts_with("session:") || rest.starts_with("session -") || rest.starts_with("session —");
+}
+
 // Unfilled template headings: "YYYY-MM-DD", "[日期：____]", "[Date]".
 bool is_placeholder(std::string_view normalized) {
   return normalized.find("YYYY") != std::string_view::npos || normalized.find("____") != std::string_view::npos ||
@@ -123,10 +158,14 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     const std::string normalized = normalize_width(heading.text);
     const int marker = start_end_marker(normalized);
     auto date = is_placeholder(normalized) ? std::nullopt : find_date(normalized);
+    if (date && event_date(normalized, *date)) {
+      date.reset();
+    }
     if (marker < 0 && date) {
       detection.end_markers.push_back({heading.line, normalized});
       event.closes = false;
-    } else if (!heading.in_container && !is_placeholder(normalized) && (date || is_numbered_session(normalized))) {
+    } else if (!heading.in_container && !is_placeholder(normalized) &&
+               (date || is_numbered_session(normalized) || is_labelled_session(normalized))) {
       SessionStart start;
       start.kind = StartKind::heading;
       start.level = heading.level;

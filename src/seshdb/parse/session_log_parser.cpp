@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -53,9 +54,33 @@ std::string strip_markup(std::string_view value) {
 std::vector<model::Field> read_fields(std::string_view line, int line_number, bool plain_allowed) {
   std::vector<model::Field> fields;
   std::string_view rest = util::trim(line);
-  while (!rest.empty() && (rest.front() == '>' || rest.front() == '-' || rest.front() == '+' ||
-                           (rest.front() == '*' && rest.size() > 1 && rest[1] == ' ') || rest.front() == ' ')) {
-    rest.remove_prefix(1);
+  // List and quote markers, and the emoji or check marks before a label ("- ✅ **Branch**:").
+  while (!rest.empty()) {
+    const unsigned char c = static_cast<unsigned char>(rest.front());
+    if (c == '>' || c == '-' || c == '+' || c == ' ' || (c == '*' && rest.size() > 1 && rest[1] == ' ')) {
+      rest.remove_prefix(1);
+      continue;
+    }
+    if (c >= 0x80) {
+      std::size_t pos = 0;
+      const char32_t cp = util::decode_utf8(rest, pos);
+      const bool symbol = (cp >= 0x2000 && cp <= 0x2BFF) || cp >= 0x1F000 || cp == 0xFE0F || cp == 0x200D;
+      if (symbol) {
+        rest.remove_prefix(pos);
+        continue;
+      }
+    }
+    break;
+  }
+  // A branch label in the middle of a line: "...the plan. **Branch:** `feature/x`".
+  if (!rest.starts_with("**")) {
+    for (std::string_view label : {" **Branch:**", " **Branch**:"}) {
+      const auto at = rest.find(label);
+      if (at != std::string_view::npos) {
+        rest = rest.substr(at + 1);
+        break;
+      }
+    }
   }
   std::size_t start = 0;
   while (start <= rest.size()) {
@@ -104,6 +129,14 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
     if (key.empty() || key.size() > 40 || value.empty()) {
       continue;
     }
+    // "**Feature Branch**: Created `feature/x`": the code span is the value that matters.
+    if (util::icontains_ascii(key, "branch")) {
+      const auto open = value.find('`');
+      const auto close = open == std::string_view::npos ? open : value.find('`', open + 1);
+      if (close != std::string_view::npos && close > open + 1) {
+        value = value.substr(open + 1, close - open - 1);
+      }
+    }
     fields.push_back({key, strip_markup(value), line_number});
   }
   return fields;
@@ -119,15 +152,22 @@ bool key_is(std::string_view key, std::initializer_list<std::string_view> names)
   return false;
 }
 
-// "feature/x (later renamed ...)" -> "feature/x"; "`main`" -> "main".
+// "feature/x (later renamed ...)" -> "feature/x"; "`main`" -> "main"; and
+// "" for a value that is prose, not a branch ("Created", "N/A").
 std::string clean_branch(std::string_view value) {
   std::string v = strip_markup(value);
   const auto end = v.find_first_of(" \t,(");
   if (end != std::string::npos) {
     v.resize(end);
   }
-  while (!v.empty() && (v.back() == '.' || v.back() == ';')) {
+  while (!v.empty() && (v.back() == '.' || v.back() == ';' || v.back() == ':')) {
     v.pop_back();
+  }
+  const bool has_marks = v.find_first_of("/-_.0123456789") != std::string::npos;
+  const bool lower_word = !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  const std::string lower = util::to_lower_ascii(v);
+  if (v.empty() || lower == "n/a" || lower == "none" || lower == "tbd" || (!has_marks && !lower_word)) {
+    return {};
   }
   return v;
 }
@@ -227,7 +267,7 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
       const std::string normalized = normalize_width(field.value);
       facts.date = find_date(normalized);
     }
-    if (!session.branch && key_is(key, {"branch", "branch(es)", "branches", "git branch", "working branch", "feature branch", "分支"})) {
+    if (!session.branch && key_is(key, {"branch", "branch(es)", "branches", "git branch", "working branch", "feature branch", "current branch", "active branch", "branch name", "分支"})) {
       auto branch = clean_branch(field.value);
       if (!branch.empty()) {
         session.branch = branch;
@@ -236,7 +276,7 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     if (!session.focus && key_is(key, {"focus", "focus area", "goal", "objective", "session objective", "session goal", "summary", "title", "task"})) {
       session.focus = field.value;
     }
-    if (!facts.duration && key_is(key, {"duration", "session duration", "time spent", "total time", "elapsed", "hours", "time", "耗时", "用时", "时长"})) {
+    if (!facts.duration && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "耗时", "用时", "时长"})) {
       facts.duration = parse_duration_minutes(field.value);
       if (!facts.duration && key_is(key, {"hours"})) {
         facts.duration = parse_duration_minutes(field.value + " hours"); // a table's "Hours" column: "1.5"
@@ -245,10 +285,10 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     if (key_is(key, {"time", "session time", "time range", "when", "时间"}) && !range_field) {
       range_field = time_in_value(field.value);
     }
-    if (key_is(key, {"start", "started", "start time", "started at", "开始", "开始时间"}) && !start_field) {
+    if (key_is(key, {"start", "started", "start time", "started at", "session started", "开始", "开始时间"}) && !start_field) {
       start_field = time_in_value(field.value);
     }
-    if (key_is(key, {"end", "ended", "end time", "ended at", "finished", "结束", "结束时间"}) && !end_field) {
+    if (key_is(key, {"end", "ended", "end time", "ended at", "finished", "finished at", "completed at", "session completed", "session ended", "结束", "结束时间"}) && !end_field) {
       end_field = time_in_value(field.value);
     }
     if (key_is(key, {"duration", "session duration"}) && !start_field) {
@@ -424,10 +464,41 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         // Plain time lines anywhere: "开始：2025.12.28 9：00".
         if (line >= first_subheading) {
           for (auto& field : read_fields(normalized, line, true)) {
-            if (key_is(field.key, {"开始", "结束", "start", "end", "started", "ended", "开始时间", "结束时间"})) {
+            if (key_is(field.key, {"开始", "结束", "start", "end", "started", "ended", "开始时间", "结束时间", "session completed",
+                                   "session ended", "session started", "completed at", "finished at"})) {
               session.fields.push_back(std::move(field));
             }
           }
+        }
+      }
+    }
+    // A two-column "| Field | Value |" table in the session gives fields too.
+    {
+      std::vector<std::string> header;
+      int header_table = -1;
+      for (const auto& row : doc.table_rows) {
+        if (row.line < start.line || row.line > start.line_end || start.kind == StartKind::table_row) {
+          continue;
+        }
+        if (row.header) {
+          header = row.cells;
+          header_table = row.table;
+          continue;
+        }
+        if (row.table != header_table || header.size() != 2 || row.cells.size() != 2) {
+          continue;
+        }
+        const std::string value_header = util::to_lower_ascii(util::trim(header[1]));
+        if (value_header != "value" && value_header != "values" && value_header != "details" && value_header != "detail") {
+          continue;
+        }
+        std::string key = strip_markup(row.cells[0]);
+        std::string value = row.cells[1];
+        if (util::icontains_ascii(key, "branch")) {
+          value = clean_branch(value);
+        }
+        if (!key.empty() && !util::trim(value).empty()) {
+          session.fields.push_back({key, strip_markup(value), row.line});
         }
       }
     }
@@ -613,12 +684,12 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     if (paragraph.in_list_item) {
       continue;
     }
-    const std::string label = normalize_width(paragraph.lead_bold.empty() ? paragraph.text : paragraph.lead_bold);
-    const bool label_like = util::trim(label).ends_with(":") || paragraph.text.size() <= paragraph.lead_bold.size() + 2 ||
-                            util::trim(paragraph.text).ends_with(":");
-    if (!label_like || paragraph.text.size() > 160) {
+    // A label is bold and stands alone: "**Critical Issues (P1 - Block Merge):**".
+    if (paragraph.lead_bold.empty() || paragraph.text.size() > paragraph.lead_bold.size() + 3 ||
+        paragraph.text.size() > 160) {
       continue;
     }
+    const std::string label = normalize_width(paragraph.lead_bold);
     auto severity = severity_of_label(label);
     if (!severity) {
       continue;
@@ -647,30 +718,94 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       }
     }
   }
+  // A heading that names findings with a severity ("### P1 Issues",
+  // "#### Critical Issues"): the first list under it. Session headings never
+  // label findings, whatever their words.
   for (const auto& heading : doc.headings) {
-    auto severity = severity_of_label(normalize_width(heading.text));
-    if (!severity) {
+    const int index = session_index_of_line(session_of_line, heading.line);
+    if (index >= 0 && log.sessions[static_cast<std::size_t>(index)].line_start == heading.line) {
       continue;
     }
-    const int index = session_index_of_line(session_of_line, heading.line);
+    const std::string normalized = normalize_width(heading.text);
+    auto severity = severity_of_label(normalized);
+    if (!severity || (classify_section(heading.text) != model::SectionKind::findings && severity->label.find('P') == std::string::npos)) {
+      continue;
+    }
     int next_heading = lines.line_count() + 1;
     for (const auto& other : doc.headings) {
-      if (other.line > heading.line && other.level <= heading.level) {
+      if (other.line > heading.line) {
         next_heading = other.line;
         break;
       }
     }
-    int top_depth = -1;
+    int list = -1;
     for (const auto& item : doc.items) {
       if (item.line <= heading.line || item.line >= next_heading) {
         continue;
       }
-      if (top_depth < 0) {
-        top_depth = item.depth;
+      if (list < 0) {
+        list = item.list;
       }
-      if (item.depth == top_depth && finding_item_lines.count(item.line) == 0) {
+      if (item.list == list && finding_item_lines.count(item.line) == 0) {
         add_finding(index, severity->level, severity->label, first_line(item.text), item.line);
         finding_item_lines.insert(item.line);
+      }
+    }
+  }
+  // Tables with a Priority or Severity column: one finding per row.
+  {
+    std::vector<std::string> header;
+    int header_table = -1;
+    for (const auto& row : doc.table_rows) {
+      if (row.header) {
+        header = row.cells;
+        header_table = row.table;
+        continue;
+      }
+      if (row.table != header_table) {
+        continue;
+      }
+      int severity_column = -1;
+      for (std::size_t c = 0; c < header.size(); ++c) {
+        const std::string h = util::to_lower_ascii(util::trim(header[c]));
+        if (h == "priority" || h == "severity" || h == "sev" || h == "level") {
+          severity_column = static_cast<int>(c);
+        }
+      }
+      if (severity_column < 0 || severity_column >= static_cast<int>(row.cells.size())) {
+        continue;
+      }
+      std::string title;
+      std::string cell = normalize_width(row.cells[static_cast<std::size_t>(severity_column)]);
+      auto severity = severity_of_item(cell + ": x", title);
+      if (!severity) {
+        continue;
+      }
+      std::string row_title;
+      for (std::size_t c = 0; c < row.cells.size(); ++c) {
+        if (static_cast<int>(c) != severity_column && !util::trim(row.cells[c]).empty()) {
+          row_title = std::string(util::trim(row.cells[c]));
+          break;
+        }
+      }
+      if (!row_title.empty()) {
+        add_finding(session_index_of_line(session_of_line, row.line), severity->level, severity->label, row_title, row.line);
+      }
+    }
+  }
+  // A bold paragraph that is itself a finding: "**CRITICAL-NEW-001: Token scope confusion**".
+  for (const auto& paragraph : doc.paragraphs) {
+    if (paragraph.in_list_item || paragraph.lead_bold.empty() || paragraph.text.size() > paragraph.lead_bold.size() + 3) {
+      continue;
+    }
+    const std::string label = normalize_width(paragraph.lead_bold);
+    std::string title;
+    if (!severity_of_label(label)) {
+      // "**CRITICAL - Before Using App:**" introduces a list of to-dos; a finding names itself.
+      auto severity = severity_of_item(label, title);
+      if (severity && !util::trim(title).ends_with(":")) {
+        add_finding(session_index_of_line(session_of_line, paragraph.line), severity->level, severity->label, title,
+                    paragraph.line);
       }
     }
   }
@@ -746,6 +881,77 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         for (auto& metric : scan_metrics(normalized, context)) {
           log.metrics.push_back({session, std::move(metric.name), metric.value, std::move(metric.unit),
                                  std::move(metric.raw), line});
+        }
+      }
+    }
+  }
+
+  // Short forms of full hashes the file already names as commits.
+  {
+    std::vector<std::string> long_shas;
+    for (const auto& commit : log.commits) {
+      if (commit.sha.size() >= 12) {
+        long_shas.push_back(commit.sha);
+      }
+    }
+    if (!long_shas.empty()) {
+      std::set<std::pair<int, std::string>> seen;
+      for (const auto& commit : log.commits) {
+        seen.emplace(commit.line, commit.sha);
+      }
+      for (int line = 1; line <= lines.line_count(); ++line) {
+        const std::string_view text_line = lines.line_text(text, line);
+        std::size_t p = 0;
+        while (p < text_line.size()) {
+          if (!std::isxdigit(static_cast<unsigned char>(text_line[p]))) {
+            ++p;
+            continue;
+          }
+          std::size_t q = p;
+          while (q < text_line.size() && std::isalnum(static_cast<unsigned char>(text_line[q]))) {
+            ++q;
+          }
+          const std::string_view token = text_line.substr(p, q - p);
+          const bool bounded = p == 0 || !std::isalnum(static_cast<unsigned char>(text_line[p - 1]));
+          if (bounded && is_hex_token(token) && token.size() < 12) {
+            for (const auto& sha : long_shas) {
+              if (sha.starts_with(token) && seen.emplace(line, std::string(token)).second) {
+                log.commits.push_back({session_index_of_line(session_of_line, line), std::string(token), line});
+                break;
+              }
+            }
+          }
+          p = q;
+        }
+      }
+    }
+  }
+  // Tables with a PR column: "#53" there is a pull request.
+  {
+    std::vector<std::string> header;
+    int header_table = -1;
+    for (const auto& row : doc.table_rows) {
+      if (row.header) {
+        header = row.cells;
+        header_table = row.table;
+        continue;
+      }
+      if (row.table != header_table) {
+        continue;
+      }
+      for (std::size_t c = 0; c < header.size() && c < row.cells.size(); ++c) {
+        const std::string h = util::to_lower_ascii(util::trim(header[c]));
+        if (h != "pr" && h != "prs" && h != "pr #" && h != "pull request" && h != "pull requests") {
+          continue;
+        }
+        for (const auto& mention : scan_prs("PRs " + row.cells[c])) {
+          const bool known = std::any_of(log.prs.begin(), log.prs.end(), [&](const model::PrRef& pr) {
+            return pr.line == row.line && pr.number == mention.number;
+          });
+          if (!known) {
+            log.prs.push_back({session_index_of_line(session_of_line, row.line), mention.number, mention.repo,
+                               mention.action, row.line});
+          }
         }
       }
     }

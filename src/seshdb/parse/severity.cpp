@@ -67,11 +67,47 @@ std::string strip_decoration(std::string_view text) {
   return std::string(util::trim(util::single_line(out)));
 }
 
+// "non-critical", "no critical issues", "not high": the word is negated.
+bool negated(std::string_view lower) {
+  for (std::string_view negation : {"non-", "non ", "no ", "not ", "zero ", "0 "}) {
+    for (const auto& entry : k_words) {
+      if (lower.find(std::string(negation) + std::string(entry.word)) != std::string_view::npos) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// "Fixed 5 critical compilation errors:", "User reported two major issues:":
+// a sentence that counts problems, not a label over a list of findings.
+bool counted_sentence(std::string_view lower) {
+  static constexpr std::string_view k_counts[] = {"one ", "two ", "three ", "four ", "five ", "six ", "several ", "many ", "all "};
+  for (std::size_t p = 0; p < lower.size(); ++p) {
+    if (lower[p] >= '0' && lower[p] <= '9' && (p == 0 || lower[p - 1] == ' ')) {
+      std::size_t q = p;
+      while (q < lower.size() && lower[q] >= '0' && lower[q] <= '9') {
+        ++q;
+      }
+      if (q < lower.size() && lower[q] == ' ') {
+        return true;
+      }
+    }
+  }
+  for (auto word : k_counts) {
+    if (lower.find(word) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 std::optional<Severity> severity_of_label(std::string_view label) {
   const std::string lower = util::to_lower_ascii(label);
-  if (lower.size() > 120 || lower.find("priority") != std::string::npos || lower.find("phase") != std::string::npos) {
+  if (lower.size() > 120 || lower.find("priority") != std::string::npos || lower.find("phase") != std::string::npos ||
+      negated(lower)) {
     return std::nullopt;
   }
   if (auto level = explicit_level(label)) {
@@ -83,7 +119,8 @@ std::optional<Severity> severity_of_label(std::string_view label) {
   }
   // "Critical Issues", "High severity", or the bare word ("Critical:").
   const std::string bare = strip_decoration(lower);
-  if (names_findings(lower) || bare == word->word || bare == std::string(word->word) + " severity") {
+  if ((names_findings(lower) && !counted_sentence(lower)) || bare == word->word ||
+      bare == std::string(word->word) + " severity") {
     return Severity{std::string(word->level), std::string(util::trim(label))};
   }
   return std::nullopt;
@@ -104,7 +141,14 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
   while (word_end < head.size() && (is_alnum(head[word_end]) || head[word_end] == '-')) {
     ++word_end;
   }
-  const std::string word = util::to_lower_ascii(head.substr(0, word_end));
+  std::string word = util::to_lower_ascii(head.substr(0, word_end));
+  // "HIGH-001", "CRITICAL-NEW-003": a severity with an identifier.
+  if (const auto dash = word.find('-'); dash != std::string::npos && word != "nice-to-have") {
+    const std::string suffix = word.substr(dash + 1);
+    if (!suffix.empty() && ((suffix[0] >= '0' && suffix[0] <= '9') || suffix.starts_with("new"))) {
+      word.resize(dash);
+    }
+  }
   std::optional<std::string> level;
   if (word.size() == 2 && word[0] == 'p' && word[1] >= '0' && word[1] <= '3') {
     level = std::string("P") + word[1];
