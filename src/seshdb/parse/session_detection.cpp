@@ -185,11 +185,15 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
             while (end < after.size() && is_digit(after[end])) {
               ++end;
             }
-            detection.rejected.emplace_back(heading.line, fmt::format("unrecognised time \"{}\" in session heading; kept the date only",
+            detection.problems.emplace_back(heading.line, fmt::format("unrecognised time \"{}\" in session heading; kept the date only",
                                                                       after.substr(p, end - p)));
             break;
           }
         }
+      }
+      if (!date && looks_like_broken_date(normalized)) {
+        detection.problems.emplace_back(heading.line, fmt::format("no valid date in session heading \"{}\"; kept the session without a date",
+                                                                  heading.text));
       }
       candidates.push_back(std::move(start));
       event.candidate = static_cast<int>(candidates.size() - 1);

@@ -36,6 +36,7 @@ struct Detection {
   std::vector<SessionStart> sessions; // ordered by line, with line_end set
   std::vector<EndMarker> end_markers;
   std::vector<std::pair<int, std::string>> rejected; // line, why a session-like line was not taken
+  std::vector<std::pair<int, std::string>> problems; // line, what in a session heading was not understood
 };
 
 Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, const LineIndex& lines);

@@ -373,6 +373,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   for (const auto& [line, why] : detection.rejected) {
     log.diagnostics.push_back({DiagnosticLevel::note, line, why});
   }
+  for (const auto& [line, what] : detection.problems) {
+    log.diagnostics.push_back({DiagnosticLevel::warning, line, what});
+  }
 
   // A file that is one session with its date in a field: the whole file.
   if (detection.sessions.empty()) {
