@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstring>
 #include <filesystem>
@@ -215,6 +216,20 @@ IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, Ing
   }
   observer.on_start(static_cast<int>(jobs.size()), total_bytes);
 
+  // Commit in batches of a few MB or about a second, whichever comes first.
+  constexpr std::int64_t k_batch_bytes = 16 * 1024 * 1024;
+  const auto k_batch_time = std::chrono::milliseconds(1000);
+  std::int64_t batch_bytes = 0;
+  auto batch_started = std::chrono::steady_clock::now();
+  auto maybe_commit = [&](bool force) {
+    if (!writer.in_batch()) {
+      return;
+    }
+    if (force || batch_bytes >= k_batch_bytes || std::chrono::steady_clock::now() - batch_started >= k_batch_time) {
+      writer.commit_batch();
+      batch_bytes = 0;
+    }
+  };
   ProjectNamer namer;
   const unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   std::int64_t bytes_done = 0;
@@ -257,7 +272,13 @@ IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, Ing
           }
         }
         try {
+          if (!writer.in_batch()) {
+            writer.begin_batch();
+            batch_started = std::chrono::steady_clock::now();
+          }
           writer.write_source(source, result.log, warnings, options.ingested_at, k_parser_version);
+          batch_bytes += result.bytes;
+          maybe_commit(false);
         } catch (const SQLite::Exception& e) {
           throw DatabaseError(fmt::format("{}: could not be written ({}); it and every file after it keep their "
                                           "previous state in the database",
@@ -280,6 +301,11 @@ IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, Ing
       observer.on_file(report);
       observer.on_progress(static_cast<int>(i + 1), bytes_done);
     }
+  }
+  try {
+    maybe_commit(true);
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(fmt::format("could not commit the last files ({}); they keep their previous state", e.what()));
   }
 
   if (options.prune) {

@@ -60,7 +60,13 @@ private:
 
 } // namespace
 
-Writer::Writer(SQLite::Database& db) : m_db(db), m_sql(util::split_named_queries(writer_sql())) {}
+Writer::Writer(SQLite::Database& db) : m_db(db), m_sql(util::split_named_queries(writer_sql())) {
+  // The writer deletes a source's rows itself, children first, so foreign key
+  // actions have nothing to do; enforcing them would open a statement
+  // savepoint per insert, and FTS5 flushes its pending terms at every one.
+  m_db.exec("PRAGMA foreign_keys = OFF");
+  m_db.exec("PRAGMA cache_size = -16384"); // 16 MiB of page cache while writing
+}
 
 Writer::~Writer() = default;
 
@@ -97,18 +103,61 @@ std::unordered_map<std::string, SourceState> Writer::load_sources() {
 
 void Writer::delete_rows(std::int64_t source_id) {
   // Children first, sessions last (their trigger keeps sessions_fts in step).
-  for (const char* name : {"delete_items", "delete_fields", "delete_section_spans", "delete_commit_refs",
-                           "delete_pr_refs", "delete_issues", "delete_file_refs", "delete_metrics", "delete_sessions"}) {
+  for (const char* name : {"unindex_sessions", "delete_items", "delete_fields", "delete_section_spans",
+                           "delete_commit_refs", "delete_pr_refs", "delete_issues", "delete_file_refs", "delete_metrics",
+                           "delete_sessions"}) {
     auto& s = statement(name);
     s.bind(":source", source_id);
     s.exec();
   }
 }
 
+void Writer::begin_batch() {
+  if (!m_batch) {
+    m_batch.emplace(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+  }
+}
+
+void Writer::commit_batch() {
+  if (m_batch) {
+    m_batch->commit();
+    m_batch.reset();
+  }
+}
+
+namespace {
+
+// One source's writes: a transaction of its own, or part of the open batch.
+// Inside a batch there is no savepoint per source (FTS5 would flush at each):
+// a failure abandons the whole batch, so every source in it stays fully old.
+class SourceScope {
+public:
+  SourceScope(SQLite::Database& db, bool in_batch) {
+    if (!in_batch) {
+      m_transaction.emplace(db, SQLite::TransactionBehavior::IMMEDIATE);
+    }
+  }
+  void commit() {
+    if (m_transaction) {
+      m_transaction->commit();
+    }
+  }
+
+private:
+  std::optional<SQLite::Transaction> m_transaction;
+};
+
+} // namespace
+
 std::int64_t Writer::write_source(const SourceFile& file, const model::ParsedLog& log, int warning_count,
                                   const std::string& ingested_at, int parser_version) {
-  SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+  SourceScope transaction(m_db, in_batch());
   std::int64_t source_id = 0;
+  {
+    auto& s = statement("unindex_source");
+    s.bind(":path", file.path);
+    s.exec();
+  }
   {
     auto& s = statement("upsert_source");
     s.bind(":path", file.path);
@@ -126,6 +175,14 @@ std::int64_t Writer::write_source(const SourceFile& file, const model::ParsedLog
     }
     source_id = s.getColumn(0).getInt64();
     s.reset(); // finish the RETURNING statement, or the commit fails
+  }
+  {
+    auto& s = statement("index_source");
+    s.bind(":source", source_id);
+    s.bind(":path", file.path);
+    s.bind(":project", file.project);
+    s.bind(":outside", log.outside_text);
+    s.exec();
   }
   delete_rows(source_id);
 
@@ -163,6 +220,15 @@ std::int64_t Writer::write_source(const SourceFile& file, const model::ParsedLog
     s.bind(":line_end", session.line_end);
     s.bind(":body", session.body);
     s.exec();
+    {
+      auto& f = statement("index_session");
+      f.bind(":id", session_id);
+      f.bind(":title", session.title);
+      bind_text(f, ":branch", session.branch);
+      bind_text(f, ":focus", session.focus);
+      f.bind(":body", session.body);
+      f.exec();
+    }
 
     std::vector<std::int64_t> section_row_ids;
     for (std::size_t k = 0; k < session.sections.size(); ++k) {
@@ -291,8 +357,13 @@ void Writer::touch_source(std::int64_t id, std::int64_t size_bytes, std::int64_t
 }
 
 void Writer::remove_source(std::int64_t id) {
-  SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+  SourceScope transaction(m_db, in_batch());
   delete_rows(id);
+  {
+    auto& s = statement("unindex_source_by_id");
+    s.bind(":source", id);
+    s.exec();
+  }
   auto& s = statement("delete_source");
   s.bind(":source", id);
   s.exec();

@@ -4,6 +4,29 @@
 -- name: all_sources
 SELECT id, path, size_bytes, mtime, content_hash, parser_version FROM sources;
 
+-- The FTS indexes are external-content tables the writer keeps in step: the
+-- old text is removed with FTS5's 'delete' command before rows change, and
+-- the new text indexed after they are written.
+
+-- name: unindex_source
+INSERT INTO sources_fts(sources_fts, rowid, path, project, outside_text)
+SELECT 'delete', id, path, project, outside_text FROM sources WHERE path = :path;
+
+-- name: unindex_source_by_id
+INSERT INTO sources_fts(sources_fts, rowid, path, project, outside_text)
+SELECT 'delete', id, path, project, outside_text FROM sources WHERE id = :source;
+
+-- name: index_source
+INSERT INTO sources_fts(rowid, path, project, outside_text) VALUES (:source, :path, :project, :outside);
+
+-- name: unindex_sessions
+INSERT INTO sessions_fts(sessions_fts, rowid, title, branch, focus, body)
+SELECT 'delete', id, title, branch, focus, body FROM sessions
+WHERE id BETWEEN (:source << 32) AND (:source << 32) + 4294967295;
+
+-- name: index_session
+INSERT INTO sessions_fts(rowid, title, branch, focus, body) VALUES (:id, :title, :branch, :focus, :body);
+
 -- name: upsert_source
 INSERT INTO sources (path, project, content_hash, size_bytes, mtime, ingested_at, parser_version,
                      session_count, warning_count, outside_text)
@@ -18,24 +41,25 @@ RETURNING id;
 -- name: touch_source
 UPDATE sources SET mtime = :mtime, size_bytes = :size WHERE id = :id;
 
+-- A source's rows are the ids (source << 32) + 1 .. + 2^32 - 1.
 -- name: delete_items
-DELETE FROM items WHERE source_id = :source;
+DELETE FROM items WHERE id BETWEEN (:source << 32) AND (:source << 32) + 4294967295;
 -- name: delete_fields
-DELETE FROM fields WHERE source_id = :source;
+DELETE FROM fields WHERE id BETWEEN (:source << 32) AND (:source << 32) + 4294967295;
 -- name: delete_section_spans
-DELETE FROM section_spans WHERE source_id = :source;
+DELETE FROM section_spans WHERE id BETWEEN (:source << 32) AND (:source << 32) + 4294967295;
 -- name: delete_commit_refs
-DELETE FROM commit_refs WHERE source_id = :source;
+DELETE FROM commit_refs WHERE id BETWEEN (:source << 32) AND (:source << 32) + 4294967295;
 -- name: delete_pr_refs
-DELETE FROM pr_refs WHERE source_id = :source;
+DELETE FROM pr_refs WHERE id BETWEEN (:source << 32) AND (:source << 32) + 4294967295;
 -- name: delete_issues
-DELETE FROM issues WHERE source_id = :source;
+DELETE FROM issues WHERE id BETWEEN (:source << 32) AND (:source << 32) + 4294967295;
 -- name: delete_file_refs
-DELETE FROM file_refs WHERE source_id = :source;
+DELETE FROM file_refs WHERE id BETWEEN (:source << 32) AND (:source << 32) + 4294967295;
 -- name: delete_metrics
-DELETE FROM metrics WHERE source_id = :source;
+DELETE FROM metrics WHERE id BETWEEN (:source << 32) AND (:source << 32) + 4294967295;
 -- name: delete_sessions
-DELETE FROM sessions WHERE source_id = :source;
+DELETE FROM sessions WHERE id BETWEEN (:source << 32) AND (:source << 32) + 4294967295;
 -- name: delete_source
 DELETE FROM sources WHERE id = :source;
 
