@@ -75,11 +75,9 @@ TEST(CliDoctor, FailsAndPointsAtRepairWhenTheFtsIndexIsOutOfSync) {
     SQLite::Database db(sandbox.db().string(), SQLite::OPEN_READWRITE);
     db.exec("INSERT INTO sources(id, path, content_hash, size_bytes, ingested_at, parser_version) "
             "VALUES (1, 'x.md', 'h', 1, 'now', 1)");
+    // A session written behind seshdb's back: sessions_fts does not know it.
     db.exec("INSERT INTO sessions(id, source_id, ordinal, title, line_start, line_end, body) "
             "VALUES (1, 1, 1, 'alpha', 1, 1, 'hello world')");
-    // Bypass the triggers' bookkeeping: drop the FTS row behind their back.
-    db.exec("INSERT INTO sessions_fts(sessions_fts, rowid, title, branch, focus, body) "
-            "VALUES ('delete', 1, 'alpha', NULL, NULL, 'hello world')");
   }
   auto result = sandbox.seshdb("doctor");
   EXPECT_EQ(result.rc, 3);
@@ -88,6 +86,8 @@ TEST(CliDoctor, FailsAndPointsAtRepairWhenTheFtsIndexIsOutOfSync) {
   result = sandbox.seshdb("doctor --repair");
   EXPECT_EQ(result.rc, 0) << result.out;
   EXPECT_NE(result.out.find("repaired:        sessions_fts"), std::string::npos) << result.out;
+  SQLite::Database db(sandbox.db().string(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM sessions_fts WHERE sessions_fts MATCH 'hello'").getInt(), 1);
 }
 
 TEST(CliDatabase, NewerSchemaIsRefusedWithOneLineAndExit3) {
