@@ -16,5 +16,6 @@ void register_path(CLI::App& app, Context& ctx);
 void register_doctor(CLI::App& app, Context& ctx);
 void register_lint(CLI::App& app, Context& ctx);
 void register_ingest(CLI::App& app, Context& ctx);
+void register_search(CLI::App& app, Context& ctx);
 
 } // namespace seshdb::cli

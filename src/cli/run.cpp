@@ -20,6 +20,7 @@ using Registrar = void (*)(CLI::App&, Context&);
 // The subcommands, in the order --help lists them.
 constexpr Registrar k_commands[] = {
     register_ingest,
+    register_search,
     register_init,
     register_path,
     register_doctor,

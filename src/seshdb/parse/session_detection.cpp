@@ -370,6 +370,18 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
         }
       }
     }
+    auto trim_separators = [&] {
+      while (end > start.line) {
+        const auto kind = doc.line_kinds[static_cast<std::size_t>(end - 1)];
+        const bool rule = std::binary_search(doc.rule_lines.begin(), doc.rule_lines.end(), end);
+        if (kind == LineKind::blank || rule) {
+          --end;
+        } else {
+          break;
+        }
+      }
+    };
+    trim_separators();
     // A short footer after the last rule ("---" then "*Last updated ...*")
     // belongs to the file, not the session.
     for (auto it = doc.rule_lines.rbegin(); it != doc.rule_lines.rend(); ++it) {
@@ -396,15 +408,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       break;
     }
     // Trailing blank lines and rules are separators, not content.
-    while (end > start.line) {
-      const auto kind = doc.line_kinds[static_cast<std::size_t>(end - 1)];
-      const bool rule = std::binary_search(doc.rule_lines.begin(), doc.rule_lines.end(), end);
-      if (kind == LineKind::blank || rule) {
-        --end;
-      } else {
-        break;
-      }
-    }
+    trim_separators();
     start.line_end = std::max(end, start.line);
     detection.sessions.push_back(start);
   }

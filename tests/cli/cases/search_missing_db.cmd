@@ -1,0 +1,1 @@
+"$SESHDB" --db "$DB" search merged

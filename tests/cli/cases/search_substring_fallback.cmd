@@ -1,0 +1,1 @@
+"$SESHDB" --db "$DB" ingest "$FIXTURES" --exclude README.md -q && "$SESHDB" --db "$DB" search 'impor' --color never --limit 2

@@ -1,0 +1,97 @@
+// The search language: what users type, and the FTS5 it becomes.
+#include "seshdb/errors.hpp"
+#include "seshdb/query/search_query.hpp"
+
+#include <gtest/gtest.h>
+
+namespace seshdb::query {
+namespace {
+
+const std::string k_today = "2026-11-27";
+
+std::string fts(std::string_view text) { return parse_search_query(text, k_today).fts; }
+
+std::string error_of(std::string_view text) {
+  try {
+    parse_search_query(text, k_today);
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ExitCode::usage);
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(SearchQuery, WordsAreQuotedAndAnded) { EXPECT_EQ(fts("merge conflict"), "(\"merge\" AND \"conflict\")"); }
+TEST(SearchQuery, SingleWord) { EXPECT_EQ(fts("grafana"), "\"grafana\""); }
+TEST(SearchQuery, PhraseInStraightQuotes) { EXPECT_EQ(fts("\"code review\""), "\"code review\""); }
+TEST(SearchQuery, PhraseInSmartQuotes) { EXPECT_EQ(fts("“code review”"), "\"code review\""); }
+TEST(SearchQuery, PrefixStar) { EXPECT_EQ(fts("auth*"), "\"auth\"*"); }
+TEST(SearchQuery, OrBetweenWords) { EXPECT_EQ(fts("jwt OR oauth"), "(\"jwt\" OR \"oauth\")"); }
+TEST(SearchQuery, MinusAndNotExclude) {
+  EXPECT_EQ(fts("merge -revert"), "((\"merge\") NOT (\"revert\"))");
+  EXPECT_EQ(fts("merge NOT revert"), "((\"merge\") NOT (\"revert\"))");
+}
+TEST(SearchQuery, ParenthesesGroup) {
+  EXPECT_EQ(fts("(jwt OR oauth) token"), "((\"jwt\" OR \"oauth\") AND \"token\")");
+}
+TEST(SearchQuery, CodeishTokensAreQuotedWhole) {
+  EXPECT_EQ(fts("workflow-runner.ts"), "\"workflow-runner.ts\"");
+  EXPECT_EQ(fts("a:b"), "\"a:b\"");
+}
+TEST(SearchQuery, StraySyntaxCharactersAreDropped) { EXPECT_EQ(fts("^ . merge"), "\"merge\""); }
+TEST(SearchQuery, QuoteInsideAWordOpensAPhrase) { EXPECT_NE(error_of("say\"hi").find("unclosed quote at column 4"), std::string::npos); }
+
+TEST(SearchQuery, FiltersAreNotText) {
+  auto q = parse_search_query("deploy branch:feat/* project:acme section:decisions severity:critical pr:#95 "
+                              "commit:D5A09 file:runner.ts since:2w until:2026-11-01",
+                              k_today);
+  EXPECT_EQ(q.fts, "\"deploy\"");
+  EXPECT_EQ(q.filters.branch, "feat/%");
+  EXPECT_EQ(q.filters.project, "acme");
+  EXPECT_EQ(q.filters.section, "decisions");
+  EXPECT_EQ(q.filters.severity, "P1");
+  EXPECT_EQ(q.filters.pr, 95);
+  EXPECT_EQ(q.filters.commit, "d5a09");
+  EXPECT_EQ(q.filters.file, "runner.ts");
+  EXPECT_EQ(q.filters.since, "2026-11-13");
+  EXPECT_EQ(q.filters.until, "2026-11-01");
+}
+TEST(SearchQuery, FilterValueInQuotes) {
+  EXPECT_EQ(parse_search_query("branch:\"feature/a b\" x", k_today).filters.branch, "feature/a b");
+}
+TEST(SearchQuery, UnknownKeyIsText) { EXPECT_EQ(fts("foo:bar"), "\"foo:bar\""); }
+TEST(SearchQuery, CjkIsFlaggedForSubstringSearch) {
+  auto q = parse_search_query("量子晶格", k_today);
+  EXPECT_TRUE(q.has_cjk);
+  EXPECT_EQ(q.terms, std::vector<std::string>{"量子晶格"});
+}
+
+TEST(SearchQueryErrors, UnclosedQuote) { EXPECT_NE(error_of("\"open").find("unclosed quote at column 1"), std::string::npos); }
+TEST(SearchQueryErrors, UnmatchedParenthesis) {
+  EXPECT_NE(error_of("a )").find("unmatched ) at column 3"), std::string::npos);
+  EXPECT_NE(error_of("(a b").find("never closed"), std::string::npos);
+}
+TEST(SearchQueryErrors, DanglingOr) { EXPECT_NE(error_of("a OR").find("OR at column 3"), std::string::npos); }
+TEST(SearchQueryErrors, OnlyNegations) { EXPECT_NE(error_of("-draft").find("only excludes"), std::string::npos); }
+TEST(SearchQueryErrors, BadFilterValues) {
+  EXPECT_NE(error_of("x severity:urgent").find("severity:urgent"), std::string::npos);
+  EXPECT_NE(error_of("x pr:abc").find("pr:abc"), std::string::npos);
+  EXPECT_NE(error_of("x commit:zz").find("hash prefix"), std::string::npos);
+  EXPECT_NE(error_of("x since:someday").find("since:someday"), std::string::npos);
+  EXPECT_NE(error_of("x section:misc").find("section kind"), std::string::npos);
+  EXPECT_NE(error_of("x branch:").find("needs a value"), std::string::npos);
+}
+
+TEST(RelativeDates, AllForms) {
+  EXPECT_EQ(resolve_date("today", k_today), "2026-11-27");
+  EXPECT_EQ(resolve_date("yesterday", k_today), "2026-11-26");
+  EXPECT_EQ(resolve_date("7d", k_today), "2026-11-20");
+  EXPECT_EQ(resolve_date("2w", k_today), "2026-11-13");
+  EXPECT_EQ(resolve_date("3m", k_today), "2026-08-27");
+  EXPECT_EQ(resolve_date("1y", k_today), "2025-11-27");
+  EXPECT_EQ(resolve_date("2025-02-03", k_today), "2025-02-03");
+  EXPECT_FALSE(resolve_date("soon", k_today));
+}
+
+} // namespace
+} // namespace seshdb::query
