@@ -96,7 +96,8 @@ CREATE TABLE commit_refs (
   source_id  INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
   session_id INTEGER REFERENCES sessions(id) ON DELETE CASCADE,
   sha        TEXT NOT NULL,
-  line       INTEGER NOT NULL
+  line       INTEGER NOT NULL,
+  context    TEXT
 );
 CREATE INDEX commit_refs_sha ON commit_refs(sha);
 CREATE INDEX commit_refs_session ON commit_refs(session_id);
@@ -108,7 +109,8 @@ CREATE TABLE pr_refs (
   number     INTEGER NOT NULL,
   repo       TEXT,
   action     TEXT,
-  line       INTEGER NOT NULL
+  line       INTEGER NOT NULL,
+  context    TEXT
 );
 CREATE INDEX pr_refs_number ON pr_refs(number);
 CREATE INDEX pr_refs_session ON pr_refs(session_id);

@@ -172,8 +172,10 @@ void register_ingest(CLI::App& app, Context& ctx) {
   command->add_option("paths", options->core.paths,
                       "Log files and folders (folders: *.md, *.markdown, *.txt, recursively); - reads stdin")
       ->required();
-  command->add_option("--include", options->core.include, "Glob of files to take from folders (repeatable)");
-  command->add_option("--exclude", options->core.exclude, "Glob of files to leave out (repeatable)");
+  command->add_option("--include", options->core.include, "Glob of files to take from folders (repeatable)")
+      ->allow_extra_args(false); // one value per flag, so a following path or statement is not swallowed
+  command->add_option("--exclude", options->core.exclude, "Glob of files to leave out (repeatable)")
+      ->allow_extra_args(false); // one value per flag, so a following path or statement is not swallowed
   command->add_option("--project", options->project, "Project name (default: the git repository's folder name)");
   command->add_option("--name", options->core.stdin_name, "Name for the log read from stdin (with -)");
   command->add_option("--tz", options->core.default_zone,

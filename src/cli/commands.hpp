@@ -17,5 +17,7 @@ void register_doctor(CLI::App& app, Context& ctx);
 void register_lint(CLI::App& app, Context& ctx);
 void register_ingest(CLI::App& app, Context& ctx);
 void register_search(CLI::App& app, Context& ctx);
+void register_ask(CLI::App& app, Context& ctx);
+void register_sql(CLI::App& app, Context& ctx);
 
 } // namespace seshdb::cli

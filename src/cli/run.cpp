@@ -21,6 +21,8 @@ using Registrar = void (*)(CLI::App&, Context&);
 constexpr Registrar k_commands[] = {
     register_ingest,
     register_search,
+    register_ask,
+    register_sql,
     register_init,
     register_path,
     register_doctor,

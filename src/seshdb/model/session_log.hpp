@@ -69,6 +69,7 @@ struct CommitRef {
   int session = k_no_session;
   std::string sha;
   int line = 0;
+  std::string context; // the line that mentions it, trimmed
 };
 
 struct PrRef {
@@ -77,6 +78,7 @@ struct PrRef {
   std::optional<std::string> repo;
   std::optional<std::string> action;
   int line = 0;
+  std::string context; // the line that mentions it, trimmed
 };
 
 struct Finding {

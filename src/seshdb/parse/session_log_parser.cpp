@@ -367,6 +367,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     return log;
   }
   const LineIndex lines(text);
+  const std::string_view text_view = text;
   log.line_count = lines.line_count();
   const MarkdownDoc doc = read_markdown(text, lines);
   Detection detection = find_session_starts(doc, text, lines);
@@ -872,11 +873,11 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       context.in_code = kind == LineKind::code;
       const int session = session_index_of_line(session_of_line, line);
       for (auto& sha : scan_commits(normalized, context)) {
-        log.commits.push_back({session, std::move(sha), line});
+        log.commits.push_back({session, std::move(sha), line, {}});
       }
       if (!context.in_code) {
         for (auto& pr : scan_prs(normalized)) {
-          log.prs.push_back({session, pr.number, std::move(pr.repo), std::move(pr.action), line});
+          log.prs.push_back({session, pr.number, std::move(pr.repo), std::move(pr.action), line, {}});
         }
         for (auto& file : scan_files(normalized, context)) {
           log.files.push_back({session, std::move(file.path), std::move(file.action), line});
@@ -919,7 +920,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           if (bounded && is_hex_token(token) && token.size() < 12) {
             for (const auto& sha : long_shas) {
               if (sha.starts_with(token) && seen.emplace(line, std::string(token)).second) {
-                log.commits.push_back({session_index_of_line(session_of_line, line), std::string(token), line});
+                log.commits.push_back({session_index_of_line(session_of_line, line), std::string(token), line, {}});
                 break;
               }
             }
@@ -953,11 +954,22 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           });
           if (!known) {
             log.prs.push_back({session_index_of_line(session_of_line, row.line), mention.number, mention.repo,
-                               mention.action, row.line});
+                               mention.action, row.line, {}});
           }
         }
       }
     }
+  }
+
+  // The line that mentions each commit and PR, for answers that quote it.
+  auto context_of = [&](int line) {
+    return util::truncate_display(util::single_line(util::trim(lines.line_text(text_view, line))), 200);
+  };
+  for (auto& commit : log.commits) {
+    commit.context = context_of(commit.line);
+  }
+  for (auto& pr : log.prs) {
+    pr.context = context_of(pr.line);
   }
 
   // Text outside every session stays with the source.

@@ -294,6 +294,7 @@ std::int64_t Writer::write_source(const SourceFile& file, const model::ParsedLog
     bind_session(q, commit.session);
     q.bind(":sha", commit.sha);
     q.bind(":line", commit.line);
+    q.bind(":context", commit.context);
     q.exec();
   }
   for (const auto& pr : log.prs) {
@@ -305,6 +306,7 @@ std::int64_t Writer::write_source(const SourceFile& file, const model::ParsedLog
     bind_text(q, ":repo", pr.repo);
     bind_text(q, ":action", pr.action);
     q.bind(":line", pr.line);
+    q.bind(":context", pr.context);
     q.exec();
   }
   for (const auto& finding : log.findings) {

@@ -1,1 +1,1 @@
-"$SESHDB" --db "$DB" ingest "$FIXTURES" --exclude README.md -q && "$SESHDB" --db "$DB" search 'commit:48ab' --color never --format md
+"$SESHDB" --db "$DB" ingest "$FIXTURES" --exclude README.md --project fixtures -q && "$SESHDB" --db "$DB" search 'commit:48ab' --color never --format md

@@ -1,1 +1,1 @@
-"$SESHDB" --db "$DB" ingest "$FIXTURES" --exclude README.md -q && "$SESHDB" --db "$DB" search 'merged -review' --color never --limit 3
+"$SESHDB" --db "$DB" ingest "$FIXTURES" --exclude README.md --project fixtures -q && "$SESHDB" --db "$DB" search 'merged -review' --color never --limit 3

@@ -1,1 +1,1 @@
-"$SESHDB" --db "$DB" ingest "$FIXTURES" --exclude README.md -q && "$SESHDB" --db "$DB" search 'retry*' --sort oldest --color never
+"$SESHDB" --db "$DB" ingest "$FIXTURES" --exclude README.md --project fixtures -q && "$SESHDB" --db "$DB" search 'retry*' --sort oldest --color never

@@ -84,11 +84,12 @@ INSERT INTO fields (id, session_id, source_id, key, value, line)
 VALUES (:id, :session, :source, :key, :value, :line);
 
 -- name: insert_commit
-INSERT INTO commit_refs (id, source_id, session_id, sha, line) VALUES (:id, :source, :session, :sha, :line);
+INSERT INTO commit_refs (id, source_id, session_id, sha, line, context)
+VALUES (:id, :source, :session, :sha, :line, :context);
 
 -- name: insert_pr
-INSERT INTO pr_refs (id, source_id, session_id, number, repo, action, line)
-VALUES (:id, :source, :session, :number, :repo, :action, :line);
+INSERT INTO pr_refs (id, source_id, session_id, number, repo, action, line, context)
+VALUES (:id, :source, :session, :number, :repo, :action, :line, :context);
 
 -- name: insert_issue
 INSERT INTO issues (id, source_id, session_id, severity, label, title, line)

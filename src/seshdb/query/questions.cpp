@@ -1,0 +1,172 @@
+#include "seshdb/query/questions.hpp"
+
+#include "seshdb/errors.hpp"
+#include "seshdb/parse/dates.hpp"
+#include "seshdb/query/result_rows.hpp"
+#include "seshdb/util/embedded_files.hpp"
+#include "seshdb/util/named_queries.hpp"
+#include "seshdb/util/text.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace seshdb::query {
+
+namespace {
+
+const std::map<std::string, std::string>& ask_sql() {
+  static const std::map<std::string, std::string> k_sql = [] {
+    for (const auto& file : embedded::files()) {
+      if (file.name == "src/seshdb/query/sql/ask.sql") {
+        return util::split_named_queries(file.text);
+      }
+    }
+    throw Fatal("embedded query/sql/ask.sql is missing");
+  }();
+  return k_sql;
+}
+
+SQLite::Statement prepare(SQLite::Database& db, const std::string& name) {
+  auto it = ask_sql().find(name);
+  if (it == ask_sql().end()) {
+    throw Fatal(fmt::format("ask.sql has no statement '{}'", name));
+  }
+  return SQLite::Statement(db, it->second);
+}
+
+void bind_filters(SQLite::Statement& s, const QuestionFilters& f) {
+  bind_if_used(s, ":project", f.project);
+  bind_if_used(s, ":branch", f.branch);
+  bind_if_used(s, ":since", f.since);
+  bind_if_used(s, ":until", f.until);
+  bind_if_used(s, ":severity", f.severity);
+  bind_if_used(s, ":limit", std::optional<long long>(f.limit));
+  bind_if_used(s, ":open", std::optional<long long>(f.open_only ? 1 : 0));
+  bind_if_used(s, ":all", std::optional<long long>(f.all ? 1 : 0));
+  bind_if_used(s, ":by", std::optional<std::string>(f.by));
+  bind_if_used(s, ":group", std::optional<std::string>(f.group));
+  bind_if_used(s, ":today", f.today.empty() ? std::nullopt : std::optional<std::string>(f.today));
+}
+
+bool is_hex(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+} // namespace
+
+const std::vector<QuestionInfo>& questions() {
+  static const std::vector<QuestionInfo> k_questions = {
+      {"timeline", "Sessions by date: local start-end, duration, project, branch, focus"},
+      {"show", "One session in full (by id, date or 'latest'), with its items and references"},
+      {"standup", "What the last N days did, decided and left open, per project (--days, default 7)"},
+      {"prs", "Each PR number: repo, first and last mention, sessions, last known action"},
+      {"commits", "Each commit mention: date, branch, session, and the line that names it"},
+      {"blame", "Sessions that mention a commit (prefix), a PR (#95), a file path or a branch"},
+      {"findings", "Review findings by severity, P0 first (--open: not fixed by a later session)"},
+      {"decisions", "The decision log, newest first"},
+      {"next-steps", "Open next steps of each project's latest session, and earlier ones completed later"},
+      {"blockers", "Blockers still standing (in each project's latest session)"},
+      {"time", "Hours per day, week or month by project or branch, with a bar chart"},
+      {"files", "The most touched files"},
+      {"stats", "The corpus at a glance: sources, sessions, dates, hours, PRs, commits, findings"},
+  };
+  return k_questions;
+}
+
+output::ResultTable ask_question(SQLite::Database& db, const std::string& name, const QuestionFilters& filters) {
+  std::string statement = name;
+  std::replace(statement.begin(), statement.end(), '-', '_');
+  auto s = prepare(db, statement);
+  bind_filters(s, filters);
+  return collect_rows(s);
+}
+
+std::optional<SessionReport> show_session(SQLite::Database& db, const std::string& ref, const QuestionFilters& filters) {
+  std::optional<std::int64_t> id;
+  const std::string lower = util::to_lower_ascii(util::trim(ref));
+  if (lower == "latest" || lower == "last") {
+    auto s = prepare(db, "find_latest_session");
+    bind_filters(s, filters);
+    if (s.executeStep()) {
+      id = s.getColumn(0).getInt64();
+    }
+  } else if (!lower.empty() && std::all_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+             lower.size() <= 19) {
+    id = std::stoll(lower);
+  } else if (auto date = parse::find_date(lower); date && date->year != 0) {
+    auto s = prepare(db, "find_session_by_date");
+    s.bind(":date", parse::format_date(date->year, date->month, date->day));
+    bind_filters(s, filters);
+    if (s.executeStep()) {
+      id = s.getColumn(0).getInt64();
+    }
+  } else {
+    throw Error(fmt::format("'{}' is not a session: give its id (from `seshdb ask timeline`), a date (YYYY-MM-DD) or latest",
+                            ref));
+  }
+  if (!id) {
+    return std::nullopt;
+  }
+  SessionReport report;
+  auto session = prepare(db, "show_session");
+  session.bind(":id", *id);
+  report.session = collect_rows(session);
+  if (report.session.rows.empty()) {
+    return std::nullopt;
+  }
+  auto items = prepare(db, "show_items");
+  items.bind(":id", *id);
+  report.items = collect_rows(items);
+  auto refs = prepare(db, "show_refs");
+  refs.bind(":id", *id);
+  report.references = collect_rows(refs);
+  return report;
+}
+
+output::ResultTable blame(SQLite::Database& db, const std::string& ref, const QuestionFilters& filters) {
+  const std::string text(util::trim(ref));
+  if (text.empty()) {
+    throw Error("blame needs a reference: a commit hash prefix, #PR, a file path or a branch");
+  }
+  const std::string lower = util::to_lower_ascii(text);
+  std::string digits = lower;
+  if (digits.starts_with("#")) {
+    digits.erase(0, 1);
+  } else if (digits.starts_with("pr")) {
+    digits.erase(0, 2);
+  }
+  const bool pr = (lower.starts_with("#") || lower.starts_with("pr")) && !digits.empty() && digits.size() <= 9 &&
+                  std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (pr) {
+    auto s = prepare(db, "blame_pr");
+    s.bind(":number", std::stoi(digits));
+    bind_filters(s, filters);
+    return collect_rows(s);
+  }
+  if (lower.size() >= 4 && lower.size() <= 40 && is_hex(lower) && lower.find_first_of("0123456789") != std::string::npos) {
+    auto s = prepare(db, "blame_commit");
+    s.bind(":ref", lower);
+    bind_filters(s, filters);
+    auto table = collect_rows(s);
+    if (!table.rows.empty()) {
+      return table;
+    }
+  }
+  // A branch name, else a file path (both may contain '/').
+  auto branch = prepare(db, "blame_branch");
+  branch.bind(":ref", text);
+  bind_filters(branch, filters);
+  auto table = collect_rows(branch);
+  if (!table.rows.empty()) {
+    return table;
+  }
+  auto file = prepare(db, "blame_file");
+  file.bind(":ref", text);
+  bind_filters(file, filters);
+  return collect_rows(file);
+}
+
+} // namespace seshdb::query

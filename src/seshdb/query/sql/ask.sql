@@ -1,0 +1,181 @@
+-- The canned questions of `seshdb ask` (src/seshdb/query/questions.cpp).
+-- Each reads the v_* views of migrations/0002; filters are optional bound
+-- parameters (NULL = not filtered): :project, :branch, :since, :until, :limit.
+
+-- name: timeline
+SELECT session_id, local_date AS date,
+       CASE WHEN local_start IS NULL THEN NULL
+            ELSE local_start || coalesce('-' || local_end, '') || coalesce(' ' || timezone, '') END AS time,
+       duration_minutes AS minutes, project, branch, focus, title
+FROM v_timeline
+WHERE (:project IS NULL OR project LIKE :project ESCAPE '\')
+  AND (:branch IS NULL OR branch LIKE :branch ESCAPE '\')
+  AND (:since IS NULL OR local_date >= :since)
+  AND (:until IS NULL OR local_date <= :until)
+ORDER BY local_date DESC, started_at DESC, session_id DESC
+LIMIT :limit;
+
+-- name: show_session
+SELECT session_id, local_date AS date, local_start AS start, local_end AS end, timezone, started_at, ended_at,
+       duration_minutes AS minutes, project, branch, focus, title, path, line_start AS line
+FROM v_timeline WHERE session_id = :id;
+
+-- name: find_session_by_date
+SELECT session_id FROM v_timeline
+WHERE local_date = :date AND (:project IS NULL OR project LIKE :project ESCAPE '\')
+ORDER BY started_at DESC, session_id DESC LIMIT 1;
+
+-- name: find_latest_session
+SELECT session_id FROM v_timeline
+WHERE local_date IS NOT NULL AND (:project IS NULL OR project LIKE :project ESCAPE '\')
+  AND (:branch IS NULL OR branch LIKE :branch ESCAPE '\')
+ORDER BY local_date DESC, started_at DESC, session_id DESC LIMIT 1;
+
+-- name: show_items
+SELECT coalesce(sp.title, '(head)') AS section, sp.kind, it.text,
+       CASE it.done WHEN 1 THEN 'done' WHEN 0 THEN 'open' END AS done, it.depth, it.line
+FROM items it LEFT JOIN section_spans sp ON sp.id = it.section_id
+WHERE it.session_id = :id ORDER BY it.line;
+
+-- name: show_refs
+SELECT 'commit' AS kind, sha AS ref, line, context AS text FROM commit_refs WHERE session_id = :id
+UNION ALL
+SELECT 'pr', '#' || number || coalesce(' ' || repo, ''), line, coalesce(action, '') FROM pr_refs WHERE session_id = :id
+UNION ALL
+SELECT 'finding', severity, line, title FROM issues WHERE session_id = :id
+UNION ALL
+SELECT 'file', path, line, coalesce(action, '') FROM file_refs WHERE session_id = :id
+ORDER BY line;
+
+-- name: standup
+SELECT project, local_date AS date, kind, text, CASE done WHEN 1 THEN 'done' WHEN 0 THEN 'open' END AS done,
+       path || ':' || line AS location
+FROM v_section_items
+WHERE kind IN ('work_completed', 'decisions', 'next_steps', 'blockers') AND depth = 0
+  AND local_date >= :since AND (:until IS NULL OR local_date <= :until)
+  AND (:project IS NULL OR project LIKE :project ESCAPE '\')
+  AND (:branch IS NULL OR branch LIKE :branch ESCAPE '\')
+ORDER BY project, local_date DESC,
+         CASE kind WHEN 'work_completed' THEN 1 WHEN 'decisions' THEN 2 WHEN 'next_steps' THEN 3 ELSE 4 END, line
+LIMIT :limit;
+
+-- name: prs
+SELECT number, repo, first_mention, last_mention, sessions, last_action, projects
+FROM v_prs
+WHERE (:project IS NULL OR EXISTS (SELECT 1 FROM pr_refs p JOIN sources s ON s.id = p.source_id
+                                   WHERE p.number = v_prs.number AND s.project LIKE :project ESCAPE '\'))
+  AND (:since IS NULL OR last_mention >= :since)
+  AND (:until IS NULL OR first_mention <= :until)
+ORDER BY last_mention DESC, number DESC
+LIMIT :limit;
+
+-- name: commits
+SELECT sha, local_date AS date, project, branch, session_title, path || ':' || line AS location, context
+FROM v_commits
+WHERE (:project IS NULL OR project LIKE :project ESCAPE '\')
+  AND (:branch IS NULL OR branch LIKE :branch ESCAPE '\')
+  AND (:since IS NULL OR local_date >= :since)
+  AND (:until IS NULL OR local_date <= :until)
+ORDER BY local_date DESC, path, line
+LIMIT :limit;
+
+-- name: blame_commit
+SELECT DISTINCT t.session_id, t.local_date AS date, t.project, t.branch, t.title, c.sha AS matched,
+       t.path || ':' || c.line AS location
+FROM commit_refs c JOIN v_timeline t ON t.session_id = c.session_id
+WHERE c.sha LIKE :ref || '%'
+ORDER BY t.local_date DESC LIMIT :limit;
+
+-- name: blame_pr
+SELECT DISTINCT t.session_id, t.local_date AS date, t.project, t.branch, t.title,
+       '#' || p.number || coalesce(' ' || p.action, '') AS matched, t.path || ':' || p.line AS location
+FROM pr_refs p JOIN v_timeline t ON t.session_id = p.session_id
+WHERE p.number = :number
+ORDER BY t.local_date DESC LIMIT :limit;
+
+-- name: blame_file
+SELECT DISTINCT t.session_id, t.local_date AS date, t.project, t.branch, t.title,
+       f.path || coalesce(' (' || f.action || ')', '') AS matched, t.path || ':' || f.line AS location
+FROM file_refs f JOIN v_timeline t ON t.session_id = f.session_id
+WHERE instr(f.path, :ref) > 0
+ORDER BY t.local_date DESC LIMIT :limit;
+
+-- name: blame_branch
+SELECT t.session_id, t.local_date AS date, t.project, t.branch, t.title, t.branch AS matched,
+       t.path || ':' || t.line_start AS location
+FROM v_timeline t
+WHERE t.branch = :ref
+ORDER BY t.local_date DESC LIMIT :limit;
+
+-- Age is counted to :today (the caller's date), not the view's 'now', so the
+-- answer is reproducible "as of" a date.
+-- name: findings
+SELECT severity, status, title, CAST(julianday(:today) - julianday(local_date) AS INTEGER) AS age_days,
+       local_date AS date, project, branch, path || ':' || line AS location
+FROM v_findings
+WHERE (:open = 0 OR status = 'open')
+  AND (:severity IS NULL OR severity = :severity)
+  AND (:project IS NULL OR project LIKE :project ESCAPE '\')
+  AND (:branch IS NULL OR branch LIKE :branch ESCAPE '\')
+  AND (:since IS NULL OR local_date >= :since)
+  AND (:until IS NULL OR local_date <= :until)
+ORDER BY severity, local_date DESC, line
+LIMIT :limit;
+
+-- name: decisions
+SELECT local_date AS date, project, branch, text AS decision, path || ':' || line AS location
+FROM v_decisions
+WHERE (:project IS NULL OR project LIKE :project ESCAPE '\')
+  AND (:branch IS NULL OR branch LIKE :branch ESCAPE '\')
+  AND (:since IS NULL OR local_date >= :since)
+  AND (:until IS NULL OR local_date <= :until)
+ORDER BY local_date DESC, line
+LIMIT :limit;
+
+-- name: next_steps
+SELECT project, local_date AS date, text AS next_step,
+       CASE WHEN done = 1 THEN 'done' WHEN completed_in IS NOT NULL THEN 'completed later' ELSE 'open' END AS status,
+       completed_in, path || ':' || line AS location
+FROM v_next_steps
+WHERE (:all = 1 OR (latest = 1 AND coalesce(done, 0) = 0) OR completed_in IS NOT NULL)
+  AND (:project IS NULL OR project LIKE :project ESCAPE '\')
+  AND (:branch IS NULL OR branch LIKE :branch ESCAPE '\')
+  AND (:since IS NULL OR local_date >= :since)
+  AND (:until IS NULL OR local_date <= :until)
+ORDER BY project, latest DESC, local_date DESC, line
+LIMIT :limit;
+
+-- name: blockers
+SELECT project, local_date AS date, text AS blocker, path || ':' || line AS location
+FROM v_blockers
+WHERE (:all = 1 OR standing = 1)
+  AND (:project IS NULL OR project LIKE :project ESCAPE '\')
+  AND (:branch IS NULL OR branch LIKE :branch ESCAPE '\')
+  AND (:since IS NULL OR local_date >= :since)
+  AND (:until IS NULL OR local_date <= :until)
+ORDER BY local_date DESC, line
+LIMIT :limit;
+
+-- name: time
+SELECT CASE :by WHEN 'week' THEN week WHEN 'month' THEN month ELSE local_date END AS period,
+       CASE :group WHEN 'branch' THEN coalesce(branch, '(none)') ELSE project END AS grouped_by,
+       round(sum(duration_minutes) / 60.0, 2) AS hours, count(*) AS sessions
+FROM v_time
+WHERE (:project IS NULL OR project LIKE :project ESCAPE '\')
+  AND (:branch IS NULL OR branch LIKE :branch ESCAPE '\')
+  AND (:since IS NULL OR local_date >= :since)
+  AND (:until IS NULL OR local_date <= :until)
+GROUP BY period, grouped_by
+ORDER BY period DESC, hours DESC
+LIMIT :limit;
+
+-- name: files
+SELECT path, sessions, mentions, last_date, actions, projects
+FROM v_files
+WHERE (:project IS NULL OR instr(projects, :project) > 0)
+  AND (:since IS NULL OR last_date >= :since)
+ORDER BY sessions DESC, mentions DESC, path
+LIMIT :limit;
+
+-- name: stats
+SELECT * FROM v_stats;

@@ -1,0 +1,1 @@
+"$SESHDB" ask --list
