@@ -95,3 +95,17 @@ TEST(RelativeDates, AllForms) {
 
 } // namespace
 } // namespace seshdb::query
+
+namespace seshdb::query {
+namespace {
+
+// Found by fuzz_search_query: NUL and invalid UTF-8 reached FTS5.
+TEST(SearchQueryInput, ControlCharactersAndInvalidUtf8BecomeHarmless) {
+  const std::string text("mo rgcee\xff\xff\x07\0\0\0~fl~ct", 20);
+  const auto q = parse_search_query(text, "2026-01-15");
+  EXPECT_EQ(q.fts.find('\0'), std::string::npos);
+  EXPECT_EQ(q.fts.find('\x07'), std::string::npos);
+}
+
+} // namespace
+} // namespace seshdb::query

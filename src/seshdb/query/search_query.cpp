@@ -410,8 +410,12 @@ std::string emit(const Node& node) {
 } // namespace
 
 SearchQuery parse_search_query(std::string_view text, const std::string& today) {
+  // Control characters and invalid UTF-8 are never meant: spaces and U+FFFD.
+  std::string clean(text);
+  util::make_valid_utf8(clean);
+  std::replace_if(clean.begin(), clean.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }, ' ');
   SearchQuery query;
-  Parser parser(tokenize(normalize_quotes(text)), query, today);
+  Parser parser(tokenize(normalize_quotes(clean)), query, today);
   auto root = parser.parse();
   if (root) {
     query.fts = emit(*root);
