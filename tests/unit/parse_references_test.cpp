@@ -124,3 +124,19 @@ TEST(ParseMetrics, ListNumbersAreNotCounts) { EXPECT_TRUE(metric_names("10. Test
 
 } // namespace
 } // namespace seshdb::parse
+
+namespace seshdb::parse {
+namespace {
+
+TEST(ParseCommitsMore, PushedAsHash) { EXPECT_EQ(scan_commits("- Pushed as c4f1e07", {}), std::vector<std::string>{"c4f1e07"}); }
+TEST(ParseCommitsMore, ChineseCommitKeyword) {
+  EXPECT_EQ(scan_commits("提交：`a7c31d9`（建表脚本），`0b6e4f2`（示例数据）", {}), (std::vector<std::string>{"a7c31d9", "0b6e4f2"}));
+}
+TEST(ParseCommitsMore, ShortHashInCodeSpan) {
+  EXPECT_EQ(scan_commits("Dead-letter queue acked too early; fixed in `c7e21b9`", {}), std::vector<std::string>{"c7e21b9"});
+  EXPECT_TRUE(scan_commits("Fixed migration `d3e92d35ba2f` to use it", {}).empty());
+  EXPECT_TRUE(scan_commits("the `added` and `deadbeef` words", {}).empty());
+}
+
+} // namespace
+} // namespace seshdb::parse

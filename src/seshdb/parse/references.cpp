@@ -61,8 +61,19 @@ std::size_t commit_keyword_end(const std::vector<Token>& tokens) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string word = util::to_lower_ascii(tokens[i].text);
     if (word == "commit" || word == "commits" || word == "committed" || word == "sha" || word == "cherry" ||
-        word == "reverted" || word == "revert" || word == "hash" || word == "hashes") {
+        word == "reverted" || word == "revert" || word == "hash" || word == "hashes" || word == "pushed") {
       return tokens[i].end;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// "提交" (Chinese) and "コミット" (Japanese) say commit too.
+std::size_t cjk_commit_keyword_end(std::string_view line) {
+  for (std::string_view keyword : {"提交", "コミット"}) {
+    const auto at = line.find(keyword);
+    if (at != std::string_view::npos) {
+      return at + keyword.size();
     }
   }
   return std::string_view::npos;
@@ -87,7 +98,7 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
   if (tokens.empty()) {
     return found;
   }
-  const std::size_t keyword_end = commit_keyword_end(tokens);
+  const std::size_t keyword_end = std::min(commit_keyword_end(tokens), cjk_commit_keyword_end(line));
   auto add = [&](std::string_view sha) {
     std::string value(sha);
     if (std::find(found.begin(), found.end(), value) == found.end()) {
@@ -129,10 +140,13 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
     const bool bracket_commit = after == ']' && i >= 1 && before == ' ' &&
                                 line.substr(0, tokens[i - 1].begin).find('[') != std::string_view::npos;
     const bool after_keyword = keyword_end != std::string_view::npos && t.begin >= keyword_end;
+    // A short hash in a code span in prose ("fixed in `c7e21b9`"): git's
+    // abbreviated length, digits and letters both; longer ids (migrations) are not.
+    const bool short_hash_in_code_span = !context.in_code && before == '`' && after == '`' && t.text.size() <= 8;
 
     bool commit = false;
     bool strong = false; // context that makes even an all-digit hash a commit
-    if (after_keyword || range || bracket_commit || hash_dash_message) {
+    if (after_keyword || range || bracket_commit || hash_dash_message || short_hash_in_code_span) {
       commit = true;
       strong = true;
     } else if (first_on_line && (context.in_code || context.commits_section)) {
