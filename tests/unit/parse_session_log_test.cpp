@@ -413,3 +413,15 @@ TEST(ParseSessionsRules, LabelledSessionWithoutDate) {
 
 } // namespace
 } // namespace seshdb::parse
+
+namespace seshdb::parse {
+namespace {
+
+TEST(ParseFindingsRules, PriorityLabelWithExplicitLevelIsAFindingLabel) {
+  auto log = parse("## 2025-01-01\n**High Priority (P1):**\n1. token leak\n2. open redirect\n");
+  ASSERT_EQ(log.findings.size(), 2u);
+  EXPECT_EQ(log.findings[0].severity, "P1");
+}
+
+} // namespace
+} // namespace seshdb::parse

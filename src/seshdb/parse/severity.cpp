@@ -106,12 +106,14 @@ bool counted_sentence(std::string_view lower) {
 
 std::optional<Severity> severity_of_label(std::string_view label) {
   const std::string lower = util::to_lower_ascii(label);
-  if (lower.size() > 120 || lower.find("priority") != std::string::npos || lower.find("phase") != std::string::npos ||
-      negated(lower)) {
+  if (lower.size() > 120 || lower.find("phase") != std::string::npos || negated(lower)) {
     return std::nullopt;
   }
   if (auto level = explicit_level(label)) {
-    return Severity{*level, std::string(util::trim(label))};
+    return Severity{*level, std::string(util::trim(label))}; // "High Priority (P1):" names its level
+  }
+  if (lower.find("priority") != std::string::npos) {
+    return std::nullopt; // "Priority: High" ranks a task, it is not a finding
   }
   auto word = severity_word(lower);
   if (!word) {

@@ -160,8 +160,10 @@ std::vector<SqlResult> run_sql(SQLite::Database& db, const std::string& sql,
       }
       auto it = params.find(name + 1);
       if (it == params.end()) {
+        // The name belongs to the statement: format before finalizing it (ASan caught this).
+        const std::string message = fmt::format("the statement uses {} but no --param {}=VALUE was given", name, name + 1);
         sqlite3_finalize(stmt);
-        throw Error(fmt::format("the statement uses {} but no --param {}=VALUE was given", name, name + 1));
+        throw Error(message);
       }
       bind_value(stmt, i, it->second);
       ++used_params;

@@ -168,7 +168,20 @@ struct Ranked {
 
 std::vector<Ranked> rank_by_words(SQLite::Database& db, const SearchQuery& query, const SearchOptions& options, int limit) {
   std::vector<Ranked> ranked;
+  const auto& f = query.filters;
+  const bool unfiltered = !f.any_session_filter() && !f.project && options.sort == SearchSort::relevance;
   try {
+    if (unfiltered) {
+      auto s = prepare(db, "rank_sessions_unfiltered");
+      s.bind(":match", query.fts);
+      // A few extra rows, so ties at the cut can be broken by recency below.
+      s.bind(":limit", limit < 0 ? -1 : limit + 16);
+      s.bind(":offset", options.offset);
+      while (s.executeStep()) {
+        ranked.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getDouble()});
+      }
+      return ranked;
+    }
     auto s = prepare(db, "rank_sessions");
     s.bind(":match", query.fts);
     bind_filters(s, query.filters);
@@ -245,6 +258,7 @@ std::vector<SearchHit> run_search(SQLite::Database& db, const SearchQuery& query
   }
 
   std::vector<SearchHit> hits;
+  std::vector<std::string> recency; // parallel to hits, for tie-breaking
   auto details = prepare(db, "session_details");
   auto highlight = prepare(db, "session_highlight");
   for (const auto& r : ranked) {
@@ -288,6 +302,7 @@ std::vector<SearchHit> run_search(SQLite::Database& db, const SearchQuery& query
     }
     if (!options.all_hits) {
       hits.push_back(std::move(hit));
+      recency.push_back(details.getColumn(9).getString());
       continue;
     }
     // --all-hits: one row per section holding a match.
@@ -331,6 +346,28 @@ std::vector<SearchHit> run_search(SQLite::Database& db, const SearchQuery& query
         }
         hits.push_back(std::move(row));
       }
+    }
+  }
+
+  // Equal bm25 scores: the newer session first; then cut to the limit.
+  if (!options.all_hits && !substring && options.sort == SearchSort::relevance && recency.size() == hits.size()) {
+    std::vector<std::size_t> order(hits.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      order[i] = i;
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      if (hits[a].score != hits[b].score) {
+        return hits[a].score < hits[b].score;
+      }
+      return recency[a] > recency[b];
+    });
+    std::vector<SearchHit> sorted;
+    for (std::size_t i : order) {
+      sorted.push_back(std::move(hits[i]));
+    }
+    hits = std::move(sorted);
+    if (options.limit >= 0 && static_cast<int>(hits.size()) > options.limit) {
+      hits.resize(static_cast<std::size_t>(options.limit));
     }
   }
 

@@ -24,6 +24,16 @@ ORDER BY
   s.id DESC
 LIMIT :limit OFFSET :offset;
 
+-- Ranking on the index alone, for a relevance search with no filters: no
+-- join per match (the caller takes a few more than it shows and breaks bm25
+-- ties by recency itself). Measured on 100 MB: 45 ms with the joins, 19 without.
+-- name: rank_sessions_unfiltered
+SELECT rowid, bm25(sessions_fts, 10.0, 3.0, 5.0, 1.0) AS score
+FROM sessions_fts
+WHERE sessions_fts MATCH :match
+ORDER BY score
+LIMIT :limit OFFSET :offset;
+
 -- name: count_sessions
 SELECT count(*)
 FROM sessions_fts
@@ -66,7 +76,8 @@ ORDER BY
 LIMIT :limit OFFSET :offset;
 
 -- name: session_details
-SELECT s.id, s.local_date, s.local_start, src.project, s.branch, s.title, src.path, s.line_start, s.body
+SELECT s.id, s.local_date, s.local_start, src.project, s.branch, s.title, src.path, s.line_start, s.body,
+       coalesce(s.started_at, s.local_date) AS recency
 FROM sessions s JOIN sources src ON src.id = s.source_id
 WHERE s.id = :id;
 
