@@ -92,8 +92,30 @@ bool is_hex_token(std::string_view token) {
   return std::all_of(token.begin(), token.end(), [](char c) { return is_digit(c) || (c >= 'a' && c <= 'f'); });
 }
 
+// A run of 7+ hex digits holding a digit: without one there is no hash to find.
+bool has_hex_run(std::string_view line) {
+  int run = 0;
+  bool digit = false;
+  for (char c : line) {
+    if (is_digit(c) || (c >= 'a' && c <= 'f')) {
+      ++run;
+      digit |= is_digit(c);
+      if (run >= 7 && digit) {
+        return true;
+      }
+    } else {
+      run = 0;
+      digit = false;
+    }
+  }
+  return false;
+}
+
 std::vector<std::string> scan_commits(std::string_view line, const LineContext& context) {
   std::vector<std::string> found;
+  if (!has_hex_run(line)) {
+    return found; // most lines: no allocation at all
+  }
   const auto tokens = alnum_tokens(line);
   if (tokens.empty()) {
     return found;
@@ -245,8 +267,32 @@ std::size_t skip_chars(std::string_view line, std::size_t p, std::string_view ch
 
 } // namespace
 
+// "PR", "PRs", "pull", "merge request" or a URL path: without any, no PR.
+bool might_mention_pr(std::string_view line) {
+  for (std::size_t p = 0; p + 1 < line.size(); ++p) {
+    const char c = line[p] | 0x20;
+    const char d = line[p + 1] | 0x20;
+    if (c == 'p' && d == 'r' && (p == 0 || !is_alpha(line[p - 1]))) {
+      const std::size_t e = p + 2;
+      if (e >= line.size() || !is_alpha(line[e]) || ((line[e] | 0x20) == 's' && (e + 1 >= line.size() || !is_alpha(line[e + 1])))) {
+        return true;
+      }
+    } else if (c == 'p' && d == 'u' && p + 3 < line.size() && (line[p + 2] | 0x20) == 'l' && (line[p + 3] | 0x20) == 'l') {
+      return true;
+    } else if (c == 'm' && d == 'e' && line.substr(p).size() >= 13 && util::iequals_ascii(line.substr(p, 13), "merge request")) {
+      return true;
+    } else if (c == 'm' && d == 'e' && line.substr(p).size() >= 15 && line.substr(p, 15) == "merge_requests/") {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<PrMention> scan_prs(std::string_view line) {
   std::vector<PrMention> found;
+  if (!might_mention_pr(line)) {
+    return found;
+  }
   const std::string lower = util::to_lower_ascii(line);
   auto add = [&](int number, std::optional<std::string> repo, std::size_t at) {
     for (auto& existing : found) {
@@ -457,7 +503,7 @@ std::optional<std::string> file_action(std::string_view lower) {
 
 std::vector<FileMention> scan_files(std::string_view line, const LineContext& context) {
   std::vector<FileMention> found;
-  if (context.in_code) {
+  if (context.in_code || (!context.files_section && line.find('`') == std::string_view::npos)) {
     return found;
   }
   const std::string lower = util::to_lower_ascii(line);
@@ -562,7 +608,7 @@ std::string snippet_around(std::string_view line, std::size_t begin, std::size_t
 
 std::vector<MetricMention> scan_metrics(std::string_view line, const LineContext& context) {
   std::vector<MetricMention> found;
-  if (context.in_code) {
+  if (context.in_code || std::none_of(line.begin(), line.end(), is_digit)) {
     return found;
   }
   const std::string lower = util::to_lower_ascii(line);
