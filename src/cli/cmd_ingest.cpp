@@ -3,6 +3,7 @@
 // path:line: message (capped per file), a progress bar on a terminal, and a
 // summary (text or --json).
 #include "cli/commands.hpp"
+#include "cli/terminal.hpp"
 #include "seshdb/ingest/ingest_run.hpp"
 #include "seshdb/output/printer.hpp"
 #include "seshdb/parse/times.hpp"
@@ -30,15 +31,6 @@ struct IngestCliOptions {
   bool verbose = false;
   int max_warnings = 5;
 };
-
-std::string now_utc() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
 
 class CliObserver : public ingest::IngestObserver {
 public:

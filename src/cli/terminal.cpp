@@ -28,16 +28,28 @@ void add_color_option(CLI::App& command, std::string& mode) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
 }
 
+namespace {
+
+std::string utc_now_formatted(const char* format) {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, format, &tm);
+  return buffer;
+}
+
+} // namespace
+
 std::string today_utc() {
   if (const char* fixed = std::getenv("SESHDB_TODAY"); fixed != nullptr && *fixed != '\0') {
     return fixed;
   }
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
-  return buffer;
+  return utc_now_formatted("%Y-%m-%d");
+}
+
+std::string now_utc() {
+  return utc_now_formatted("%Y-%m-%dT%H:%M:%SZ");
 }
 
 } // namespace seshdb::cli

@@ -38,4 +38,7 @@ void add_color_option(CLI::App& command, std::string& mode);
 // for asking "as of" a date.
 std::string today_utc();
 
+// Now (UTC) as ISO-8601, e.g. 2026-11-27T08:30:00Z.
+std::string now_utc();
+
 } // namespace seshdb::cli

@@ -68,6 +68,21 @@ private:
   std::vector<std::size_t> m_starts;
 };
 
+// Calls visit(row, header_cells) for every body row of a table with a header.
+template <typename Visit>
+void for_each_body_row(const MarkdownDoc& doc, Visit&& visit) {
+  const std::vector<std::string>* header = nullptr;
+  int header_table = -1;
+  for (const auto& row : doc.table_rows) {
+    if (row.header) {
+      header = &row.cells;
+      header_table = row.table;
+    } else if (header != nullptr && row.table == header_table) {
+      visit(row, *header);
+    }
+  }
+}
+
 // `text` must be normalised: '\n' line ends, valid UTF-8.
 MarkdownDoc read_markdown(std::string_view text, const LineIndex& lines);
 

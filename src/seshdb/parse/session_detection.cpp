@@ -242,25 +242,15 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
 
   // Table rows with a date column: one session per row.
   {
-    std::vector<std::string> header;
-    int header_table = -1;
-    for (const auto& row : doc.table_rows) {
-      if (row.header) {
-        header = row.cells;
-        header_table = row.table;
-        continue;
-      }
-      if (row.table != header_table) {
-        continue;
-      }
+    for_each_body_row(doc, [&](const MdTableRow& row, const std::vector<std::string>& header) {
       const int column = date_column(header);
       if (column < 0 || column >= static_cast<int>(row.cells.size())) {
-        continue;
+        return;
       }
       const std::string normalized = normalize_width(row.cells[static_cast<std::size_t>(column)]);
       auto date = find_date(normalized);
       if (!date) {
-        continue;
+        return;
       }
       SessionStart start;
       start.kind = StartKind::table_row;
@@ -278,7 +268,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       start.header = header;
       candidates.push_back(std::move(start));
       events.push_back({row.line, 7, static_cast<int>(candidates.size() - 1), true, title});
-    }
+    });
   }
   std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.line < b.line; });
 

@@ -758,17 +758,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   }
   // Tables with a Priority or Severity column: one finding per row.
   {
-    std::vector<std::string> header;
-    int header_table = -1;
-    for (const auto& row : doc.table_rows) {
-      if (row.header) {
-        header = row.cells;
-        header_table = row.table;
-        continue;
-      }
-      if (row.table != header_table) {
-        continue;
-      }
+    for_each_body_row(doc, [&](const MdTableRow& row, const std::vector<std::string>& header) {
       int severity_column = -1;
       for (std::size_t c = 0; c < header.size(); ++c) {
         const std::string h = util::to_lower_ascii(util::trim(header[c]));
@@ -777,13 +767,13 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         }
       }
       if (severity_column < 0 || severity_column >= static_cast<int>(row.cells.size())) {
-        continue;
+        return;
       }
       std::string title;
       std::string cell = normalize_width(row.cells[static_cast<std::size_t>(severity_column)]);
       auto severity = severity_of_item(cell + ": x", title);
       if (!severity) {
-        continue;
+        return;
       }
       std::string row_title;
       for (std::size_t c = 0; c < row.cells.size(); ++c) {
@@ -795,7 +785,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       if (!row_title.empty()) {
         add_finding(session_index_of_line(session_of_line, row.line), severity->level, severity->label, row_title, row.line);
       }
-    }
+    });
   }
   // A bold paragraph that is itself a finding: "**CRITICAL-NEW-001: Token scope confusion**".
   for (const auto& paragraph : doc.paragraphs) {
@@ -932,17 +922,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   }
   // Tables with a PR column: "#53" there is a pull request.
   {
-    std::vector<std::string> header;
-    int header_table = -1;
-    for (const auto& row : doc.table_rows) {
-      if (row.header) {
-        header = row.cells;
-        header_table = row.table;
-        continue;
-      }
-      if (row.table != header_table) {
-        continue;
-      }
+    for_each_body_row(doc, [&](const MdTableRow& row, const std::vector<std::string>& header) {
       for (std::size_t c = 0; c < header.size() && c < row.cells.size(); ++c) {
         const std::string h = util::to_lower_ascii(util::trim(header[c]));
         if (h != "pr" && h != "prs" && h != "pr #" && h != "pull request" && h != "pull requests") {
@@ -958,7 +938,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           }
         }
       }
-    }
+    });
   }
 
   // The line that mentions each commit and PR, for answers that quote it.
