@@ -477,24 +477,14 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       }
     }
     // A two-column "| Field | Value |" table in the session gives fields too.
-    {
-      std::vector<std::string> header;
-      int header_table = -1;
-      for (const auto& row : doc.table_rows) {
-        if (row.line < start.line || row.line > start.line_end || start.kind == StartKind::table_row) {
-          continue;
-        }
-        if (row.header) {
-          header = row.cells;
-          header_table = row.table;
-          continue;
-        }
-        if (row.table != header_table || header.size() != 2 || row.cells.size() != 2) {
-          continue;
+    if (start.kind != StartKind::table_row) {
+      for_each_body_row(doc, [&](const MdTableRow& row, const std::vector<std::string>& header) {
+        if (row.line < start.line || row.line > start.line_end || header.size() != 2 || row.cells.size() != 2) {
+          return;
         }
         const std::string value_header = util::to_lower_ascii(util::trim(header[1]));
         if (value_header != "value" && value_header != "values" && value_header != "details" && value_header != "detail") {
-          continue;
+          return;
         }
         std::string key = strip_markup(row.cells[0]);
         std::string value = row.cells[1];
@@ -504,7 +494,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         if (!key.empty() && !util::trim(value).empty()) {
           session.fields.push_back({key, strip_markup(value), row.line});
         }
-      }
+      });
     }
     fill_session_facts(start, session, facts[i]);
     if (!facts[i].zone.empty()) {
