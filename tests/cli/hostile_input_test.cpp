@@ -153,9 +153,18 @@ TEST(HostileInput, SymlinkLoopDoesNotHang) {
   EXPECT_NE(result.out.find("\"files_scanned\": 1"), std::string::npos) << result.out;
 }
 
-// Root reads every file, so the unreadable and read-only cases run as nobody.
-std::string as_nobody(const std::string& command) {
-  return getuid() == 0 ? "runuser -u nobody -- " + command : command;
+// Root reads every file, so the unreadable and read-only cases run as nobody,
+// with a copy of the binary in the (world-readable) sandbox: the checkout may
+// sit in a folder nobody cannot enter.
+std::string as_nobody(const CliSandbox& sandbox, const std::string& command) {
+  if (getuid() != 0) {
+    return command;
+  }
+  const auto copy = sandbox.dir() / "seshdb-for-nobody";
+  fs::copy_file(SESHDB_BINARY, copy, fs::copy_options::overwrite_existing);
+  fs::permissions(copy, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                            fs::perms::others_read | fs::perms::others_exec);
+  return "SESHDB=\"$TMP/seshdb-for-nobody\"; runuser -u nobody -- " + command;
 }
 
 TEST(HostileInput, UnreadableFileIsOneLineAndTheRestIsIngested) {
@@ -164,7 +173,7 @@ TEST(HostileInput, UnreadableFileIsOneLineAndTheRestIsIngested) {
   write_file(sandbox.dir() / "secret.md", "## 2025-01-01 secret\n");
   write_file(sandbox.dir() / "open.md", "## 2025-01-02 open\n");
   fs::permissions(sandbox.dir() / "secret.md", fs::perms::none);
-  const auto result = sandbox.shell(as_nobody("\"$SESHDB\" --db \"$TMP/nobody.db\" ingest \"$TMP/secret.md\" \"$TMP/open.md\""));
+  const auto result = sandbox.shell(as_nobody(sandbox, "\"$SESHDB\" --db \"$TMP/nobody.db\" ingest \"$TMP/secret.md\" \"$TMP/open.md\""));
   EXPECT_EQ(result.rc, 2) << result.err;
   EXPECT_NE(result.err.find("secret.md: cannot read: Permission denied"), std::string::npos) << result.err;
   EXPECT_EQ(count(sandbox.dir() / "nobody.db", "SELECT count(*) FROM sessions"), 1);
@@ -214,12 +223,12 @@ TEST(HostileInput, ReadOnlyDatabaseServesSearchAndSql) {
   fs::permissions(sandbox.dir(), fs::perms::all);
   ASSERT_EQ(sandbox.seshdb("ingest \"$FIXTURES/journal-sessions.md\" -q").rc, 0);
   fs::permissions(sandbox.db(), fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-  auto result = sandbox.shell(as_nobody("\"$SESHDB\" --db \"$DB\" search importer -n 1 --color never"));
+  auto result = sandbox.shell(as_nobody(sandbox, "\"$SESHDB\" --db \"$DB\" search importer -n 1 --color never"));
   EXPECT_EQ(result.rc, 0) << result.err;
-  result = sandbox.shell(as_nobody("\"$SESHDB\" --db \"$DB\" sql 'SELECT count(*) FROM sessions' --format csv"));
+  result = sandbox.shell(as_nobody(sandbox, "\"$SESHDB\" --db \"$DB\" sql 'SELECT count(*) FROM sessions' --format csv"));
   EXPECT_EQ(result.rc, 0) << result.err;
   EXPECT_NE(result.out.find("7"), std::string::npos);
-  result = sandbox.shell(as_nobody("\"$SESHDB\" --db \"$DB\" ingest \"$FIXTURES/windows-crlf.md\""));
+  result = sandbox.shell(as_nobody(sandbox, "\"$SESHDB\" --db \"$DB\" ingest \"$FIXTURES/windows-crlf.md\""));
   EXPECT_EQ(result.rc, 3);
   EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
 }
