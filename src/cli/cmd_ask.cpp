@@ -98,7 +98,7 @@ void print_answer(Context& ctx, const std::string& name, const output::ResultTab
   if (format == output::Format::table && table.rows.empty()) {
     ctx.err << "seshdb: nothing found\n";
   } else {
-    output::print(ctx.out, table, {format, "ask " + name});
+    output::print(ctx.out, table, print_options(format, "ask " + name));
   }
   ctx.exit = table.rows.empty() ? ExitCode::not_found : ExitCode::ok;
 }
@@ -131,7 +131,7 @@ void print_time(Context& ctx, output::ResultTable table, const AskOptions& o) {
     }
     row.push_back(bar);
   }
-  output::print(ctx.out, table, {format, "ask time"});
+  output::print(ctx.out, table, print_options(format, "ask time"));
   ctx.out << fmt::format("total: {:.1f} hours in {} row(s)\n", total, table.rows.size());
   ctx.exit = ExitCode::ok;
 }
@@ -158,11 +158,11 @@ void print_session(Context& ctx, const query::SessionReport& report, const AskOp
     return;
   }
   if (format != output::Format::table) {
-    output::print(ctx.out, report.session, {format, "ask show"});
+    output::print(ctx.out, report.session, print_options(format, "ask show"));
     ctx.out << '\n';
-    output::print(ctx.out, report.items, {format, "ask show"});
+    output::print(ctx.out, report.items, print_options(format, "ask show"));
     ctx.out << '\n';
-    output::print(ctx.out, report.references, {format, "ask show"});
+    output::print(ctx.out, report.references, print_options(format, "ask show"));
     return;
   }
   const Style style = Style::for_stream(o.color, stdout);

@@ -191,7 +191,7 @@ void register_search(CLI::App& app, Context& ctx) {
       print_grouped(ctx, hits, Style::for_stream(o->color, stdout));
       return;
     }
-    output::print(ctx.out, as_table(hits), {format, "search"});
+    output::print(ctx.out, as_table(hits), print_options(format, "search"));
   });
 }
 

@@ -89,7 +89,7 @@ void register_sql(CLI::App& app, Context& ctx) {
       }
       first = false;
       any_rows |= !result.table.rows.empty();
-      output::print(ctx.out, result.table, {format, "sql"});
+      output::print(ctx.out, result.table, print_options(format, "sql"));
     }
     ctx.exit = any_rows || o->write ? ExitCode::ok : ExitCode::not_found;
   });

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <unistd.h>
 
 namespace seshdb::cli {
 
@@ -44,6 +45,14 @@ void add_format_option(CLI::App& command, std::string& format) {
   command.add_option("--format,-f", format, fmt::format("Output format: {}", names))
       ->default_val("table")
       ->check(CLI::IsMember(output::format_names()));
+}
+
+output::PrintOptions print_options(output::Format format, std::string command) {
+  output::PrintOptions options;
+  options.format = format;
+  options.command = std::move(command);
+  options.max_cell_width = isatty(STDOUT_FILENO) == 1 ? 60 : 0;
+  return options;
 }
 
 output::Format resolve_format(const std::string& format) {

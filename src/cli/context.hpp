@@ -33,4 +33,8 @@ void warn(Context& ctx, const std::string& message);
 void add_format_option(CLI::App& command, std::string& format);
 output::Format resolve_format(const std::string& format);
 
+// Printer options for stdout: long table cells are cut only on a terminal;
+// piped output keeps every character.
+output::PrintOptions print_options(output::Format format, std::string command);
+
 } // namespace seshdb::cli

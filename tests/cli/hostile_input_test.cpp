@@ -228,8 +228,10 @@ TEST(HostileInput, ReadOnlyDatabaseServesSearchAndSql) {
   result = sandbox.shell(as_nobody(sandbox, "\"$SESHDB\" --db \"$DB\" sql 'SELECT count(*) FROM sessions' --format csv"));
   EXPECT_EQ(result.rc, 0) << result.err;
   EXPECT_NE(result.out.find("7"), std::string::npos);
-  result = sandbox.shell(as_nobody(sandbox, "\"$SESHDB\" --db \"$DB\" ingest \"$FIXTURES/windows-crlf.md\""));
+  write_file(sandbox.dir() / "more.md", "## 2025-05-05 more\n");
+  result = sandbox.shell(as_nobody(sandbox, "\"$SESHDB\" --db \"$DB\" ingest \"$TMP/more.md\""));
   EXPECT_EQ(result.rc, 3);
+  EXPECT_NE(result.err.find("the database is read-only"), std::string::npos) << result.err;
   EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
 }
 

@@ -84,7 +84,9 @@ void print_table(std::ostream& out, const ResultTable& table, std::size_t max_wi
     auto& line = cells.emplace_back();
     for (std::size_t i = 0; i < n; ++i) {
       std::string text = util::single_line(i < row.size() ? to_text(row[i]) : std::string{});
-      text = util::truncate_display(text, max_width);
+      if (max_width > 0) {
+        text = util::truncate_display(text, max_width);
+      }
       widths[i] = std::max(widths[i], util::display_width(text));
       line.push_back(std::move(text));
     }

@@ -23,7 +23,7 @@ const std::vector<std::string>& format_names();
 struct PrintOptions {
   Format format = Format::table;
   std::string command; // named in the JSON envelope
-  std::size_t max_cell_width = 60; // table format only; longer cells are cut with …
+  std::size_t max_cell_width = 0; // table format only; 0 keeps cells whole, else longer ones are cut with …
 };
 
 void print(std::ostream& out, const ResultTable& table, const PrintOptions& options);

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 #include <fmt/std.h>
+#include <sqlite3.h>
 
 #include <system_error>
 
@@ -53,6 +54,12 @@ std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& pat
     throw DatabaseError(fmt::format("{}: cannot open the database: {}", name, e.what()));
   }
 
+  // SQLite quietly opens a write-protected file read-only; a writer must say so now.
+  if (mode != OpenMode::read_only && sqlite3_db_readonly(db->getHandle(), "main") == 1) {
+    throw DatabaseError(fmt::format("{}: the database is read-only (check the file's and folder's permissions); "
+                                    "this command needs to write",
+                                    name));
+  }
   if (!looks_like_sqlite(*db)) {
     throw DatabaseError(fmt::format("{}: not a SQLite database (or it is damaged); point --db at another file", name));
   }
