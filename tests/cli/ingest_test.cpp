@@ -55,7 +55,9 @@ TEST(CliIngest, FixturesIngestWithSummaryAndWarnings) {
   ASSERT_EQ(result.rc, 0) << result.err;
   EXPECT_NE(result.out.find("11 file(s) scanned: 11 new, 0 changed, 0 unchanged, 0 removed"), std::string::npos) << result.out;
   EXPECT_NE(result.err.find("malformed.md:29: warning: invalid UTF-8"), std::string::npos) << result.err;
+  // The totals fixtures/README.md documents: 44 session entries, 35 distinct commits.
   EXPECT_EQ(count(sandbox.db(), "SELECT count(*) FROM sessions"), 44);
+  EXPECT_EQ(count(sandbox.db(), "SELECT count(DISTINCT sha) FROM commit_refs"), 35);
   EXPECT_EQ(count(sandbox.db(), "SELECT count(*) FROM sessions_fts WHERE sessions_fts MATCH 'merged'") > 0, true);
 }
 
