@@ -44,11 +44,14 @@ std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& pat
       if (!std::filesystem::exists(path)) {
         throw DatabaseError(fmt::format("{}: no database here yet; run `seshdb ingest PATH` (or `seshdb init`) first", name));
       }
-      const int flags = mode == OpenMode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+      // NOMUTEX: a connection is only ever used by the thread that opened it,
+      // so SQLite's per-call mutex is pure cost (6% of an ingest in perf).
+      const int flags = (mode == OpenMode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) | SQLite::OPEN_NOMUTEX;
       db = std::make_unique<SQLite::Database>(name, flags, k_busy_timeout_ms);
     } else {
       ensure_parent_exists(path);
-      db = std::make_unique<SQLite::Database>(name, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, k_busy_timeout_ms);
+      db = std::make_unique<SQLite::Database>(name, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX,
+                                              k_busy_timeout_ms);
     }
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(fmt::format("{}: cannot open the database: {}", name, e.what()));

@@ -169,7 +169,7 @@ std::int64_t Writer::write_source(const SourceFile& file, const model::ParsedLog
     s.bind(":parser_version", parser_version);
     s.bind(":sessions", static_cast<int>(log.sessions.size()));
     s.bind(":warnings", warning_count);
-    s.bind(":outside", log.outside_text);
+    s.bindNoCopy(":outside", log.outside_text);
     if (!s.executeStep()) {
       throw Fatal("upsert of a source returned no id");
     }
@@ -181,7 +181,7 @@ std::int64_t Writer::write_source(const SourceFile& file, const model::ParsedLog
     s.bind(":source", source_id);
     s.bind(":path", file.path);
     s.bind(":project", file.project);
-    s.bind(":outside", log.outside_text);
+    s.bindNoCopy(":outside", log.outside_text);
     s.exec();
   }
   delete_rows(source_id);
@@ -218,7 +218,7 @@ std::int64_t Writer::write_source(const SourceFile& file, const model::ParsedLog
     bind_text(s, ":focus", session.focus);
     s.bind(":line_start", session.line_start);
     s.bind(":line_end", session.line_end);
-    s.bind(":body", session.body);
+    s.bindNoCopy(":body", session.body); // the text outlives the statement's step
     s.exec();
     {
       auto& f = statement("index_session");
@@ -226,7 +226,7 @@ std::int64_t Writer::write_source(const SourceFile& file, const model::ParsedLog
       f.bind(":title", session.title);
       bind_text(f, ":branch", session.branch);
       bind_text(f, ":focus", session.focus);
-      f.bind(":body", session.body);
+      f.bindNoCopy(":body", session.body);
       f.exec();
     }
 
