@@ -271,6 +271,20 @@ std::string_view entity_text(std::string_view entity) {
   return entity;
 }
 
+// An item's own text, and how much of it is struck through (a ~~done~~ item).
+void append_item_text(Builder& b, MdItem& item, std::string_view piece, MD_TEXTTYPE type, MD_SIZE size, int line) {
+  if (item.line == 0) {
+    item.line = line;
+  }
+  item.text += piece;
+  if (type == MD_TEXT_NORMAL || type == MD_TEXT_CODE) {
+    b.item_text_chars += size;
+    if (b.del_depth > 0) {
+      b.item_struck_chars += size;
+    }
+  }
+}
+
 int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata) {
   auto& b = *static_cast<Builder*>(userdata);
   std::string_view piece(text, size);
@@ -329,34 +343,14 @@ int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata)
     if (!b.open_items.empty()) {
       const bool direct = b.stack.size() >= 2 && b.stack[b.stack.size() - 2].type == MD_BLOCK_LI;
       if (direct) {
-        auto& item = b.doc.items[b.open_items.back()];
-        if (item.line == 0) {
-          item.line = line;
-        }
-        item.text += piece;
-        if (type == MD_TEXT_NORMAL || type == MD_TEXT_CODE) {
-          b.item_text_chars += size;
-          if (b.del_depth > 0) {
-            b.item_struck_chars += size;
-          }
-        }
+        append_item_text(b, b.doc.items[b.open_items.back()], piece, type, size, line);
       }
     }
     break;
   }
   case Builder::Target::item: {
     // Tight lists send item text without a paragraph block.
-    auto& item = b.doc.items[frame->index];
-    if (item.line == 0) {
-      item.line = line;
-    }
-    item.text += piece;
-    if (type == MD_TEXT_NORMAL || type == MD_TEXT_CODE) {
-      b.item_text_chars += size;
-      if (b.del_depth > 0) {
-        b.item_struck_chars += size;
-      }
-    }
+    append_item_text(b, b.doc.items[frame->index], piece, type, size, line);
     break;
   }
   case Builder::Target::cell: {
