@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace seshdb::query {
 
@@ -161,9 +162,14 @@ int outside_line(const std::string& path, const std::string& marked) {
   return 0;
 }
 
+struct Marked {
+  std::string title, body, snippet;
+};
+
 struct Ranked {
   std::int64_t id;
   double score;
+  std::optional<Marked> marked; // when the ranking query marked it already
 };
 
 std::vector<Ranked> rank_by_words(SQLite::Database& db, const SearchQuery& query, const SearchOptions& options, int limit) {
@@ -172,13 +178,18 @@ std::vector<Ranked> rank_by_words(SQLite::Database& db, const SearchQuery& query
   const bool unfiltered = !f.any_session_filter() && !f.project && options.sort == SearchSort::relevance;
   try {
     if (unfiltered) {
-      auto s = prepare(db, "rank_sessions_unfiltered");
+      const bool prefix = query.fts.find("\"*") != std::string::npos;
+      auto s = prepare(db, prefix ? "rank_sessions_unfiltered_marked" : "rank_sessions_unfiltered");
       s.bind(":match", query.fts);
       // A few extra rows, so ties at the cut can be broken by recency below.
       s.bind(":limit", limit < 0 ? -1 : limit + 16);
       s.bind(":offset", options.offset);
       while (s.executeStep()) {
-        ranked.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getDouble()});
+        Ranked r{s.getColumn(0).getInt64(), s.getColumn(1).getDouble(), std::nullopt};
+        if (prefix) {
+          r.marked = Marked{s.getColumn(2).getString(), s.getColumn(3).getString(), s.getColumn(4).getString()};
+        }
+        ranked.push_back(std::move(r));
       }
       return ranked;
     }
@@ -189,7 +200,7 @@ std::vector<Ranked> rank_by_words(SQLite::Database& db, const SearchQuery& query
     s.bind(":limit", limit);
     s.bind(":offset", options.offset);
     while (s.executeStep()) {
-      ranked.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getDouble()});
+      ranked.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getDouble(), std::nullopt});
     }
   } catch (const SQLite::Exception& e) {
     bad_match(e);
@@ -213,7 +224,7 @@ std::vector<Ranked> rank_by_substring(SQLite::Database& db, const SearchQuery& q
   s.bind(":limit", limit);
   s.bind(":offset", options.offset);
   while (s.executeStep()) {
-    ranked.push_back({s.getColumn(0).getInt64(), 0.0});
+    ranked.push_back({s.getColumn(0).getInt64(), 0.0, std::nullopt});
   }
   return ranked;
 }
@@ -257,10 +268,30 @@ std::vector<SearchHit> run_search(SQLite::Database& db, const SearchQuery& query
     ranked = rank_by_substring(db, query, options, options.limit);
   }
 
+  std::map<std::int64_t, Marked> marked;
+  for (auto& r : ranked) {
+    if (r.marked) {
+      marked[r.id] = std::move(*r.marked);
+    }
+  }
+  if (!substring && !ranked.empty() && marked.size() < ranked.size()) {
+    std::string ids = "[";
+    for (const auto& r : ranked) {
+      ids += (ids.size() > 1 ? "," : "") + std::to_string(r.id);
+    }
+    ids += "]";
+    auto highlights = prepare(db, "session_highlights");
+    highlights.bind(":match", query.fts);
+    highlights.bind(":ids", ids);
+    while (highlights.executeStep()) {
+      marked[highlights.getColumn(0).getInt64()] = {highlights.getColumn(1).getString(), highlights.getColumn(2).getString(),
+                                                     highlights.getColumn(3).getString()};
+    }
+  }
+
   std::vector<SearchHit> hits;
   std::vector<std::string> recency; // parallel to hits, for tie-breaking
   auto details = prepare(db, "session_details");
-  auto highlight = prepare(db, "session_highlight");
   for (const auto& r : ranked) {
     details.reset();
     details.bind(":id", r.id);
@@ -281,16 +312,11 @@ std::vector<SearchHit> run_search(SQLite::Database& db, const SearchQuery& query
     hit.substring = substring;
     std::string marked_body;
     if (!substring) {
-      highlight.reset();
-      highlight.bind(":match", query.fts);
-      highlight.bind(":id", r.id);
-      if (highlight.executeStep()) {
-        const std::string marked_title = highlight.getColumn(0).getString();
-        marked_body = highlight.getColumn(1).getString();
-        hit.snippet = util::single_line(highlight.getColumn(2).getString());
+      if (auto it = marked.find(r.id); it != marked.end()) {
+        marked_body = it->second.body;
+        hit.snippet = util::single_line(it->second.snippet);
         const int in_body = first_mark_line(marked_body);
         hit.line = in_body > 0 ? line_start + in_body - 1 : line_start;
-        (void)marked_title;
       }
     } else {
       int in_body = 0;

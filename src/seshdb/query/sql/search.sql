@@ -34,6 +34,19 @@ WHERE sessions_fts MATCH :match
 ORDER BY score
 LIMIT :limit OFFSET :offset;
 
+-- The same, marking the hits in the same pass, for prefix queries: expanding
+-- frob* is what costs, and a second MATCH (session_highlights) would expand
+-- it again (100 MB: 45 ms -> 29 ms). For plain words marking every match
+-- costs more than the second MATCH (21 ms -> 29 ms), so they rank plainly.
+-- name: rank_sessions_unfiltered_marked
+SELECT rowid, bm25(sessions_fts, 10.0, 3.0, 5.0, 1.0) AS score,
+       highlight(sessions_fts, 0, char(1), char(2)), highlight(sessions_fts, 3, char(1), char(2)),
+       snippet(sessions_fts, -1, char(1), char(2), '…', 14)
+FROM sessions_fts
+WHERE sessions_fts MATCH :match
+ORDER BY score
+LIMIT :limit OFFSET :offset;
+
 -- name: count_sessions
 SELECT count(*)
 FROM sessions_fts
@@ -81,10 +94,14 @@ SELECT s.id, s.local_date, s.local_start, src.project, s.branch, s.title, src.pa
 FROM sessions s JOIN sources src ON src.id = s.source_id
 WHERE s.id = :id;
 
--- name: session_highlight
-SELECT highlight(sessions_fts, 0, char(1), char(2)), highlight(sessions_fts, 3, char(1), char(2)),
+-- Marked title and body and a snippet for every hit shown, in one pass: a
+-- MATCH per hit would expand a prefix query (frob*) once per hit.
+-- :ids is a JSON array of session ids.
+-- name: session_highlights
+SELECT rowid, highlight(sessions_fts, 0, char(1), char(2)), highlight(sessions_fts, 3, char(1), char(2)),
        snippet(sessions_fts, -1, char(1), char(2), '…', 14)
-FROM sessions_fts WHERE sessions_fts MATCH :match AND rowid = :id;
+FROM sessions_fts
+WHERE sessions_fts MATCH :match AND rowid IN (SELECT value FROM json_each(:ids));
 
 -- name: session_sections
 SELECT title, kind, line_start, line_end FROM section_spans WHERE session_id = :id ORDER BY line_start;
