@@ -204,24 +204,32 @@ bool read_year(std::string_view text, std::size_t& p, int& year) {
   return false;
 }
 
+// A month name at pos ("Dec", "décembre", "März."): its number, and where it
+// ends (after an abbreviation's dot); 0 when the word is no month.
+int read_month_word(std::string_view text, std::size_t pos, std::size_t& end) {
+  std::size_t e = pos;
+  while (e < text.size() && is_word_byte(text[e])) {
+    ++e;
+  }
+  const int month = month_from_name(util::to_lower_ascii(text.substr(pos, e - pos)));
+  if (month != 0 && e < text.size() && text[e] == '.') {
+    ++e;
+  }
+  end = e;
+  return month;
+}
+
 // "Dec 4, 2025", "December 4th 2025", "Jan 15" at a month word starting at pos.
 std::optional<DateMatch> month_name_date_at(std::string_view text, std::size_t pos) {
   if (pos > 0 && (is_word_byte(text[pos - 1]) || is_digit(text[pos - 1]))) {
     return std::nullopt;
   }
   std::size_t end = pos;
-  while (end < text.size() && is_word_byte(text[end])) {
-    ++end;
-  }
-  const int month = month_from_name(util::to_lower_ascii(text.substr(pos, end - pos)));
+  const int month = read_month_word(text, pos, end);
   if (month == 0) {
     return std::nullopt;
   }
-  std::size_t p = end;
-  if (p < text.size() && text[p] == '.') {
-    ++p;
-  }
-  p = skip_spaces(text, p);
+  std::size_t p = skip_spaces(text, end);
   int day = 0;
   if (p >= text.size() || !is_digit(text[p])) {
     return std::nullopt;
@@ -271,23 +279,13 @@ std::optional<DateMatch> day_first_date_at(std::string_view text, std::size_t po
   if (text.substr(p).starts_with("de ")) {
     p += 3;
   }
-  std::size_t end = p;
-  while (end < text.size() && is_word_byte(text[end])) {
-    ++end;
-  }
-  const int month = month_from_name(util::to_lower_ascii(text.substr(p, end - p)));
+  std::size_t q = p;
+  const int month = read_month_word(text, p, q);
   if (month == 0) {
     return std::nullopt;
   }
-  std::size_t q = end;
-  if (q < text.size() && text[q] == '.') {
-    ++q;
-  }
-  if (q < text.size() && text[q] == '-') {
-    q += 0; // "4-Dec-2025": let read_year skip nothing; handled below
-  }
   int year = 0;
-  std::size_t r = q;
+  std::size_t r = q; // "4-Dec-2025": the dash before the year is skipped below
   if (r < text.size() && text[r] == '-') {
     ++r;
   }

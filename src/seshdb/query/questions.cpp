@@ -132,6 +132,12 @@ output::ResultTable blame(SQLite::Database& db, const std::string& ref, const Qu
     throw Error("blame needs a reference: a commit hash prefix, #PR, a file path or a branch");
   }
   const std::string lower = util::to_lower_ascii(text);
+  auto ask_blame = [&](const std::string& statement, auto&& bind_ref) {
+    auto s = prepare(db, statement);
+    bind_ref(s);
+    bind_filters(s, filters);
+    return collect_rows(s);
+  };
   std::string digits = lower;
   if (digits.starts_with("#")) {
     digits.erase(0, 1);
@@ -141,32 +147,23 @@ output::ResultTable blame(SQLite::Database& db, const std::string& ref, const Qu
   const bool pr = (lower.starts_with("#") || lower.starts_with("pr")) && !digits.empty() && digits.size() <= 9 &&
                   std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (pr) {
-    auto s = prepare(db, "blame_pr");
-    s.bind(":number", std::stoi(digits));
-    bind_filters(s, filters);
-    return collect_rows(s);
+    return ask_blame("blame_pr", [&](SQLite::Statement& s) { s.bind(":number", std::stoi(digits)); });
   }
+  const auto bind_text = [&](const std::string& value) {
+    return [&value](SQLite::Statement& s) { s.bind(":ref", value); };
+  };
   if (lower.size() >= 4 && lower.size() <= 40 && is_hex(lower) && lower.find_first_of("0123456789") != std::string::npos) {
-    auto s = prepare(db, "blame_commit");
-    s.bind(":ref", lower);
-    bind_filters(s, filters);
-    auto table = collect_rows(s);
+    auto table = ask_blame("blame_commit", bind_text(lower));
     if (!table.rows.empty()) {
       return table;
     }
   }
   // A branch name, else a file path (both may contain '/').
-  auto branch = prepare(db, "blame_branch");
-  branch.bind(":ref", text);
-  bind_filters(branch, filters);
-  auto table = collect_rows(branch);
+  auto table = ask_blame("blame_branch", bind_text(text));
   if (!table.rows.empty()) {
     return table;
   }
-  auto file = prepare(db, "blame_file");
-  file.bind(":ref", text);
-  bind_filters(file, filters);
-  return collect_rows(file);
+  return ask_blame("blame_file", bind_text(text));
 }
 
 } // namespace seshdb::query
