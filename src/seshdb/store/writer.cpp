@@ -3,6 +3,7 @@
 #include "seshdb/errors.hpp"
 #include "seshdb/util/embedded_files.hpp"
 #include "seshdb/util/named_queries.hpp"
+#include "seshdb/store/prepared_write.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
@@ -18,22 +19,6 @@ std::string writer_sql() {
     }
   }
   throw Fatal("embedded store/sql/writer.sql is missing");
-}
-
-void bind_text(SQLite::Statement& s, const char* name, const std::optional<std::string>& value) {
-  if (value) {
-    s.bind(name, *value);
-  } else {
-    s.bind(name);
-  }
-}
-
-void bind_int(SQLite::Statement& s, const char* name, const std::optional<int>& value) {
-  if (value) {
-    s.bind(name, *value);
-  } else {
-    s.bind(name);
-  }
 }
 
 std::optional<std::string> clock_text(const std::optional<int>& minute) {
@@ -60,12 +45,60 @@ private:
 
 } // namespace
 
+// The statements of writer.sql, each with its parameters in the order they
+// first appear in the SQL (PreparedWrite checks the names).
+struct Writer::Statements {
+  using Names = std::initializer_list<std::string_view>;
+  Statements(sqlite3* db, const std::map<std::string, std::string>& sql)
+    : unindex_source(db, sql.at("unindex_source"), Names{":path"}),
+      unindex_source_by_id(db, sql.at("unindex_source_by_id"), Names{":source"}),
+      index_source(db, sql.at("index_source"), Names{":source", ":path", ":project", ":outside"}),
+      unindex_sessions(db, sql.at("unindex_sessions"), Names{":source"}),
+      index_session(db, sql.at("index_session"), Names{":id", ":title", ":branch", ":focus", ":body"}),
+      upsert_source(db, sql.at("upsert_source"),
+                    Names{":path", ":project", ":hash", ":size", ":mtime", ":ingested_at", ":parser_version", ":sessions",
+                          ":warnings", ":outside"}),
+      touch_source(db, sql.at("touch_source"), Names{":mtime", ":size", ":id"}),
+      delete_source(db, sql.at("delete_source"), Names{":source"}),
+      insert_session(db, sql.at("insert_session"),
+                     Names{":id", ":source", ":ordinal", ":title", ":started_at", ":ended_at", ":local_date",
+                           ":date_inferred", ":local_start", ":local_end", ":timezone", ":utc_offset", ":tz_rule",
+                           ":approx", ":duration", ":duration_source", ":branch", ":focus", ":line_start", ":line_end",
+                           ":body"}),
+      insert_section(db, sql.at("insert_section"),
+                     Names{":id", ":session", ":source", ":kind", ":title", ":level", ":line_start", ":line_end",
+                           ":offset", ":bytes"}),
+      insert_item(db, sql.at("insert_item"),
+                  Names{":id", ":section", ":session", ":source", ":text", ":done", ":depth", ":line"}),
+      insert_field(db, sql.at("insert_field"), Names{":id", ":session", ":source", ":key", ":value", ":line"}),
+      insert_commit(db, sql.at("insert_commit"), Names{":id", ":source", ":session", ":sha", ":line", ":context"}),
+      insert_pr(db, sql.at("insert_pr"),
+                Names{":id", ":source", ":session", ":number", ":repo", ":action", ":line", ":context"}),
+      insert_issue(db, sql.at("insert_issue"),
+                   Names{":id", ":source", ":session", ":severity", ":label", ":title", ":line"}),
+      insert_file(db, sql.at("insert_file"), Names{":id", ":source", ":session", ":path", ":action", ":line"}),
+      insert_metric(db, sql.at("insert_metric"),
+                    Names{":id", ":source", ":session", ":name", ":value", ":unit", ":raw", ":line"}) {
+    // A source's rows go children first, sessions last.
+    for (const char* name : {"delete_items", "delete_fields", "delete_section_spans", "delete_commit_refs",
+                             "delete_pr_refs", "delete_issues", "delete_file_refs", "delete_metrics", "delete_sessions"}) {
+      delete_rows.push_back(std::make_unique<PreparedWrite>(db, sql.at(name), Names{":source"}));
+    }
+  }
+
+  PreparedWrite unindex_source, unindex_source_by_id, index_source, unindex_sessions, index_session, upsert_source,
+    touch_source, delete_source, insert_session, insert_section, insert_item, insert_field, insert_commit, insert_pr,
+    insert_issue, insert_file, insert_metric;
+  std::vector<std::unique_ptr<PreparedWrite>> delete_rows;
+};
+
 Writer::Writer(SQLite::Database& db) : m_db(db), m_sql(util::split_named_queries(writer_sql())) {
   // The writer deletes a source's rows itself, children first, so foreign key
   // actions have nothing to do; enforcing them would open a statement
   // savepoint per insert, and FTS5 flushes its pending terms at every one.
   m_db.exec("PRAGMA foreign_keys = OFF");
   m_db.exec("PRAGMA cache_size = -16384"); // 16 MiB of page cache while writing
+  m_write = std::make_unique<Statements>(m_db.getHandle(), m_sql);
 }
 
 Writer::~Writer() = default;
@@ -102,13 +135,10 @@ std::unordered_map<std::string, SourceState> Writer::load_sources() {
 }
 
 void Writer::delete_rows(std::int64_t source_id) {
-  // Children first, sessions last (their trigger keeps sessions_fts in step).
-  for (const char* name : {"unindex_sessions", "delete_items", "delete_fields", "delete_section_spans",
-                           "delete_commit_refs", "delete_pr_refs", "delete_issues", "delete_file_refs", "delete_metrics",
-                           "delete_sessions"}) {
-    auto& s = statement(name);
-    s.bind(":source", source_id);
-    s.exec();
+  // The old text leaves the index before the rows it was read from.
+  m_write->unindex_sessions.add(source_id).run();
+  for (auto& statement : m_write->delete_rows) {
+    statement->add(source_id).run();
   }
 }
 
@@ -152,223 +182,142 @@ private:
 std::int64_t Writer::write_source(const SourceFile& file, const model::ParsedLog& log, int warning_count,
                                   const std::string& ingested_at, int parser_version) {
   SourceScope transaction(m_db, in_batch());
-  std::int64_t source_id = 0;
-  {
-    auto& s = statement("unindex_source");
-    s.bind(":path", file.path);
-    s.exec();
+  Statements& w = *m_write;
+  w.unindex_source.add(file.path).run();
+  const auto returned = w.upsert_source.add(file.path)
+                          .add(file.project)
+                          .add(file.content_hash)
+                          .add(file.size_bytes)
+                          .add(file.mtime)
+                          .add(ingested_at)
+                          .add(parser_version)
+                          .add(static_cast<int>(log.sessions.size()))
+                          .add(warning_count)
+                          .add(log.outside_text)
+                          .run();
+  if (!returned) {
+    throw Fatal("upsert of a source returned no id");
   }
-  {
-    auto& s = statement("upsert_source");
-    s.bind(":path", file.path);
-    s.bind(":project", file.project);
-    s.bind(":hash", file.content_hash);
-    s.bind(":size", file.size_bytes);
-    s.bind(":mtime", file.mtime);
-    s.bind(":ingested_at", ingested_at);
-    s.bind(":parser_version", parser_version);
-    s.bind(":sessions", static_cast<int>(log.sessions.size()));
-    s.bind(":warnings", warning_count);
-    s.bindNoCopy(":outside", log.outside_text);
-    if (!s.executeStep()) {
-      throw Fatal("upsert of a source returned no id");
-    }
-    source_id = s.getColumn(0).getInt64();
-    s.reset(); // finish the RETURNING statement, or the commit fails
-  }
-  {
-    auto& s = statement("index_source");
-    s.bind(":source", source_id);
-    s.bind(":path", file.path);
-    s.bind(":project", file.project);
-    s.bindNoCopy(":outside", log.outside_text);
-    s.exec();
-  }
+  const std::int64_t source_id = *returned;
+  w.index_source.add(source_id).add(file.path).add(file.project).add(log.outside_text).run();
   delete_rows(source_id);
 
   IdSequence session_ids(source_id), section_ids(source_id), item_ids(source_id), field_ids(source_id);
   std::vector<std::int64_t> session_row_ids;
   session_row_ids.reserve(log.sessions.size());
+  std::vector<std::int64_t> section_row_ids;
   for (const auto& session : log.sessions) {
     const std::int64_t session_id = session_ids.next();
     session_row_ids.push_back(session_id);
-    auto& s = statement("insert_session");
-    s.bind(":id", session_id);
-    s.bind(":source", source_id);
-    s.bind(":ordinal", session.ordinal);
-    s.bind(":title", session.title);
-    bind_text(s, ":started_at", session.started_at);
-    bind_text(s, ":ended_at", session.ended_at);
-    bind_text(s, ":local_date", session.local_date);
-    s.bind(":date_inferred", session.date_year_inferred ? 1 : 0);
-    bind_text(s, ":local_start", clock_text(session.start_minute));
-    bind_text(s, ":local_end", clock_text(session.end_minute));
-    bind_text(s, ":timezone", session.timezone);
+    std::optional<std::string> utc_offset;
     if (session.utc_offset_minutes) {
       const int m = *session.utc_offset_minutes;
-      s.bind(":utc_offset", fmt::format("{}{:02}:{:02}", m < 0 ? '-' : '+', std::abs(m) / 60, std::abs(m) % 60));
-    } else {
-      s.bind(":utc_offset");
+      utc_offset = fmt::format("{}{:02}:{:02}", m < 0 ? '-' : '+', std::abs(m) / 60, std::abs(m) % 60);
     }
-    bind_text(s, ":tz_rule", non_empty(session.tz_rule));
-    s.bind(":approx", session.time_approx ? 1 : 0);
-    bind_int(s, ":duration", session.duration_minutes);
-    bind_text(s, ":duration_source", non_empty(session.duration_source));
-    bind_text(s, ":branch", session.branch);
-    bind_text(s, ":focus", session.focus);
-    s.bind(":line_start", session.line_start);
-    s.bind(":line_end", session.line_end);
-    s.bindNoCopy(":body", session.body); // the text outlives the statement's step
-    s.exec();
-    {
-      auto& f = statement("index_session");
-      f.bind(":id", session_id);
-      f.bind(":title", session.title);
-      bind_text(f, ":branch", session.branch);
-      bind_text(f, ":focus", session.focus);
-      f.bindNoCopy(":body", session.body);
-      f.exec();
-    }
+    w.insert_session.add(session_id)
+      .add(source_id)
+      .add(session.ordinal)
+      .add(session.title)
+      .add(session.started_at)
+      .add(session.ended_at)
+      .add(session.local_date)
+      .add(session.date_year_inferred)
+      .add(clock_text(session.start_minute))
+      .add(clock_text(session.end_minute))
+      .add(session.timezone)
+      .add(utc_offset)
+      .add(non_empty(session.tz_rule))
+      .add(session.time_approx)
+      .add(session.duration_minutes)
+      .add(non_empty(session.duration_source))
+      .add(session.branch)
+      .add(session.focus)
+      .add(session.line_start)
+      .add(session.line_end)
+      .add(session.body)
+      .run();
+    w.index_session.add(session_id).add(session.title).add(session.branch).add(session.focus).add(session.body).run();
 
-    std::vector<std::int64_t> section_row_ids;
+    section_row_ids.clear();
     for (std::size_t k = 0; k < session.sections.size(); ++k) {
       const auto& section = session.sections[k];
       const std::int64_t section_id = section_ids.next();
       section_row_ids.push_back(section_id);
-      auto& q = statement("insert_section");
-      q.bind(":id", section_id);
-      q.bind(":session", session_id);
-      q.bind(":source", source_id);
-      q.bind(":kind", model::to_string(section.kind));
-      q.bind(":title", section.title);
-      q.bind(":level", section.level);
-      q.bind(":line_start", section.line_start);
-      q.bind(":line_end", section.line_end);
-      q.bind(":offset", static_cast<std::int64_t>(session.section_spans[k].first));
-      q.bind(":bytes", static_cast<std::int64_t>(session.section_spans[k].second));
-      q.exec();
+      w.insert_section.add(section_id)
+        .add(session_id)
+        .add(source_id)
+        .add(model::to_string(section.kind))
+        .add(section.title)
+        .add(section.level)
+        .add(section.line_start)
+        .add(section.line_end)
+        .add(static_cast<std::int64_t>(session.section_spans[k].first))
+        .add(static_cast<std::int64_t>(session.section_spans[k].second))
+        .run();
     }
     for (const auto& item : session.items) {
-      auto& q = statement("insert_item");
-      q.bind(":id", item_ids.next());
+      auto& q = w.insert_item;
+      q.add(item_ids.next());
       if (item.section >= 0) {
-        q.bind(":section", section_row_ids[static_cast<std::size_t>(item.section)]);
+        q.add(section_row_ids[static_cast<std::size_t>(item.section)]);
       } else {
-        q.bind(":section");
+        q.add(std::nullopt);
       }
-      q.bind(":session", session_id);
-      q.bind(":source", source_id);
-      q.bind(":text", item.text);
+      q.add(session_id).add(source_id).add(item.text);
       if (item.done) {
-        q.bind(":done", *item.done ? 1 : 0);
+        q.add(*item.done);
       } else {
-        q.bind(":done");
+        q.add(std::nullopt);
       }
-      q.bind(":depth", item.depth);
-      q.bind(":line", item.line);
-      q.exec();
+      q.add(item.depth).add(item.line).run();
     }
     for (const auto& field : session.fields) {
-      auto& q = statement("insert_field");
-      q.bind(":id", field_ids.next());
-      q.bind(":session", session_id);
-      q.bind(":source", source_id);
-      q.bind(":key", field.key);
-      q.bind(":value", field.value);
-      q.bind(":line", field.line);
-      q.exec();
+      w.insert_field.add(field_ids.next())
+        .add(session_id)
+        .add(source_id)
+        .add(field.key)
+        .add(field.value)
+        .add(field.line)
+        .run();
     }
   }
-  auto bind_session = [&](SQLite::Statement& q, int session) {
-    if (session >= 0) {
-      q.bind(":session", session_row_ids[static_cast<std::size_t>(session)]);
-    } else {
-      q.bind(":session");
-    }
+  auto add_session = [&](PreparedWrite& q, int session) -> PreparedWrite& {
+    return session >= 0 ? q.add(session_row_ids[static_cast<std::size_t>(session)]) : q.add(std::nullopt);
   };
   IdSequence commit_ids(source_id), pr_ids(source_id), issue_ids(source_id), file_ids(source_id), metric_ids(source_id);
   for (const auto& commit : log.commits) {
-    auto& q = statement("insert_commit");
-    q.bind(":id", commit_ids.next());
-    q.bind(":source", source_id);
-    bind_session(q, commit.session);
-    q.bind(":sha", commit.sha);
-    q.bind(":line", commit.line);
-    q.bind(":context", commit.context);
-    q.exec();
+    auto& q = w.insert_commit.add(commit_ids.next()).add(source_id);
+    add_session(q, commit.session).add(commit.sha).add(commit.line).add(commit.context).run();
   }
   for (const auto& pr : log.prs) {
-    auto& q = statement("insert_pr");
-    q.bind(":id", pr_ids.next());
-    q.bind(":source", source_id);
-    bind_session(q, pr.session);
-    q.bind(":number", pr.number);
-    bind_text(q, ":repo", pr.repo);
-    bind_text(q, ":action", pr.action);
-    q.bind(":line", pr.line);
-    q.bind(":context", pr.context);
-    q.exec();
+    auto& q = w.insert_pr.add(pr_ids.next()).add(source_id);
+    add_session(q, pr.session).add(pr.number).add(pr.repo).add(pr.action).add(pr.line).add(pr.context).run();
   }
   for (const auto& finding : log.findings) {
-    auto& q = statement("insert_issue");
-    q.bind(":id", issue_ids.next());
-    q.bind(":source", source_id);
-    bind_session(q, finding.session);
-    q.bind(":severity", finding.severity);
-    q.bind(":label", finding.label);
-    q.bind(":title", finding.title);
-    q.bind(":line", finding.line);
-    q.exec();
+    auto& q = w.insert_issue.add(issue_ids.next()).add(source_id);
+    add_session(q, finding.session).add(finding.severity).add(finding.label).add(finding.title).add(finding.line).run();
   }
   for (const auto& file_ref : log.files) {
-    auto& q = statement("insert_file");
-    q.bind(":id", file_ids.next());
-    q.bind(":source", source_id);
-    bind_session(q, file_ref.session);
-    q.bind(":path", file_ref.path);
-    bind_text(q, ":action", file_ref.action);
-    q.bind(":line", file_ref.line);
-    q.exec();
+    auto& q = w.insert_file.add(file_ids.next()).add(source_id);
+    add_session(q, file_ref.session).add(file_ref.path).add(file_ref.action).add(file_ref.line).run();
   }
   for (const auto& metric : log.metrics) {
-    auto& q = statement("insert_metric");
-    q.bind(":id", metric_ids.next());
-    q.bind(":source", source_id);
-    bind_session(q, metric.session);
-    q.bind(":name", metric.name);
-    if (metric.value) {
-      q.bind(":value", *metric.value);
-    } else {
-      q.bind(":value");
-    }
-    q.bind(":unit", metric.unit);
-    q.bind(":raw", metric.raw);
-    q.bind(":line", metric.line);
-    q.exec();
+    auto& q = w.insert_metric.add(metric_ids.next()).add(source_id);
+    add_session(q, metric.session).add(metric.name).add(metric.value).add(metric.unit).add(metric.raw).add(metric.line).run();
   }
   transaction.commit();
   return source_id;
 }
 
 void Writer::touch_source(std::int64_t id, std::int64_t size_bytes, std::int64_t mtime) {
-  auto& s = statement("touch_source");
-  s.bind(":id", id);
-  s.bind(":size", size_bytes);
-  s.bind(":mtime", mtime);
-  s.exec();
+  m_write->touch_source.add(mtime).add(size_bytes).add(id).run();
 }
 
 void Writer::remove_source(std::int64_t id) {
   SourceScope transaction(m_db, in_batch());
   delete_rows(id);
-  {
-    auto& s = statement("unindex_source_by_id");
-    s.bind(":source", id);
-    s.exec();
-  }
-  auto& s = statement("delete_source");
-  s.bind(":source", id);
-  s.exec();
+  m_write->unindex_source_by_id.add(id).run();
+  m_write->delete_source.add(id).run();
   transaction.commit();
 }
 

@@ -66,10 +66,13 @@ private:
   SQLite::Statement& statement(const std::string& name);
   void delete_rows(std::int64_t source_id);
 
+  struct Statements;
+
   SQLite::Database& m_db;
   std::optional<SQLite::Transaction> m_batch;
   std::map<std::string, std::string> m_sql;
-  std::map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
+  std::map<std::string, std::unique_ptr<SQLite::Statement>> m_statements; // reads
+  std::unique_ptr<Statements> m_write;                                    // the hot writes, bound by position
 };
 
 // A stable 64-bit FNV-1a hash of the bytes, as 16 hex digits.
