@@ -305,3 +305,9 @@ SELECT (SELECT count(*) FROM sources) AS sources,
        (SELECT count(*) FROM issues WHERE severity = 'P1') AS findings_p1,
        (SELECT count(*) FROM issues WHERE severity = 'P2') AS findings_p2,
        (SELECT count(*) FROM issues WHERE severity = 'P3') AS findings_p3;
+
+-- Version 3: FTS5 settings for bulk ingest (rows of sessions_fts_config, not
+-- schema; see migrations/0003_fts_merge_tuning.sql for the measurements).
+INSERT INTO sessions_fts(sessions_fts, rank) VALUES('hashsize', 4194304);
+INSERT INTO sessions_fts(sessions_fts, rank) VALUES('automerge', 16);
+INSERT INTO sessions_fts(sessions_fts, rank) VALUES('crisismerge', 64);

@@ -23,6 +23,11 @@ std::string schema_dump(SQLite::Database& db) {
       dump += i < 3 ? " | " : "\n";
     }
   }
+  // FTS5 settings are rows, not schema, but part of what a migration builds.
+  SQLite::Statement config(db, "SELECT k, v FROM sessions_fts_config ORDER BY k");
+  while (config.executeStep()) {
+    dump += "sessions_fts_config | " + config.getColumn(0).getString() + " = " + config.getColumn(1).getString() + "\n";
+  }
   return dump;
 }
 
