@@ -50,14 +50,16 @@ private:
 struct Writer::Statements {
   using Names = std::initializer_list<std::string_view>;
   Statements(sqlite3* db, const std::map<std::string, std::string>& sql)
-    : unindex_source(db, sql.at("unindex_source"), Names{":path"}),
-      unindex_source_by_id(db, sql.at("unindex_source_by_id"), Names{":source"}),
+    : unindex_source(db, sql.at("unindex_source"), Names{":source", ":path", ":project", ":outside"}),
       index_source(db, sql.at("index_source"), Names{":source", ":path", ":project", ":outside"}),
-      unindex_sessions(db, sql.at("unindex_sessions"), Names{":source"}),
+      unindex_session(db, sql.at("unindex_session"), Names{":id", ":title", ":branch", ":focus", ":body"}),
       index_session(db, sql.at("index_session"), Names{":id", ":title", ":branch", ":focus", ":body"}),
-      upsert_source(db, sql.at("upsert_source"),
+      insert_source(db, sql.at("insert_source"),
                     Names{":path", ":project", ":hash", ":size", ":mtime", ":ingested_at", ":parser_version", ":sessions",
                           ":warnings", ":outside"}),
+      update_source(db, sql.at("update_source"),
+                    Names{":project", ":hash", ":size", ":mtime", ":ingested_at", ":parser_version", ":sessions",
+                          ":warnings", ":outside", ":id"}),
       touch_source(db, sql.at("touch_source"), Names{":mtime", ":size", ":id"}),
       delete_source(db, sql.at("delete_source"), Names{":source"}),
       insert_session(db, sql.at("insert_session"),
@@ -86,7 +88,7 @@ struct Writer::Statements {
     }
   }
 
-  PreparedWrite unindex_source, unindex_source_by_id, index_source, unindex_sessions, index_session, upsert_source,
+  PreparedWrite unindex_source, index_source, unindex_session, index_session, insert_source, update_source,
     touch_source, delete_source, insert_session, insert_section, insert_item, insert_field, insert_commit, insert_pr,
     insert_issue, insert_file, insert_metric;
   std::vector<std::unique_ptr<PreparedWrite>> delete_rows;
@@ -134,9 +136,43 @@ std::unordered_map<std::string, SourceState> Writer::load_sources() {
   return sources;
 }
 
+namespace {
+
+std::string_view column_text(SQLite::Statement& s, int i) {
+  const auto column = s.getColumn(i);
+  return {column.getText(), static_cast<std::size_t>(column.getBytes())};
+}
+
+// Binds a nullable text column as NULL or as text without a copy.
+PreparedWrite& add_column(PreparedWrite& w, SQLite::Statement& s, int i) {
+  return s.getColumn(i).isNull() ? w.add(std::nullopt) : w.add(column_text(s, i));
+}
+
+} // namespace
+
+std::optional<std::int64_t> Writer::unindex_source(const char* query, const std::function<void(SQLite::Statement&)>& bind) {
+  auto& s = statement(query);
+  bind(s);
+  if (!s.executeStep()) {
+    return std::nullopt;
+  }
+  const std::int64_t id = s.getColumn(0).getInt64();
+  auto& w = m_write->unindex_source.add(id).add(column_text(s, 1));
+  add_column(w, s, 2).add(column_text(s, 3)).run();
+  s.reset();
+  return id;
+}
+
 void Writer::delete_rows(std::int64_t source_id) {
   // The old text leaves the index before the rows it was read from.
-  m_write->unindex_sessions.add(source_id).run();
+  auto& old = statement("old_sessions");
+  old.bind(":source", source_id);
+  while (old.executeStep()) {
+    auto& w = m_write->unindex_session.add(old.getColumn(0).getInt64()).add(column_text(old, 1));
+    add_column(w, old, 2);
+    add_column(w, old, 3).add(column_text(old, 4)).run();
+  }
+  old.reset();
   for (auto& statement : m_write->delete_rows) {
     statement->add(source_id).run();
   }
@@ -183,24 +219,37 @@ std::int64_t Writer::write_source(const SourceFile& file, const model::ParsedLog
                                   const std::string& ingested_at, int parser_version) {
   SourceScope transaction(m_db, in_batch());
   Statements& w = *m_write;
-  w.unindex_source.add(file.path).run();
-  const auto returned = w.upsert_source.add(file.path)
-                          .add(file.project)
-                          .add(file.content_hash)
-                          .add(file.size_bytes)
-                          .add(file.mtime)
-                          .add(ingested_at)
-                          .add(parser_version)
-                          .add(static_cast<int>(log.sessions.size()))
-                          .add(warning_count)
-                          .add(log.outside_text)
-                          .run();
-  if (!returned) {
-    throw Fatal("upsert of a source returned no id");
+  // A source seen before: its old text leaves both indexes and its old rows
+  // go, before the source row changes (the upsert keeps its id).
+  const auto old_id = unindex_source("find_source", [&](SQLite::Statement& s) { s.bind(":path", file.path); });
+  if (old_id) {
+    delete_rows(*old_id);
+    w.update_source.add(file.project)
+      .add(file.content_hash)
+      .add(file.size_bytes)
+      .add(file.mtime)
+      .add(ingested_at)
+      .add(parser_version)
+      .add(static_cast<int>(log.sessions.size()))
+      .add(warning_count)
+      .add(log.outside_text)
+      .add(*old_id)
+      .run();
+  } else {
+    w.insert_source.add(file.path)
+      .add(file.project)
+      .add(file.content_hash)
+      .add(file.size_bytes)
+      .add(file.mtime)
+      .add(ingested_at)
+      .add(parser_version)
+      .add(static_cast<int>(log.sessions.size()))
+      .add(warning_count)
+      .add(log.outside_text)
+      .run();
   }
-  const std::int64_t source_id = *returned;
+  const std::int64_t source_id = old_id ? *old_id : m_db.getLastInsertRowid();
   w.index_source.add(source_id).add(file.path).add(file.project).add(log.outside_text).run();
-  delete_rows(source_id);
 
   IdSequence session_ids(source_id), section_ids(source_id), item_ids(source_id), field_ids(source_id);
   std::vector<std::int64_t> session_row_ids;
@@ -315,9 +364,10 @@ void Writer::touch_source(std::int64_t id, std::int64_t size_bytes, std::int64_t
 
 void Writer::remove_source(std::int64_t id) {
   SourceScope transaction(m_db, in_batch());
-  delete_rows(id);
-  m_write->unindex_source_by_id.add(id).run();
-  m_write->delete_source.add(id).run();
+  if (unindex_source("find_source_by_id", [&](SQLite::Statement& s) { s.bind(":source", id); })) {
+    delete_rows(id);
+    m_write->delete_source.add(id).run();
+  }
   transaction.commit();
 }
 

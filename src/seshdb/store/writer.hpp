@@ -11,6 +11,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -64,6 +65,10 @@ public:
 
 private:
   SQLite::Statement& statement(const std::string& name);
+  // Removes a source's old text from sources_fts, if the query (find_source
+  // or find_source_by_id) finds it; returns its id.
+  std::optional<std::int64_t> unindex_source(const char* query, const std::function<void(SQLite::Statement&)>& bind);
+  // Removes a source's sessions from sessions_fts, then all its rows.
   void delete_rows(std::int64_t source_id);
 
   struct Statements;
