@@ -9,7 +9,9 @@
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 
+#include <array>
 #include <iostream>
+#include <string_view>
 
 namespace seshdb::cli {
 
@@ -17,17 +19,45 @@ namespace {
 
 using Registrar = void (*)(CLI::App&, Context&);
 
-// The subcommands, in the order --help lists them.
-constexpr Registrar k_commands[] = {
-    register_ingest,
-    register_search,
-    register_ask,
-    register_sql,
-    register_init,
-    register_path,
-    register_doctor,
-    register_lint,
+struct Command {
+  std::array<std::string_view, 2> names; // the subcommands the registrar adds
+  Registrar add;
 };
+
+// The subcommands, in the order --help lists them.
+constexpr Command k_commands[] = {
+    {{"ingest"}, register_ingest}, {{"search"}, register_search}, {{"ask"}, register_ask},
+    {{"sql", "schema"}, register_sql}, {{"init"}, register_init}, {{"path"}, register_path},
+    {{"doctor"}, register_doctor}, {{"lint"}, register_lint},
+};
+
+// The command named on the command line: the first argument that is neither
+// an option nor the value of --db. Only that command is set up, because
+// building every subcommand's options (ask alone has 13 subcommands) was
+// most of seshdb's start-up time, and a search is often over in 5 ms.
+// Anything else (no command, --help, a typo) sets up all of them, so help
+// and error messages list every command.
+const Command* named_command(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--db") {
+      ++i;
+      continue;
+    }
+    if (arg.starts_with("-")) {
+      continue;
+    }
+    for (const auto& command : k_commands) {
+      for (const auto name : command.names) {
+        if (!name.empty() && name == arg) {
+          return &command;
+        }
+      }
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
 
 int report(Context& ctx, const std::string& message, ExitCode code) {
   ctx.err << "seshdb: error: " << message << '\n';
@@ -49,8 +79,12 @@ int run(int argc, char** argv) {
                  "else ~/.local/share/seshdb/seshdb.db)");
   app.footer("Exit codes: 0 success, 1 nothing found, 2 usage or input error, 3 database error.\n"
              "Run `seshdb COMMAND --help` for the options of one command.");
-  for (auto registrar : k_commands) {
-    registrar(app, ctx);
+  if (const Command* command = named_command(argc, argv)) {
+    command->add(app, ctx);
+  } else {
+    for (const auto& each : k_commands) {
+      each.add(app, ctx);
+    }
   }
 
   try {

@@ -94,6 +94,43 @@ std::vector<int> marked_lines(const std::string& marked) {
   return result;
 }
 
+// The 1-based line within `body` of the snippet's first marked term, found by
+// looking the snippet's text up in the body (FTS5 cuts snippets from the
+// column text between token boundaries, so without its markers and
+// ellipses it is a substring); 0 when it is not from the body (a title).
+// This replaces highlighting the whole body just to find one line, which
+// was most of a rare-word search's time.
+int snippet_line(std::string_view body, std::string_view snippet) {
+  constexpr std::string_view k_ellipsis = "…";
+  std::string plain;
+  plain.reserve(snippet.size());
+  std::size_t mark = std::string::npos;
+  for (char c : snippet) {
+    if (c == '\x01') {
+      if (mark == std::string::npos) {
+        mark = plain.size();
+      }
+    } else if (c != '\x02') {
+      plain += c;
+    }
+  }
+  std::string_view text = plain;
+  std::size_t cut = 0;
+  if (text.starts_with(k_ellipsis)) {
+    text.remove_prefix(k_ellipsis.size());
+    cut = k_ellipsis.size();
+  }
+  if (text.ends_with(k_ellipsis)) {
+    text.remove_suffix(k_ellipsis.size());
+  }
+  const auto at = text.empty() ? std::string_view::npos : body.find(text);
+  if (at == std::string_view::npos) {
+    return 0;
+  }
+  const std::size_t offset = at + (mark == std::string::npos || mark < cut ? 0 : std::min(mark - cut, text.size()));
+  return 1 + static_cast<int>(std::count(body.begin(), body.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
 // A substring snippet: the text around the first needle, with it marked.
 std::string substring_snippet(const std::string& body, const std::vector<std::string>& needles, int& line) {
   const std::string lower = util::to_lower_ascii(body);
@@ -163,7 +200,8 @@ int outside_line(const std::string& path, const std::string& marked) {
 }
 
 struct Marked {
-  std::string title, body, snippet;
+  std::string body; // the whole body with every match marked; only for --all-hits
+  std::string snippet;
 };
 
 struct Ranked {
@@ -179,7 +217,7 @@ std::vector<Ranked> rank_by_words(SQLite::Database& db, const SearchQuery& query
   try {
     if (unfiltered) {
       const bool prefix = query.fts.find("\"*") != std::string::npos;
-      auto s = prepare(db, prefix ? "rank_sessions_unfiltered_marked" : "rank_sessions_unfiltered");
+      auto s = prepare(db, prefix ? "rank_sessions_unfiltered_snippet" : "rank_sessions_unfiltered");
       s.bind(":match", query.fts);
       // A few extra rows, so ties at the cut can be broken by recency below.
       s.bind(":limit", limit < 0 ? -1 : limit + 16);
@@ -187,7 +225,7 @@ std::vector<Ranked> rank_by_words(SQLite::Database& db, const SearchQuery& query
       while (s.executeStep()) {
         Ranked r{s.getColumn(0).getInt64(), s.getColumn(1).getDouble(), std::nullopt};
         if (prefix) {
-          r.marked = Marked{s.getColumn(2).getString(), s.getColumn(3).getString(), s.getColumn(4).getString()};
+          r.marked = Marked{std::string(), s.getColumn(2).getString()};
         }
         ranked.push_back(std::move(r));
       }
@@ -254,6 +292,133 @@ std::int64_t count_search(SQLite::Database& db, const SearchQuery& query) {
   }
 }
 
+namespace {
+
+// A ranked session with what the output needs to know of it.
+struct Candidate {
+  SearchHit hit;
+  int line_start = 0;
+  std::string body;
+  std::string recency;
+};
+
+std::vector<Candidate> load_details(SQLite::Database& db, const std::vector<Ranked>& ranked, bool substring) {
+  std::vector<Candidate> found;
+  found.reserve(ranked.size());
+  auto details = prepare(db, "session_details");
+  for (const auto& r : ranked) {
+    details.reset();
+    details.bind(":id", r.id);
+    if (!details.executeStep()) {
+      continue;
+    }
+    Candidate c;
+    c.hit.session_id = r.id;
+    c.hit.date = details.getColumn(1).getString();
+    c.hit.start = details.getColumn(2).getString();
+    c.hit.project = details.getColumn(3).getString();
+    c.hit.branch = details.getColumn(4).getString();
+    c.hit.title = details.getColumn(5).getString();
+    c.hit.path = details.getColumn(6).getString();
+    c.line_start = details.getColumn(7).getInt();
+    c.body = details.getColumn(8).getString();
+    c.recency = details.getColumn(9).getString();
+    c.hit.score = r.score;
+    c.hit.substring = substring;
+    found.push_back(std::move(c));
+  }
+  return found;
+}
+
+// Equal bm25 scores: the newer session first; then cut to the limit.
+void break_ties_and_cut(std::vector<Candidate>& found, int limit) {
+  std::stable_sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.hit.score != b.hit.score) {
+      return a.hit.score < b.hit.score;
+    }
+    return a.recency > b.recency;
+  });
+  if (limit >= 0 && static_cast<int>(found.size()) > limit) {
+    found.resize(static_cast<std::size_t>(limit));
+  }
+}
+
+// Snippets (and, for --all-hits, the marked body) of the sessions not marked
+// yet, in one pass: a MATCH per hit would expand a prefix query once per hit.
+void mark_hits(SQLite::Database& db, const SearchQuery& query, const std::vector<Candidate>& found, bool whole_body,
+               std::map<std::int64_t, Marked>& marked) {
+  std::string ids = "[";
+  for (const auto& c : found) {
+    auto it = marked.find(c.hit.session_id);
+    if (it == marked.end() || (whole_body && it->second.body.empty())) {
+      ids += (ids.size() > 1 ? "," : "") + std::to_string(c.hit.session_id);
+    }
+  }
+  ids += "]";
+  if (ids == "[]") {
+    return;
+  }
+  auto s = prepare(db, whole_body ? "session_highlights" : "session_snippets");
+  s.bind(":match", query.fts);
+  s.bind(":ids", ids);
+  while (s.executeStep()) {
+    Marked& m = marked[s.getColumn(0).getInt64()];
+    m.snippet = s.getColumn(1).getString();
+    if (whole_body) {
+      m.body = s.getColumn(2).getString();
+    }
+  }
+}
+
+struct SectionSpan {
+  std::string title;
+  int start, end;
+};
+
+// --all-hits: one row per section holding a match.
+void add_section_hits(SQLite::Database& db, const Candidate& c, const std::string& marked_body, bool substring,
+                      std::vector<SearchHit>& hits) {
+  std::vector<int> lines;
+  if (!substring) {
+    lines = marked_lines(marked_body);
+  } else {
+    lines.push_back(c.hit.line - c.line_start + 1);
+  }
+  auto sections = prepare(db, "session_sections");
+  sections.bind(":id", c.hit.session_id);
+  std::vector<SectionSpan> spans;
+  while (sections.executeStep()) {
+    spans.push_back({sections.getColumn(0).getString(), sections.getColumn(2).getInt(), sections.getColumn(3).getInt()});
+  }
+  std::map<std::string, int> seen;
+  for (int relative : lines) {
+    const int absolute = c.line_start + relative - 1;
+    std::string section_title = "(session head)";
+    for (const auto& span : spans) {
+      if (span.start <= absolute && absolute <= span.end) {
+        section_title = span.title; // innermost wins: spans are in order
+      }
+    }
+    if (seen.emplace(section_title, absolute).second) {
+      SearchHit row = c.hit;
+      row.line = absolute;
+      row.section = section_title;
+      // The marked line itself as the snippet.
+      std::size_t begin = 0;
+      for (int l = 1; l < relative; ++l) {
+        begin = marked_body.find('\n', begin) + 1;
+      }
+      if (!substring) {
+        const auto end = marked_body.find('\n', begin);
+        row.snippet = util::single_line(marked_body.substr(begin, end == std::string::npos ? std::string::npos : end - begin));
+      }
+      hits.push_back(std::move(row));
+    }
+  }
+}
+
+} // namespace
+
 std::vector<SearchHit> run_search(SQLite::Database& db, const SearchQuery& query, const SearchOptions& options) {
   std::vector<Ranked> ranked;
   bool substring = query.fts.empty() || query.has_cjk;
@@ -274,126 +439,29 @@ std::vector<SearchHit> run_search(SQLite::Database& db, const SearchQuery& query
       marked[r.id] = std::move(*r.marked);
     }
   }
-  if (!substring && !ranked.empty() && marked.size() < ranked.size()) {
-    std::string ids = "[";
-    for (const auto& r : ranked) {
-      ids += (ids.size() > 1 ? "," : "") + std::to_string(r.id);
-    }
-    ids += "]";
-    auto highlights = prepare(db, "session_highlights");
-    highlights.bind(":match", query.fts);
-    highlights.bind(":ids", ids);
-    while (highlights.executeStep()) {
-      marked[highlights.getColumn(0).getInt64()] = {highlights.getColumn(1).getString(), highlights.getColumn(2).getString(),
-                                                     highlights.getColumn(3).getString()};
-    }
+  std::vector<Candidate> found = load_details(db, ranked, substring);
+  if (!options.all_hits && !substring && options.sort == SearchSort::relevance) {
+    break_ties_and_cut(found, options.limit);
+  }
+  if (!substring) {
+    mark_hits(db, query, found, options.all_hits, marked);
   }
 
   std::vector<SearchHit> hits;
-  std::vector<std::string> recency; // parallel to hits, for tie-breaking
-  auto details = prepare(db, "session_details");
-  for (const auto& r : ranked) {
-    details.reset();
-    details.bind(":id", r.id);
-    if (!details.executeStep()) {
-      continue;
+  for (auto& c : found) {
+    int in_body = 0;
+    if (substring) {
+      c.hit.snippet = substring_snippet(c.body, query.terms, in_body);
+    } else if (auto it = marked.find(c.hit.session_id); it != marked.end()) {
+      in_body = options.all_hits ? first_mark_line(it->second.body) : snippet_line(c.body, it->second.snippet);
+      c.hit.snippet = util::single_line(it->second.snippet);
     }
-    SearchHit hit;
-    hit.session_id = r.id;
-    hit.date = details.getColumn(1).getString();
-    hit.start = details.getColumn(2).getString();
-    hit.project = details.getColumn(3).getString();
-    hit.branch = details.getColumn(4).getString();
-    hit.title = details.getColumn(5).getString();
-    hit.path = details.getColumn(6).getString();
-    const int line_start = details.getColumn(7).getInt();
-    const std::string body = details.getColumn(8).getString();
-    hit.score = r.score;
-    hit.substring = substring;
-    std::string marked_body;
-    if (!substring) {
-      if (auto it = marked.find(r.id); it != marked.end()) {
-        marked_body = it->second.body;
-        hit.snippet = util::single_line(it->second.snippet);
-        const int in_body = first_mark_line(marked_body);
-        hit.line = in_body > 0 ? line_start + in_body - 1 : line_start;
-      }
+    c.hit.line = in_body > 0 ? c.line_start + in_body - 1 : c.line_start;
+    if (options.all_hits) {
+      auto it = marked.find(c.hit.session_id);
+      add_section_hits(db, c, it == marked.end() ? std::string() : it->second.body, substring, hits);
     } else {
-      int in_body = 0;
-      hit.snippet = substring_snippet(body, query.terms, in_body);
-      hit.line = in_body > 0 ? line_start + in_body - 1 : line_start;
-    }
-    if (hit.line == 0) {
-      hit.line = line_start;
-    }
-    if (!options.all_hits) {
-      hits.push_back(std::move(hit));
-      recency.push_back(details.getColumn(9).getString());
-      continue;
-    }
-    // --all-hits: one row per section holding a match.
-    std::vector<int> lines;
-    if (!substring) {
-      lines = marked_lines(marked_body);
-    } else {
-      lines.push_back(hit.line - line_start + 1);
-    }
-    auto sections = prepare(db, "session_sections");
-    sections.bind(":id", r.id);
-    struct Section {
-      std::string title;
-      int start, end;
-    };
-    std::vector<Section> spans;
-    while (sections.executeStep()) {
-      spans.push_back({sections.getColumn(0).getString(), sections.getColumn(2).getInt(), sections.getColumn(3).getInt()});
-    }
-    std::map<std::string, int> seen;
-    for (int relative : lines) {
-      const int absolute = line_start + relative - 1;
-      std::string section_title = "(session head)";
-      for (const auto& span : spans) {
-        if (span.start <= absolute && absolute <= span.end) {
-          section_title = span.title; // innermost wins: spans are in order
-        }
-      }
-      if (seen.emplace(section_title, absolute).second) {
-        SearchHit row = hit;
-        row.line = absolute;
-        row.section = section_title;
-        // The marked line itself as the snippet.
-        std::size_t begin = 0;
-        for (int l = 1; l < relative; ++l) {
-          begin = marked_body.find('\n', begin) + 1;
-        }
-        if (!substring) {
-          const auto end = marked_body.find('\n', begin);
-          row.snippet = util::single_line(marked_body.substr(begin, end == std::string::npos ? std::string::npos : end - begin));
-        }
-        hits.push_back(std::move(row));
-      }
-    }
-  }
-
-  // Equal bm25 scores: the newer session first; then cut to the limit.
-  if (!options.all_hits && !substring && options.sort == SearchSort::relevance && recency.size() == hits.size()) {
-    std::vector<std::size_t> order(hits.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-      order[i] = i;
-    }
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      if (hits[a].score != hits[b].score) {
-        return hits[a].score < hits[b].score;
-      }
-      return recency[a] > recency[b];
-    });
-    std::vector<SearchHit> sorted;
-    for (std::size_t i : order) {
-      sorted.push_back(std::move(hits[i]));
-    }
-    hits = std::move(sorted);
-    if (options.limit >= 0 && static_cast<int>(hits.size()) > options.limit) {
-      hits.resize(static_cast<std::size_t>(options.limit));
+      hits.push_back(std::move(c.hit));
     }
   }
 

@@ -34,13 +34,12 @@ WHERE sessions_fts MATCH :match
 ORDER BY score
 LIMIT :limit OFFSET :offset;
 
--- The same, marking the hits in the same pass, for prefix queries: expanding
--- frob* is what costs, and a second MATCH (session_highlights) would expand
--- it again (100 MB: 45 ms -> 29 ms). For plain words marking every match
--- costs more than the second MATCH (21 ms -> 29 ms), so they rank plainly.
--- name: rank_sessions_unfiltered_marked
+-- The same with each hit's snippet, for prefix queries: expanding frob* is
+-- what costs, and a second MATCH (session_snippets) would expand it again
+-- (100 MB: 45 ms -> 29 ms). For plain words a snippet for every match costs
+-- more than the second MATCH over the few hits shown, so they rank plainly.
+-- name: rank_sessions_unfiltered_snippet
 SELECT rowid, bm25(sessions_fts, 10.0, 3.0, 5.0, 1.0) AS score,
-       highlight(sessions_fts, 0, char(1), char(2)), highlight(sessions_fts, 3, char(1), char(2)),
        snippet(sessions_fts, -1, char(1), char(2), '…', 14)
 FROM sessions_fts
 WHERE sessions_fts MATCH :match
@@ -94,12 +93,17 @@ SELECT s.id, s.local_date, s.local_start, src.project, s.branch, s.title, src.pa
 FROM sessions s JOIN sources src ON src.id = s.source_id
 WHERE s.id = :id;
 
--- Marked title and body and a snippet for every hit shown, in one pass: a
--- MATCH per hit would expand a prefix query (frob*) once per hit.
--- :ids is a JSON array of session ids.
+-- A snippet for every hit shown, in one pass: a MATCH per hit would expand
+-- a prefix query (frob*) once per hit. :ids is a JSON array of session ids.
+-- name: session_snippets
+SELECT rowid, snippet(sessions_fts, -1, char(1), char(2), '…', 14)
+FROM sessions_fts
+WHERE sessions_fts MATCH :match AND rowid IN (SELECT value FROM json_each(:ids));
+
+-- The same with the whole body marked, for --all-hits (one row per section
+-- holding a match).
 -- name: session_highlights
-SELECT rowid, highlight(sessions_fts, 0, char(1), char(2)), highlight(sessions_fts, 3, char(1), char(2)),
-       snippet(sessions_fts, -1, char(1), char(2), '…', 14)
+SELECT rowid, snippet(sessions_fts, -1, char(1), char(2), '…', 14), highlight(sessions_fts, 3, char(1), char(2))
 FROM sessions_fts
 WHERE sessions_fts MATCH :match AND rowid IN (SELECT value FROM json_each(:ids));
 
