@@ -229,6 +229,16 @@ std::vector<Ranked> rank_by_words(SQLite::Database& db, const SearchQuery& query
         }
         ranked.push_back(std::move(r));
       }
+      // The extra rows matter only where they tie with the last row shown:
+      // drop the rest before their details are read.
+      if (limit > 0 && static_cast<int>(ranked.size()) > limit) {
+        const double last_shown = ranked[static_cast<std::size_t>(limit) - 1].score;
+        auto end = ranked.begin() + limit;
+        while (end != ranked.end() && end->score <= last_shown) {
+          ++end;
+        }
+        ranked.erase(end, ranked.end());
+      }
       return ranked;
     }
     auto s = prepare(db, "rank_sessions");
