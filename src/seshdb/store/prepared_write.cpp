@@ -39,12 +39,14 @@ PreparedWrite::~PreparedWrite() { sqlite3_finalize(m_stmt); }
 
 void PreparedWrite::check(int rc) {
   if (rc != SQLITE_OK) {
+    m_bound = 0; // a half-bound row is abandoned; the next row starts afresh
     throw SQLite::Exception(m_db, rc);
   }
 }
 
 int PreparedWrite::next_index() {
   if (m_bound >= m_parameters) {
+    m_bound = 0;
     throw Fatal(fmt::format("writer statement bound past its {} parameters: {}", m_parameters, sqlite3_sql(m_stmt)));
   }
   return ++m_bound;
