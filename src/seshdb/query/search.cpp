@@ -7,6 +7,7 @@
 #include "seshdb/util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -427,9 +428,34 @@ void add_section_hits(SQLite::Database& db, const Candidate& c, const std::strin
   }
 }
 
+// All the statements of one search read one snapshot: the ranking, the
+// details and the snippets agree even while an ingest commits, and the WAL
+// read lock is taken once rather than once per statement (25 times for a
+// page of 20 hits).
+class ReadSnapshot {
+public:
+  explicit ReadSnapshot(SQLite::Database& db) : m_db(db), m_began(sqlite3_get_autocommit(db.getHandle()) != 0) {
+    if (m_began) {
+      m_db.exec("BEGIN");
+    }
+  }
+  ~ReadSnapshot() {
+    if (m_began && sqlite3_get_autocommit(m_db.getHandle()) == 0) {
+      sqlite3_exec(m_db.getHandle(), "COMMIT", nullptr, nullptr, nullptr); // reads only: nothing to lose
+    }
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+  SQLite::Database& m_db;
+  bool m_began;
+};
+
 } // namespace
 
 std::vector<SearchHit> run_search(SQLite::Database& db, const SearchQuery& query, const SearchOptions& options) {
+  ReadSnapshot snapshot(db);
   std::vector<Ranked> ranked;
   bool substring = query.fts.empty() || query.has_cjk;
   if (!substring) {
