@@ -177,6 +177,29 @@ TEST(CliIngest, FolderWalkSkipsHiddenFoldersAndFollowsGlobs) {
   EXPECT_NE(result.out.find("\"files_scanned\": 2"), std::string::npos) << result.out;
 }
 
+TEST(CliIngest, FolderWalkReachesDeepFoldersAndGlobsMatchRelativePaths) {
+  CliSandbox sandbox;
+  // Deeper than the levels the walker holds descriptors for (32), so the
+  // deepest folders are opened by their full path.
+  auto deep = sandbox.dir() / "tree";
+  for (int level = 0; level < 40; ++level) {
+    deep /= "d" + std::to_string(level);
+  }
+  fs::create_directories(deep);
+  write_file(deep / "bottom.md", "## 2025-01-01 bottom\n");
+  fs::create_directories(sandbox.dir() / "tree" / "keep");
+  write_file(sandbox.dir() / "tree" / "keep" / "a.md", "## 2025-01-02 a\n");
+  write_file(sandbox.dir() / "tree" / "top.md", "## 2025-01-03 top\n");
+  fs::create_symlink(sandbox.dir() / "tree" / "top.md", sandbox.dir() / "tree" / "keep" / "link.md");
+  const auto result = sandbox.seshdb("ingest \"$TMP/tree\" --exclude 'keep/a.md' --json");
+  ASSERT_EQ(result.rc, 0) << result.err;
+  EXPECT_NE(result.out.find("\"files_scanned\": 3"), std::string::npos) << result.out;
+  const auto db = sandbox.dir() / "test.db";
+  EXPECT_EQ(count(db, "SELECT count(*) FROM sources WHERE path LIKE '%/d39/bottom.md'"), 1);
+  EXPECT_EQ(count(db, "SELECT count(*) FROM sources WHERE path LIKE '%/keep/link.md'"), 1); // a symlinked file is read
+  EXPECT_EQ(count(db, "SELECT count(*) FROM sources WHERE path LIKE '%/keep/a.md'"), 0);
+}
+
 TEST(CliIngest, UnknownTzIsAUsageError) {
   CliSandbox sandbox;
   const auto result = sandbox.seshdb("ingest \"$FIXTURES/journal-sessions.md\" --tz Mars/Base");

@@ -7,7 +7,10 @@
 #include <cstring>
 #include <filesystem>
 #include <fnmatch.h>
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace seshdb::ingest {
 
@@ -46,69 +49,141 @@ const std::vector<std::string>& default_include_globs() {
   return k_globs;
 }
 
+namespace {
+
+// Walks folders with openat/fstatat relative to each folder, not
+// std::filesystem: a no-change re-ingest of 32,000 files spent 220 ms here,
+// mostly in the kernel resolving every absolute path from / again and in
+// path object churn. A file's name is matched against the globs before it
+// is stat'ed at all.
+class Walker {
+public:
+  Walker(Discovery& discovery, const std::vector<std::string>& includes, const std::vector<std::string>& excludes)
+    : m_discovery(discovery), m_includes(includes), m_excludes(excludes) {}
+
+  void walk(const std::string& root) { walk_folder(AT_FDCWD, root, root, "", 0); }
+
+private:
+  struct Entry {
+    std::string name;
+    unsigned char type;
+  };
+
+  // A folder is opened relative to its parent's descriptor, held open while
+  // its children are walked; past k_held_levels it is opened by its full
+  // path instead, so a very deep tree cannot run out of descriptors.
+  static constexpr int k_held_levels = 32;
+
+  void walk_folder(int parent_fd, const std::string& folder_name, const std::string& path, const std::string& relative,
+                   int depth) {
+    const bool relative_open = parent_fd != AT_FDCWD;
+    const int fd = ::openat(parent_fd, relative_open ? folder_name.c_str() : path.c_str(),
+                            O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+      if (errno != EACCES) { // unreadable folders are passed over quietly, like skip_permission_denied
+        m_discovery.skipped.push_back(fmt::format("{}: {}", path, std::strerror(errno)));
+      }
+      return;
+    }
+    DIR* dir = ::fdopendir(fd);
+    if (dir == nullptr) {
+      ::close(fd);
+      m_discovery.skipped.push_back(fmt::format("{}: {}", path, std::strerror(errno)));
+      return;
+    }
+    std::vector<Entry> folders;
+    while (const dirent* entry = ::readdir(dir)) {
+      const std::string_view name = entry->d_name;
+      if (name == "." || name == "..") {
+        continue;
+      }
+      unsigned char type = entry->d_type;
+      struct stat info {};
+      if (type == DT_UNKNOWN) {
+        if (::fstatat(fd, entry->d_name, &info, AT_SYMLINK_NOFOLLOW) != 0) {
+          continue;
+        }
+        type = S_ISDIR(info.st_mode) ? DT_DIR : S_ISLNK(info.st_mode) ? DT_LNK : DT_REG;
+      }
+      if (type == DT_DIR) {
+        if (!skipped_folder(std::string(name))) {
+          folders.push_back({std::string(name), type});
+        }
+        continue;
+      }
+      const std::string file_name(name);
+      const std::string file_relative = relative.empty() ? file_name : relative + "/" + file_name;
+      if (!matches_any(m_includes, file_name, file_relative) || matches_any(m_excludes, file_name, file_relative)) {
+        continue;
+      }
+      const std::string file_path = path == "/" ? "/" + file_name : path + "/" + file_name;
+      if (::fstatat(fd, entry->d_name, &info, 0) != 0) {
+        m_discovery.skipped.push_back(fmt::format("{}: {}", file_path, std::strerror(errno)));
+        continue;
+      }
+      if (S_ISDIR(info.st_mode)) {
+        continue; // a symlinked folder: not followed, so no loops
+      }
+      if (!S_ISREG(info.st_mode)) {
+        m_discovery.skipped.push_back(fmt::format("{}: {}; skipped", file_path, kind_of(info.st_mode)));
+        continue;
+      }
+      m_discovery.files.push_back({file_path, static_cast<std::int64_t>(info.st_size), mtime_ns(info)});
+    }
+    const int held = depth < k_held_levels && !folders.empty() ? ::fcntl(fd, F_DUPFD_CLOEXEC, 0) : -1;
+    ::closedir(dir);
+    for (const auto& folder : folders) {
+      walk_folder(held >= 0 ? held : AT_FDCWD, folder.name, path == "/" ? "/" + folder.name : path + "/" + folder.name,
+                  relative.empty() ? folder.name : relative + "/" + folder.name, depth + 1);
+    }
+    if (held >= 0) {
+      ::close(held);
+    }
+  }
+
+  Discovery& m_discovery;
+  const std::vector<std::string>& m_includes;
+  const std::vector<std::string>& m_excludes;
+};
+
+// An absolute, lexically normal path without a trailing slash.
+std::string normal_absolute(const std::string& argument) {
+  std::error_code ec;
+  std::string path = fs::absolute(argument, ec).lexically_normal().string();
+  while (path.size() > 1 && path.back() == '/') {
+    path.pop_back();
+  }
+  return path;
+}
+
+} // namespace
+
 Discovery discover_files(const std::vector<std::string>& paths, const std::vector<std::string>& include,
                          const std::vector<std::string>& exclude) {
   Discovery discovery;
   const auto& includes = include.empty() ? default_include_globs() : include;
-  auto add_file = [&](const fs::path& path, const std::string& relative, bool named) {
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0) {
-      const std::string message = fmt::format("{}: {}", path.string(), std::strerror(errno));
-      (named ? discovery.errors : discovery.skipped).push_back(message);
-      return;
-    }
-    if (!S_ISREG(info.st_mode)) {
-      discovery.skipped.push_back(fmt::format("{}: {}; skipped", path.string(), kind_of(info.st_mode)));
-      return;
-    }
-    const std::string name = path.filename().string();
-    if (!named && (!matches_any(includes, name, relative) || matches_any(exclude, name, relative))) {
-      return;
-    }
-    if (named && matches_any(exclude, name, relative)) {
-      return;
-    }
-    discovery.files.push_back({path.lexically_normal().string(), static_cast<std::int64_t>(info.st_size), mtime_ns(info)});
-  };
-
+  Walker walker(discovery, includes, exclude);
   for (const auto& argument : paths) {
-    std::error_code ec;
-    fs::path root = fs::absolute(argument, ec);
+    const std::string root = normal_absolute(argument);
     struct stat info {};
     if (::stat(root.c_str(), &info) != 0) {
       discovery.errors.push_back(fmt::format("{}: {}", argument, std::strerror(errno)));
       continue;
     }
-    if (!S_ISDIR(info.st_mode)) {
-      add_file(root, root.filename().string(), true);
+    if (S_ISDIR(info.st_mode)) {
+      walker.walk(root);
       continue;
     }
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-      discovery.errors.push_back(fmt::format("{}: {}", argument, ec.message()));
+    // A file named on the command line is read whatever its name, unless excluded.
+    const std::string name = fs::path(root).filename().string();
+    if (matches_any(exclude, name, name)) {
       continue;
     }
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) {
-        discovery.skipped.push_back(fmt::format("{}: {}", it->path().string(), ec.message()));
-        ec.clear();
-        continue;
-      }
-      const auto& entry = *it;
-      const std::string name = entry.path().filename().string();
-      std::error_code type_ec;
-      if (entry.is_directory(type_ec) && !entry.is_symlink(type_ec)) {
-        if (skipped_folder(name)) {
-          it.disable_recursion_pending();
-        }
-        continue;
-      }
-      if (entry.is_symlink(type_ec) && entry.is_directory(type_ec)) {
-        continue; // symlinked folders are not followed: no loops
-      }
-      const std::string relative = entry.path().lexically_relative(root).string();
-      add_file(entry.path(), relative, false);
+    if (!S_ISREG(info.st_mode)) {
+      discovery.skipped.push_back(fmt::format("{}: {}; skipped", root, kind_of(info.st_mode)));
+      continue;
     }
+    discovery.files.push_back({root, static_cast<std::int64_t>(info.st_size), mtime_ns(info)});
   }
   std::sort(discovery.files.begin(), discovery.files.end(),
             [](const FoundFile& a, const FoundFile& b) { return a.path < b.path; });
