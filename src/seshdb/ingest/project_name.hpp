@@ -12,6 +12,7 @@ public:
   std::string project_of(const std::string& file_path);
 
 private:
+  static constexpr std::size_t k_cached_folders = 256;
   std::map<std::string, std::string> m_by_folder; // folder -> project, cached
 };
 
