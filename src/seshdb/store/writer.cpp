@@ -220,33 +220,25 @@ std::int64_t Writer::write_source(const SourceFile& file, const model::ParsedLog
   SourceScope transaction(m_db, in_batch());
   Statements& w = *m_write;
   // A source seen before: its old text leaves both indexes and its old rows
-  // go, before the source row changes (the upsert keeps its id).
+  // go, before the source row changes (the update keeps its id).
   const auto old_id = unindex_source("find_source", [&](SQLite::Statement& s) { s.bind(":path", file.path); });
+  // What the source row says, in the order both statements take it.
+  auto add_source_values = [&](PreparedWrite& q) -> PreparedWrite& {
+    return q.add(file.project)
+      .add(file.content_hash)
+      .add(file.size_bytes)
+      .add(file.mtime)
+      .add(ingested_at)
+      .add(parser_version)
+      .add(static_cast<int>(log.sessions.size()))
+      .add(warning_count)
+      .add(log.outside_text);
+  };
   if (old_id) {
     delete_rows(*old_id);
-    w.update_source.add(file.project)
-      .add(file.content_hash)
-      .add(file.size_bytes)
-      .add(file.mtime)
-      .add(ingested_at)
-      .add(parser_version)
-      .add(static_cast<int>(log.sessions.size()))
-      .add(warning_count)
-      .add(log.outside_text)
-      .add(*old_id)
-      .run();
+    add_source_values(w.update_source).add(*old_id).run();
   } else {
-    w.insert_source.add(file.path)
-      .add(file.project)
-      .add(file.content_hash)
-      .add(file.size_bytes)
-      .add(file.mtime)
-      .add(ingested_at)
-      .add(parser_version)
-      .add(static_cast<int>(log.sessions.size()))
-      .add(warning_count)
-      .add(log.outside_text)
-      .run();
+    add_source_values(w.insert_source.add(file.path)).run();
   }
   const std::int64_t source_id = old_id ? *old_id : m_db.getLastInsertRowid();
   w.index_source.add(source_id).add(file.path).add(file.project).add(log.outside_text).run();
