@@ -79,11 +79,15 @@ WHERE (:project IS NULL OR project LIKE :project ESCAPE '\')
 ORDER BY local_date DESC, path, line
 LIMIT :limit;
 
+-- :ref is a lowercase hex prefix, like every stored sha, so the hashes that
+-- start with it are exactly those from :ref up to :ref || 'g': a range the
+-- commit_refs_sha index answers (LIKE :ref || '%' scanned every reference:
+-- 3.6 s on the 1 GB bench database).
 -- name: blame_commit
 SELECT DISTINCT t.session_id, t.local_date AS date, t.project, t.branch, t.title, c.sha AS matched,
        t.path || ':' || c.line AS location
 FROM commit_refs c JOIN v_timeline t ON t.session_id = c.session_id
-WHERE c.sha LIKE :ref || '%'
+WHERE c.sha >= :ref AND c.sha < :ref || 'g'
 ORDER BY t.local_date DESC LIMIT :limit;
 
 -- name: blame_pr
