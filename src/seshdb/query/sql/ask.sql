@@ -113,17 +113,25 @@ ORDER BY t.local_date DESC LIMIT :limit;
 
 -- Age is counted to :today (the caller's date), not the view's 'now', so the
 -- answer is reproducible "as of" a date.
+-- A finding's status (fixed by a later session or open) is the costly column:
+-- it searches the project's list items. The inner query orders the findings
+-- without it (LIMIT -1 keeps SQLite from merging it into the outer one, which
+-- would sort after computing every status); the outer query then computes
+-- status row by row in that order and stops at :limit. Same rows, in the same
+-- order; on the 10 MiB bench corpus 17.4 s -> 1.8 s for the first 50.
 -- name: findings
-SELECT severity, status, title, CAST(julianday(:today) - julianday(local_date) AS INTEGER) AS age_days,
-       local_date AS date, project, branch, path || ':' || line AS location
-FROM v_findings
-WHERE (:open = 0 OR status = 'open')
-  AND (:severity IS NULL OR severity = :severity)
-  AND (:project IS NULL OR project LIKE :project ESCAPE '\')
-  AND (:branch IS NULL OR branch LIKE :branch ESCAPE '\')
-  AND (:since IS NULL OR local_date >= :since)
-  AND (:until IS NULL OR local_date <= :until)
-ORDER BY severity, local_date DESC, line
+SELECT f.severity, f.status, f.title, CAST(julianday(:today) - julianday(f.local_date) AS INTEGER) AS age_days,
+       f.local_date AS date, f.project, f.branch, f.path || ':' || f.line AS location
+FROM (SELECT finding_id FROM v_findings
+      WHERE (:severity IS NULL OR severity = :severity)
+        AND (:project IS NULL OR project LIKE :project ESCAPE '\')
+        AND (:branch IS NULL OR branch LIKE :branch ESCAPE '\')
+        AND (:since IS NULL OR local_date >= :since)
+        AND (:until IS NULL OR local_date <= :until)
+      ORDER BY severity, local_date DESC, line, finding_id
+      LIMIT -1) AS ordered
+JOIN v_findings f ON f.finding_id = ordered.finding_id
+WHERE (:open = 0 OR f.status = 'open')
 LIMIT :limit;
 
 -- name: decisions
