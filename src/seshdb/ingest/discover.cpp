@@ -64,11 +64,6 @@ public:
   void walk(const std::string& root) { walk_folder(AT_FDCWD, root, root, "", 0); }
 
 private:
-  struct Entry {
-    std::string name;
-    unsigned char type;
-  };
-
   // A folder is opened relative to its parent's descriptor, held open while
   // its children are walked; past k_held_levels it is opened by its full
   // path instead, so a very deep tree cannot run out of descriptors.
@@ -91,7 +86,7 @@ private:
       m_discovery.skipped.push_back(fmt::format("{}: {}", path, std::strerror(errno)));
       return;
     }
-    std::vector<Entry> folders;
+    std::vector<std::string> folders;
     while (const dirent* entry = ::readdir(dir)) {
       const std::string_view name = entry->d_name;
       if (name == "." || name == "..") {
@@ -107,7 +102,7 @@ private:
       }
       if (type == DT_DIR) {
         if (!skipped_folder(std::string(name))) {
-          folders.push_back({std::string(name), type});
+          folders.emplace_back(name);
         }
         continue;
       }
@@ -133,8 +128,8 @@ private:
     const int held = depth < k_held_levels && !folders.empty() ? ::fcntl(fd, F_DUPFD_CLOEXEC, 0) : -1;
     ::closedir(dir);
     for (const auto& folder : folders) {
-      walk_folder(held >= 0 ? held : AT_FDCWD, folder.name, path == "/" ? "/" + folder.name : path + "/" + folder.name,
-                  relative.empty() ? folder.name : relative + "/" + folder.name, depth + 1);
+      walk_folder(held >= 0 ? held : AT_FDCWD, folder, path == "/" ? "/" + folder : path + "/" + folder,
+                  relative.empty() ? folder : relative + "/" + folder, depth + 1);
     }
     if (held >= 0) {
       ::close(held);

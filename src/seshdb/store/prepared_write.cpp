@@ -90,7 +90,7 @@ PreparedWrite& PreparedWrite::add(const std::optional<int>& value) { return valu
 
 PreparedWrite& PreparedWrite::add(const std::optional<double>& value) { return value ? add(*value) : add(std::nullopt); }
 
-std::optional<std::int64_t> PreparedWrite::run() {
+void PreparedWrite::run() {
   if (m_bound != m_parameters) {
     const int bound = m_bound;
     m_bound = 0;
@@ -98,15 +98,7 @@ std::optional<std::int64_t> PreparedWrite::run() {
     throw Fatal(fmt::format("writer statement got {} of its {} parameters: {}", bound, m_parameters, sqlite3_sql(m_stmt)));
   }
   m_bound = 0;
-  std::optional<std::int64_t> returned;
-  int rc = sqlite3_step(m_stmt);
-  if (rc == SQLITE_ROW) {
-    returned = sqlite3_column_int64(m_stmt, 0);
-    // Finish a RETURNING statement now, or the transaction cannot commit.
-    while (rc == SQLITE_ROW) {
-      rc = sqlite3_step(m_stmt);
-    }
-  }
+  const int rc = sqlite3_step(m_stmt);
   if (rc != SQLITE_DONE) {
     // sqlite3_reset returns the same error; the message is read before it.
     SQLite::Exception error(m_db, rc);
@@ -114,7 +106,6 @@ std::optional<std::int64_t> PreparedWrite::run() {
     throw error;
   }
   sqlite3_reset(m_stmt);
-  return returned;
 }
 
 } // namespace seshdb::store

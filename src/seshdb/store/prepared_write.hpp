@@ -45,9 +45,8 @@ public:
   PreparedWrite& add(const std::optional<double>& value);
 
   // Steps the statement once (every parameter must have been bound), then
-  // resets it for the next row. Returns the first column of a row the
-  // statement returned (RETURNING), if any.
-  std::optional<std::int64_t> run();
+  // resets it for the next row.
+  void run();
 
 private:
   void check_parameters(const std::string& sql, std::initializer_list<std::string_view> parameter_names);
