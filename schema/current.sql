@@ -71,17 +71,30 @@ SELECT sp.id, sp.session_id, sp.kind, sp.title, sp.line_start,
        sp.line_end, sp.level
 FROM section_spans sp JOIN sessions s ON s.id = sp.session_id;
 
-CREATE TABLE items (
-  id         INTEGER PRIMARY KEY,
-  section_id INTEGER,
-  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-  source_id  INTEGER NOT NULL,
-  text       TEXT NOT NULL,
-  done       INTEGER,
-  depth      INTEGER NOT NULL,
-  line       INTEGER NOT NULL
+-- List item text is not stored twice either: an item whose text is a
+-- verbatim slice of its body line stores the span, and text only otherwise
+-- (inline markup or entities removed). The `items` view below gives the text.
+CREATE TABLE item_spans (
+  id          INTEGER PRIMARY KEY,
+  section_id  INTEGER,
+  session_id  INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  source_id   INTEGER NOT NULL,
+  text        TEXT,
+  body_offset INTEGER,
+  body_bytes  INTEGER,
+  done        INTEGER,
+  depth       INTEGER NOT NULL,
+  line        INTEGER NOT NULL
 );
-CREATE INDEX items_session ON items(session_id);
+CREATE INDEX item_spans_session ON item_spans(session_id);
+
+CREATE VIEW items AS
+SELECT it.id, it.section_id, it.session_id, it.source_id,
+       coalesce(it.text,
+                (SELECT CAST(substr(CAST(s.body AS BLOB), it.body_offset + 1, it.body_bytes) AS TEXT)
+                 FROM sessions s WHERE s.id = it.session_id)) AS text,
+       it.done, it.depth, it.line
+FROM item_spans it;
 
 CREATE TABLE fields (
   id         INTEGER PRIMARY KEY,

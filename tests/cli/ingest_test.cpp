@@ -70,6 +70,45 @@ TEST(CliIngest, SecondRunChangesNothingIdsIncluded) {
   EXPECT_EQ(dump(sandbox.db()), first);
 }
 
+// An item's text is a span of its session's body when it is written there
+// verbatim; otherwise (markup removed) it is stored. Either way the items
+// view gives the text without markup.
+TEST(CliIngest, ItemTextIsABodySpanUnlessMarkupWasRemoved) {
+  CliSandbox sandbox;
+  ASSERT_EQ(sandbox.seshdb("ingest \"$FIXTURES\" --exclude README.md -q").rc, 0);
+  EXPECT_GT(count(sandbox.db(), "SELECT count(*) FROM item_spans WHERE text IS NULL AND body_offset IS NOT NULL"), 100);
+  EXPECT_GT(count(sandbox.db(), "SELECT count(*) FROM item_spans WHERE text IS NOT NULL AND body_offset IS NULL"), 5);
+  EXPECT_EQ(count(sandbox.db(), "SELECT count(*) FROM items WHERE text IS NULL"), 0);
+  // Every item's text is on its line of the log, markup aside.
+  SQLite::Database db(sandbox.db().string(), SQLite::OPEN_READONLY);
+  SQLite::Statement q(db, "SELECT it.text, sp.text IS NULL, s.body, it.line - s.line_start FROM items it "
+                          "JOIN item_spans sp ON sp.id = it.id JOIN sessions s ON s.id = it.session_id");
+  int checked = 0;
+  while (q.executeStep()) {
+    const std::string text = q.getColumn(0).getString();
+    const std::string body = q.getColumn(2).getString();
+    std::size_t at = 0;
+    for (int line = q.getColumn(3).getInt(); line > 0 && at != std::string::npos; --line) {
+      at = body.find('\n', at);
+      at = at == std::string::npos ? at : at + 1;
+    }
+    ASSERT_NE(at, std::string::npos);
+    const std::string line = body.substr(at, body.find('\n', at) - at);
+    if (q.getColumn(1).getInt() == 1) {
+      EXPECT_NE(line.find(text), std::string::npos) << "span text '" << text << "' is not on its line: " << line;
+    } else {
+      EXPECT_EQ(line.find(text), std::string::npos) << "'" << text << "' is verbatim on its line yet stored: " << line;
+    }
+    ++checked;
+  }
+  EXPECT_GT(checked, 100);
+  // Chinese text: the span is in bytes, and the view cuts whole characters.
+  EXPECT_GT(count(sandbox.db(), "SELECT count(*) FROM items it JOIN item_spans sp ON sp.id = it.id "
+                                "WHERE sp.text IS NULL AND it.text GLOB '*[一-龥]*'"), 0);
+  // Markup removed: `code` and **bold** items keep their words, not their marks.
+  EXPECT_EQ(count(sandbox.db(), "SELECT count(*) FROM items WHERE text LIKE '%`%' OR text LIKE '%**%'"), 0);
+}
+
 TEST(CliIngest, ForcedReparseKeepsEveryRowAndId) {
   CliSandbox sandbox;
   ASSERT_EQ(sandbox.seshdb("ingest \"$FIXTURES\" --exclude README.md -q").rc, 0);

@@ -1,6 +1,7 @@
 // libFuzzer target: the log parser must never crash, hang or throw on any
 // bytes, and what it returns must hold together (lines in range and in
-// order, section spans inside their session's body).
+// order, section spans inside their session's body, item spans that cut out
+// exactly the item's text).
 #include "seshdb/parse/session_log_parser.hpp"
 
 #include <cstdint>
@@ -37,6 +38,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& item : session.items) {
       check(item.section < static_cast<int>(session.sections.size()));
       check(item.line >= session.line_start && item.line <= session.line_end);
+      if (item.body_offset) {
+        // The store keeps only the span, so it must cut out exactly the text.
+        check(*item.body_offset + item.text.size() <= session.body.size());
+        check(session.body.compare(*item.body_offset, item.text.size(), item.text) == 0);
+      }
     }
     if (session.duration_minutes) {
       check(*session.duration_minutes >= 0);

@@ -32,6 +32,9 @@ struct Section {
 struct Item {
   int section = -1; // index into Session::sections, -1 before the first one
   std::string text;
+  // Where text sits, byte for byte, in Session::body; nullopt when it is not
+  // a verbatim slice (inline markup, entities), so the store keeps a copy.
+  std::optional<std::size_t> body_offset;
   std::optional<bool> done; // nullopt: a plain bullet
   int depth = 0;
   int line = 0;

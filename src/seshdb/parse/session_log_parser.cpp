@@ -355,6 +355,21 @@ std::string first_line(std::string_view text) {
   return std::string(util::trim(text.substr(0, nl)));
 }
 
+// The offset of text in the body line that starts at line_begin, when the
+// line holds it byte for byte.
+std::optional<std::size_t> verbatim_offset(std::string_view body, std::size_t line_begin, std::string_view text) {
+  if (line_begin > body.size()) {
+    return std::nullopt;
+  }
+  std::string_view line = body.substr(line_begin);
+  line = line.substr(0, line.find('\n'));
+  const auto at = line.find(text);
+  if (at == std::string_view::npos) {
+    return std::nullopt;
+  }
+  return line_begin + at;
+}
+
 } // namespace
 
 model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& options) {
@@ -799,7 +814,10 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     if (index >= 0) {
       auto& session = log.sessions[static_cast<std::size_t>(index)];
       section = section_of(session, item.line);
-      session.items.push_back({section, first_line(item.text), done_state(item), item.depth, item.line});
+      model::Item row{section, first_line(item.text), std::nullopt, done_state(item), item.depth, item.line};
+      row.body_offset = verbatim_offset(session.body, lines.start_of(item.line) - lines.start_of(session.line_start),
+                                        row.text);
+      session.items.push_back(std::move(row));
     }
     if (finding_item_lines.count(item.line) > 0) {
       continue;

@@ -71,7 +71,7 @@ struct Writer::Statements {
                      Names{":id", ":session", ":source", ":kind", ":title", ":level", ":line_start", ":line_end",
                            ":offset", ":bytes"}),
       insert_item(db, sql.at("insert_item"),
-                  Names{":id", ":section", ":session", ":source", ":text", ":done", ":depth", ":line"}),
+                  Names{":id", ":section", ":session", ":source", ":text", ":offset", ":bytes", ":done", ":depth", ":line"}),
       insert_field(db, sql.at("insert_field"), Names{":id", ":session", ":source", ":key", ":value", ":line"}),
       insert_commit(db, sql.at("insert_commit"), Names{":id", ":source", ":session", ":sha", ":line", ":context"}),
       insert_pr(db, sql.at("insert_pr"),
@@ -304,7 +304,12 @@ std::int64_t Writer::write_source(const SourceFile& file, const model::ParsedLog
       } else {
         q.add(std::nullopt);
       }
-      q.add(session_id).add(source_id).add(item.text);
+      q.add(session_id).add(source_id);
+      if (item.body_offset) {
+        q.add(std::nullopt).add(static_cast<std::int64_t>(*item.body_offset)).add(static_cast<std::int64_t>(item.text.size()));
+      } else {
+        q.add(item.text).add(std::nullopt).add(std::nullopt);
+      }
       if (item.done) {
         q.add(*item.done);
       } else {

@@ -56,7 +56,7 @@ UPDATE sources SET mtime = :mtime, size_bytes = :size WHERE id = :id;
 
 -- A source's rows are the ids (source << 32) + 1 .. + 2^32 - 1.
 -- name: delete_items
-DELETE FROM items WHERE id BETWEEN (:source << 32) AND (:source << 32) + 4294967295;
+DELETE FROM item_spans WHERE id BETWEEN (:source << 32) AND (:source << 32) + 4294967295;
 -- name: delete_fields
 DELETE FROM fields WHERE id BETWEEN (:source << 32) AND (:source << 32) + 4294967295;
 -- name: delete_section_spans
@@ -88,9 +88,10 @@ VALUES (:id, :source, :ordinal, :title, :started_at, :ended_at, :local_date, :da
 INSERT INTO section_spans (id, session_id, source_id, kind, title, level, line_start, line_end, body_offset, body_bytes)
 VALUES (:id, :session, :source, :kind, :title, :level, :line_start, :line_end, :offset, :bytes);
 
+-- An item's text is NULL when it is the body slice at :offset, :bytes.
 -- name: insert_item
-INSERT INTO items (id, section_id, session_id, source_id, text, done, depth, line)
-VALUES (:id, :section, :session, :source, :text, :done, :depth, :line);
+INSERT INTO item_spans (id, section_id, session_id, source_id, text, body_offset, body_bytes, done, depth, line)
+VALUES (:id, :section, :session, :source, :text, :offset, :bytes, :done, :depth, :line);
 
 -- name: insert_field
 INSERT INTO fields (id, session_id, source_id, key, value, line)
