@@ -178,7 +178,7 @@ void register_ingest(CLI::App& app, Context& ctx) {
   command->add_flag("--quiet,-q", options->quiet, "Print errors only");
   command->add_flag("--verbose,-v", options->verbose, "Print one line per file");
   command->add_option("--max-warnings", options->max_warnings, "Warnings shown per file (default 5)");
-  command->add_option("--threads", options->core.threads, "Parser threads (default: one per core)");
+  command->add_option("--threads", options->core.threads, "Parser threads (default: one per core but the one the writer uses, at least 1)");
   command->footer("Unchanged files (same size and mtime, or same content) are skipped; each changed file is\n"
                   "replaced in one transaction, so an interrupted ingest never leaves a file half-written.\n"
                   "Example: seshdb ingest ~/work/*/docs --exclude 'CHANGELOG.md'");

@@ -84,7 +84,8 @@ std::map<std::string, std::string> rewrite_all(const fs::path& corpus, int gener
 }
 
 // Every source is consistent with itself and holds one of the allowed versions.
-void expect_consistent(const fs::path& db_path, const std::map<std::string, std::set<std::string>>& allowed, int round) {
+int expect_consistent(const fs::path& db_path, const std::map<std::string, std::set<std::string>>& allowed, int round,
+                      bool rows_required = true) {
   SQLite::Database db(db_path.string(), SQLite::OPEN_READWRITE);
   EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok") << "round " << round;
   EXPECT_NO_THROW(db.exec("INSERT INTO sessions_fts(sessions_fts, rank) VALUES('integrity-check', 1)")) << "round " << round;
@@ -102,7 +103,10 @@ void expect_consistent(const fs::path& db_path, const std::map<std::string, std:
     }
     ++checked;
   }
-  EXPECT_GT(checked, 0);
+  if (rows_required) {
+    EXPECT_GT(checked, 0);
+  }
+  return checked;
 }
 
 TEST(IngestCrashSafety, KilledAtRandomMomentsLeavesEverySourceOldOrNew) {
@@ -152,6 +156,59 @@ TEST(IngestCrashSafety, KilledAtRandomMomentsLeavesEverySourceOldOrNew) {
     now[path] = {hash};
   }
   expect_consistent(db, now, k_rounds + 1);
+}
+
+std::string index_names(const fs::path& db_path) {
+  SQLite::Database db(db_path.string(), SQLite::OPEN_READONLY);
+  SQLite::Statement q(db, "SELECT name FROM sqlite_schema WHERE type = 'index' ORDER BY name");
+  std::string names;
+  while (q.executeStep()) {
+    names += q.getColumn(0).getString() + " ";
+  }
+  return names;
+}
+
+// The first ingest into an empty database drops the secondary indexes and
+// builds them at the end. Killed anywhere in between, it leaves complete
+// sources (perhaps without indexes), and the next ingest builds them.
+TEST(IngestCrashSafety, KilledFirstIngestLeavesCompleteSourcesAndTheNextBuildsTheIndexes) {
+  CliSandbox sandbox;
+  // Large enough for the first ingest to commit a batch (16 MiB or 1 s) before it ends.
+  const auto corpus = make_corpus(sandbox, 24);
+  ASSERT_EQ(sandbox.shell("\"$SESHDB\" --db \"$TMP/reference.db\" init").rc, 0);
+  const std::string all_indexes = index_names(sandbox.dir() / "reference.db");
+  const auto current = rewrite_all(corpus, 0);
+  std::map<std::string, std::set<std::string>> allowed;
+  for (const auto& [path, hash] : current) {
+    allowed[path] = {hash};
+  }
+  const auto db = sandbox.db();
+  const auto started = std::chrono::steady_clock::now();
+  ASSERT_EQ(wait_for(spawn_ingest(db, corpus, {})), 0);
+  const auto full_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  EXPECT_EQ(index_names(db), all_indexes);
+
+  std::mt19937 random(20261128);
+  int killed_with_rows_without_indexes = 0;
+  for (int round = 1; round <= 6; ++round) {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      fs::remove(db.string() + suffix);
+    }
+    ASSERT_EQ(sandbox.seshdb("init").rc, 0);
+    const pid_t pid = spawn_ingest(db, corpus, {});
+    // Late in the run: after the first batch commit, before the indexes are built.
+    std::uniform_int_distribution<long> delay(full_ms / 2, full_ms * 9 / 10);
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay(random)));
+    kill(pid, SIGKILL);
+    wait_for(pid);
+    const int sources = expect_consistent(db, allowed, round, false);
+    killed_with_rows_without_indexes += sources > 0 && index_names(db) != all_indexes;
+    ASSERT_EQ(wait_for(spawn_ingest(db, corpus, {})), 0) << "round " << round;
+    EXPECT_EQ(index_names(db), all_indexes) << "round " << round;
+    expect_consistent(db, allowed, round);
+  }
+  // The kills must have hit the window this test is about.
+  EXPECT_GE(killed_with_rows_without_indexes, 3);
 }
 
 TEST(IngestConcurrency, ReadersNeverFailWhileAnIngestWrites) {

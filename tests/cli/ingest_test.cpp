@@ -109,6 +109,41 @@ TEST(CliIngest, ItemTextIsABodySpanUnlessMarkupWasRemoved) {
   EXPECT_EQ(count(sandbox.db(), "SELECT count(*) FROM items WHERE text LIKE '%`%' OR text LIKE '%**%'"), 0);
 }
 
+// The first ingest into an empty database builds the secondary indexes at
+// the end; whatever a killed run left unbuilt, the next ingest or
+// `doctor --repair` builds.
+TEST(CliIngest, EveryIndexExistsAfterAFirstIngestAndMissingOnesAreRebuilt) {
+  CliSandbox sandbox;
+  ASSERT_EQ(sandbox.shell("\"$SESHDB\" --db \"$TMP/reference.db\" init").rc, 0);
+  const std::string all = "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = 'index' ORDER BY name)";
+  SQLite::Database reference((sandbox.dir() / "reference.db").string(), SQLite::OPEN_READONLY);
+  const std::string expected = reference.execAndGet(all).getString();
+  EXPECT_NE(expected.find("item_spans_session"), std::string::npos);
+
+  ASSERT_EQ(sandbox.seshdb("ingest \"$FIXTURES\" --exclude README.md -q").rc, 0);
+  auto indexes = [&] {
+    SQLite::Database db(sandbox.db().string(), SQLite::OPEN_READONLY);
+    return db.execAndGet(all).getString();
+  };
+  EXPECT_EQ(indexes(), expected);
+
+  ASSERT_EQ(sandbox.shell("sqlite3 \"$DB\" 'DROP INDEX file_refs_path; DROP INDEX item_spans_session;'").rc, 0);
+  auto doctor = sandbox.seshdb("doctor");
+  EXPECT_EQ(doctor.rc, 3);
+  EXPECT_NE(doctor.out.find("indexes:         2 missing: file_refs_path, item_spans_session"), std::string::npos)
+    << doctor.out;
+  ASSERT_EQ(sandbox.seshdb("ingest \"$FIXTURES\" --exclude README.md -q").rc, 0);
+  EXPECT_EQ(indexes(), expected);
+
+  ASSERT_EQ(sandbox.shell("sqlite3 \"$DB\" 'DROP INDEX commit_refs_sha;'").rc, 0);
+  doctor = sandbox.seshdb("doctor --repair --json");
+  EXPECT_EQ(doctor.rc, 0) << doctor.out;
+  EXPECT_NE(doctor.out.find("\"missing_indexes\": [], \"repaired\": [], \"built_indexes\": [\"commit_refs_sha\"]"),
+            std::string::npos)
+    << doctor.out;
+  EXPECT_EQ(indexes(), expected);
+}
+
 TEST(CliIngest, ForcedReparseKeepsEveryRowAndId) {
   CliSandbox sandbox;
   ASSERT_EQ(sandbox.seshdb("ingest \"$FIXTURES\" --exclude README.md -q").rc, 0);

@@ -4,6 +4,7 @@
 #include "seshdb/ingest/discover.hpp"
 #include "seshdb/ingest/project_name.hpp"
 #include "seshdb/parse/session_log_parser.hpp"
+#include "seshdb/store/secondary_indexes.hpp"
 #include "seshdb/store/writer.hpp"
 #include "seshdb/util/files.hpp"
 #include "seshdb/version.hpp"
@@ -181,6 +182,22 @@ private:
   std::vector<std::thread> m_workers;
 };
 
+// After a failed write: roll the batch back (which undoes the DROP if it was
+// the first batch), then build whatever is missing, and leave it to
+// the next ingest if even that fails (the error being reported is the
+// useful one).
+void rebuild_indexes_after_failure(SQLite::Database& db, store::Writer& writer, bool& indexes_dropped) {
+  if (!indexes_dropped) {
+    return;
+  }
+  indexes_dropped = false;
+  try {
+    writer.abandon_batch();
+    store::create_missing_indexes(db);
+  } catch (const SQLite::Exception&) {
+  }
+}
+
 } // namespace
 
 IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, IngestObserver& observer) {
@@ -259,8 +276,28 @@ IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, Ing
       batch_bytes = 0;
     }
   };
+  // Into an empty database, the secondary indexes are dropped with the first
+  // batch and built once at the end (100 MiB: 6.6 s with them kept up to date
+  // row by row, 5.3 s + 0.7 s to build them after). A killed load leaves them
+  // missing, and any later ingest builds them before it writes.
+  const bool bulk_load = sources.empty() && !jobs.empty();
+  if (!bulk_load && !store::missing_indexes(db).empty()) {
+    store::create_missing_indexes(db);
+  }
+  bool indexes_dropped = false;
+  auto restore_indexes = [&] {
+    if (indexes_dropped) {
+      store::create_missing_indexes(db);
+      indexes_dropped = false;
+    }
+  };
+
   ProjectNamer namer;
-  const unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  // The writer needs a core of its own: it is the slower side, and with a
+  // parser on every core the three threads of a 2-core machine took turns
+  // (100 MiB: 5.4 s with two parsers, 4.8 s with one).
+  const unsigned cores = std::thread::hardware_concurrency();
+  const unsigned threads = options.threads > 0 ? options.threads : (cores > 1 ? cores - 1 : 1);
   std::int64_t bytes_done = 0;
   {
     ParallelParser parser(jobs, options, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, jobs.size()))));
@@ -304,11 +341,16 @@ IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, Ing
           if (!writer.in_batch()) {
             writer.begin_batch();
             batch_started = std::chrono::steady_clock::now();
+            if (bulk_load && !indexes_dropped) {
+              store::drop_secondary_indexes(db);
+              indexes_dropped = true;
+            }
           }
           writer.write_source(source, result.log, warnings, options.ingested_at, k_parser_version);
           batch_bytes += result.bytes;
           maybe_commit(false);
         } catch (const SQLite::Exception& e) {
+          rebuild_indexes_after_failure(db, writer, indexes_dropped);
           throw DatabaseError(fmt::format("{}: could not be written ({}); it and every file after it keep their "
                                           "previous state in the database",
                                           job.file.path, e.what()));
@@ -334,7 +376,15 @@ IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, Ing
   try {
     maybe_commit(true);
   } catch (const SQLite::Exception& e) {
+    rebuild_indexes_after_failure(db, writer, indexes_dropped);
     throw DatabaseError(fmt::format("could not commit the last files ({}); they keep their previous state", e.what()));
+  }
+  try {
+    restore_indexes();
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(fmt::format("every file was written, but its indexes could not be built ({}); "
+                                    "run `seshdb doctor --repair`",
+                                    e.what()));
   }
 
   if (options.prune) {

@@ -1,6 +1,7 @@
 #include "seshdb/store/doctor.hpp"
 
 #include "seshdb/store/migrations.hpp"
+#include "seshdb/store/secondary_indexes.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -50,6 +51,9 @@ DoctorReport check_database(SQLite::Database& db) {
     if (auto problem = fts_problem(db, index); !problem.empty()) {
       report.fts_problems.emplace_back(index, std::move(problem));
     }
+  }
+  for (const auto& index : missing_indexes(db)) {
+    report.missing_indexes.push_back(index.name);
   }
   for (const auto& table : k_counted_tables) {
     const auto count = db.execAndGet(fmt::format("SELECT count(*) FROM {}", table)).getInt64();

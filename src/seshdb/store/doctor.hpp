@@ -1,6 +1,7 @@
 // Health checks of a seshdb database (`seshdb doctor`): schema version,
 // SQLite's integrity_check, the FTS indexes checked against their content
-// tables, and row counts; plus the repair that rebuilds the FTS indexes.
+// tables, missing secondary indexes, and row counts; plus the repairs that
+// rebuild the FTS indexes and build the missing indexes.
 #pragma once
 
 #include <SQLiteCpp/Database.h>
@@ -17,10 +18,12 @@ struct DoctorReport {
   int expected_schema_version = 0;
   std::vector<std::string> integrity_problems; // empty when PRAGMA integrity_check says ok
   std::vector<std::pair<std::string, std::string>> fts_problems; // index -> message
+  std::vector<std::string> missing_indexes; // secondary indexes a killed bulk load left unbuilt
   std::vector<std::pair<std::string, std::int64_t>> row_counts;  // table -> rows
 
   bool ok() const {
-    return schema_version == expected_schema_version && integrity_problems.empty() && fts_problems.empty();
+    return schema_version == expected_schema_version && integrity_problems.empty() && fts_problems.empty() &&
+           missing_indexes.empty();
   }
 };
 

@@ -100,10 +100,26 @@ Writer::Writer(SQLite::Database& db) : m_db(db), m_sql(util::split_named_queries
   // savepoint per insert, and FTS5 flushes its pending terms at every one.
   m_db.exec("PRAGMA foreign_keys = OFF");
   m_db.exec("PRAGMA cache_size = -16384"); // 16 MiB of page cache while writing
+  // Checkpoint the WAL every 64 MiB rather than every 8 MiB (1000 pages):
+  // FTS5 merges and B-tree pages written by one batch are rewritten by the
+  // next, and each checkpoint copied them into the database again (100 MiB:
+  // 7.3 s -> 6.9 s). Readers are unaffected; the WAL is removed on close.
+  m_db.exec("PRAGMA wal_autocheckpoint = 8192");
   m_write = std::make_unique<Statements>(m_db.getHandle(), m_sql);
 }
 
-Writer::~Writer() = default;
+Writer::~Writer() {
+  try {
+    m_batch.reset(); // rolls back an unfinished batch
+    m_db.exec("PRAGMA wal_autocheckpoint = 1000");
+  } catch (const SQLite::Exception&) {
+    // The connection is closing or broken; the pragma dies with it.
+  }
+}
+
+void Writer::abandon_batch() {
+  m_batch.reset();
+}
 
 SQLite::Statement& Writer::statement(const std::string& name) {
   auto it = m_statements.find(name);

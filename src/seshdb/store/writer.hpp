@@ -53,6 +53,8 @@ public:
   void begin_batch();
   void commit_batch();
   bool in_batch() const { return m_batch.has_value(); }
+  // Rolls back the open batch, if any (after a failed write).
+  void abandon_batch();
 
   // Replaces everything known of this source; returns its id.
   std::int64_t write_source(const SourceFile& file, const model::ParsedLog& log, int warning_count,
