@@ -221,19 +221,25 @@ JOIN sources src ON src.id = c.source_id;
 
 -- Review findings by severity. status is 'fixed' when a later (or the same
 -- day's other) session of the project has a done item, or one that says
--- fixed/resolved, containing the finding's title; else 'open'.
+-- fixed/resolved, containing the finding's title; else 'open'. The views
+-- below read item_spans and cut the text from the session they join.
 CREATE VIEW v_findings AS
 SELECT i.id AS finding_id, i.severity, i.title, i.label, i.session_id, s.local_date, src.project, s.branch,
        s.title AS session_title, src.path, i.line,
        CAST(julianday('now') - julianday(s.local_date) AS INTEGER) AS age_days,
        CASE WHEN EXISTS (
-         SELECT 1 FROM items it
+         SELECT 1 FROM item_spans it
          JOIN sessions s2 ON s2.id = it.session_id
          JOIN sources src2 ON src2.id = s2.source_id
          WHERE src2.project = src.project AND it.session_id <> i.session_id
            AND coalesce(s2.local_date, '') >= coalesce(s.local_date, '')
-           AND instr(lower(it.text), lower(i.title)) > 0
-           AND (it.done = 1 OR lower(it.text) LIKE '%fixed%' OR lower(it.text) LIKE '%resolved%')
+           AND instr(lower(coalesce(it.text, CAST(substr(CAST(s2.body AS BLOB), it.body_offset + 1, it.body_bytes) AS TEXT))),
+                     lower(i.title)) > 0
+           AND (it.done = 1
+                OR lower(coalesce(it.text, CAST(substr(CAST(s2.body AS BLOB), it.body_offset + 1, it.body_bytes) AS TEXT)))
+                   LIKE '%fixed%'
+                OR lower(coalesce(it.text, CAST(substr(CAST(s2.body AS BLOB), it.body_offset + 1, it.body_bytes) AS TEXT)))
+                   LIKE '%resolved%')
        ) THEN 'fixed' ELSE 'open' END AS status
 FROM issues i
 LEFT JOIN sessions s ON s.id = i.session_id
@@ -241,9 +247,11 @@ JOIN sources src ON src.id = i.source_id;
 
 -- Items of sections, with their session: the building block of the lists below.
 CREATE VIEW v_section_items AS
-SELECT it.id AS item_id, sp.kind, sp.title AS section_title, it.text, it.done, it.depth, it.line,
+SELECT it.id AS item_id, sp.kind, sp.title AS section_title,
+       coalesce(it.text, CAST(substr(CAST(s.body AS BLOB), it.body_offset + 1, it.body_bytes) AS TEXT)) AS text,
+       it.done, it.depth, it.line,
        s.id AS session_id, s.local_date, s.started_at, src.project, s.branch, s.title AS session_title, src.path
-FROM items it
+FROM item_spans it
 JOIN section_spans sp ON sp.id = it.section_id
 JOIN sessions s ON s.id = it.session_id
 JOIN sources src ON src.id = s.source_id;
@@ -264,14 +272,16 @@ SELECT project, session_id FROM (
 ) WHERE rn = 1;
 
 -- Next steps; latest = 1 for the project's latest session; completed_in names
--- a later session whose completed work contains the step's text.
+-- the earliest later session (then lowest item id) whose completed work
+-- contains the step's text. `seshdb ask next-steps` computes the same rule
+-- without comparing every pair (src/seshdb/query/step_completion.hpp).
 CREATE VIEW v_next_steps AS
 SELECT n.item_id, n.local_date, n.project, n.branch, n.session_title, n.text, n.done, n.path, n.line, n.session_id,
        (n.session_id IN (SELECT session_id FROM v_latest_sessions)) AS latest,
        (SELECT w.session_id FROM v_section_items w
          WHERE w.kind = 'work_completed' AND w.project = n.project AND w.local_date > n.local_date
            AND length(n.text) >= 8 AND instr(lower(w.text), lower(n.text)) > 0
-         ORDER BY w.local_date LIMIT 1) AS completed_in
+         ORDER BY w.local_date, w.item_id LIMIT 1) AS completed_in
 FROM v_section_items n WHERE n.kind = 'next_steps';
 
 -- Blockers; standing = 1 when they are in the latest session of the project

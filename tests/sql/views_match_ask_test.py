@@ -10,6 +10,7 @@ through `sqlite3 -csv -header`, parses both as CSV and compares cell by cell.
 import csv
 import io
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -49,6 +50,87 @@ def normalise(table):
     return out
 
 
+NEXT_STEPS_VIEW = ("SELECT project, local_date AS date, text AS next_step, CASE WHEN done = 1 THEN 'done' "
+                   "WHEN completed_in IS NOT NULL THEN 'completed later' ELSE 'open' END AS status, completed_in, "
+                   "path || ':' || line AS location FROM v_next_steps {where} "
+                   "ORDER BY project, latest DESC, local_date DESC, line")
+
+
+def write_completion_logs(folder, seed):
+    """Logs whose later sessions finish earlier next steps in every way the
+    rule must handle: other case, the step inside a longer item, its first
+    and last words cut, CJK without spaces, steps under 8 characters, several
+    sessions on one day, a step finished the same day (not later), and a
+    project that never finishes anything."""
+    rng = random.Random(seed)
+    words = ["parser", "cache", "retry", "index", "schema", "worker", "queue", "token", "import", "export",
+             "the", "a", "of", "to", "for", "fix", "add", "move", "split", "test"]
+    cjk = ["修复", "解析器", "缓存", "的", "问题", "测试", "索引", "迁移"]
+
+    def phrase():
+        if rng.random() < 0.15:
+            return "".join(rng.choice(cjk) for _ in range(rng.randint(2, 6)))
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 6)))
+        return text if rng.random() < 0.8 else text.replace(" ", rng.choice(["-", "_", "/", ". "]), 1)
+
+    for project in ("alpha", "beta", "gamma"):
+        steps = []
+        lines = [f"# {project} log", ""]
+        for day in range(1, 29):
+            for sitting in range(rng.randint(1, 2)):
+                lines += [f"## 2025-03-{day:02d} Sitting {sitting + 1}", "", "### Work Completed", ""]
+                for _ in range(rng.randint(1, 5)):
+                    if steps and project != "gamma" and rng.random() < 0.5:
+                        step = rng.choice(steps)
+                        cut = step[rng.randint(0, 2):len(step) - rng.randint(0, 2)] if len(step) > 6 else step
+                        item = rng.choice([step, step.upper(), "Done: " + step, cut, "really " + cut + " now"])
+                    else:
+                        item = phrase()
+                    lines.append(f"- {item}")
+                lines += ["", "### Next Steps", ""]
+                for _ in range(rng.randint(1, 4)):
+                    step = phrase()
+                    steps.append(step)
+                    lines.append(f"- [{'x' if rng.random() < 0.1 else ' '}] {step}")
+                lines.append("")
+        # A folder per project: the project of a log is its folder's name.
+        os.makedirs(os.path.join(folder, project))
+        with open(os.path.join(folder, project, "SESSION_LOG.md"), "w", encoding="utf-8") as out:
+            out.write("\n".join(lines) + "\n")
+
+
+def compare_next_steps(seshdb, env, tmp, seed):
+    """seshdb ask next-steps (which links steps without the view) against
+    v_next_steps in sqlite3, on logs made to exercise the rule."""
+    folder = os.path.join(tmp, f"completions-{seed}")
+    os.makedirs(folder)
+    write_completion_logs(folder, seed)
+    db = os.path.join(tmp, f"completions-{seed}.db")
+    subprocess.run([seshdb, "--db", db, "ingest", folder, "-q"], check=True, env=env)
+    failed = 0
+    for extra, where, at_least in (
+            (["--all"], "", 10),
+            ([], "WHERE (latest = 1 AND coalesce(done, 0) = 0) OR completed_in IS NOT NULL", 10),
+            (["--project", "beta", "--since", "2025-03-10"],
+             "WHERE project = 'beta' AND local_date >= '2025-03-10' "
+             "AND ((latest = 1 AND coalesce(done, 0) = 0) OR completed_in IS NOT NULL)", 3)):
+        ask = subprocess.run([seshdb, "--db", db, "ask", "next-steps", "--format", "csv", "--limit", "100000"] + extra,
+                             capture_output=True, text=True, env=env)
+        shell = subprocess.run(["sqlite3", "-csv", "-header", db, NEXT_STEPS_VIEW.format(where=where)],
+                               capture_output=True, text=True)
+        a, b = rows(ask.stdout), rows(shell.stdout)
+        completed = sum(1 for row in b[1:] if row[3] == "completed later")
+        if a != b or completed < at_least:
+            print(f"FAIL next-steps {extra} on generated logs (seed {seed}): {len(a) - 1} vs {len(b) - 1} rows, "
+                  f"{completed} completed later")
+            for x, y in zip(a, b):
+                if x != y:
+                    print(f"  ask:  {x}\n  view: {y}")
+                    break
+            failed += 1
+    return failed
+
+
 def main():
     seshdb, source = sys.argv[1], sys.argv[2]
     env = dict(os.environ, SESHDB_TODAY=TODAY)
@@ -76,6 +158,11 @@ def main():
                     if x != y:
                         print(f"  ask:  {x}\n  view: {y}")
                         break
+                failed += 1
+            else:
+                passed += 1
+        for seed in (1, 2, 3):
+            if compare_next_steps(seshdb, env, tmp, seed):
                 failed += 1
             else:
                 passed += 1

@@ -3,6 +3,7 @@
 #include "seshdb/errors.hpp"
 #include "seshdb/parse/dates.hpp"
 #include "seshdb/query/result_rows.hpp"
+#include "seshdb/query/step_completion.hpp"
 #include "seshdb/util/embedded_files.hpp"
 #include "seshdb/util/named_queries.hpp"
 #include "seshdb/util/text.hpp"
@@ -76,7 +77,52 @@ const std::vector<QuestionInfo>& questions() {
   return k_questions;
 }
 
+namespace {
+
+// next-steps, with completed_in computed by StepCompletion rather than by the
+// view's instr() over every work item (see step_completion.hpp).
+output::ResultTable next_steps(SQLite::Database& db, const QuestionFilters& filters) {
+  std::vector<WorkItem> work;
+  {
+    auto s = prepare(db, "work_completed_items");
+    bind_filters(s, filters);
+    while (s.executeStep()) {
+      work.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getInt64(),
+                      s.getColumn(3).getInt64(), s.getColumn(4).getString()});
+    }
+  }
+  const StepCompletion completion(std::move(work));
+  output::ResultTable table;
+  table.columns = {"project", "date", "next_step", "status", "completed_in", "location"};
+  auto s = prepare(db, "next_steps");
+  bind_filters(s, filters);
+  while ((filters.limit < 0 || static_cast<long>(table.rows.size()) < filters.limit) && s.executeStep()) {
+    const auto project = s.getColumn(0);
+    const auto date = s.getColumn(1);
+    const std::string text = s.getColumn(2).getString();
+    const bool done = !s.getColumn(3).isNull() && s.getColumn(3).getInt() == 1;
+    const bool latest = s.getColumn(4).getInt() == 1;
+    const auto completed_in = completion.completed_in(project.getString(), date.getString(), text);
+    if (!filters.all && !(latest && !done) && !completed_in) {
+      continue;
+    }
+    auto value_of = [](const SQLite::Column& column) -> output::Value {
+      return column.isNull() ? output::Value{} : output::Value{column.getString()};
+    };
+    table.rows.push_back({value_of(project), value_of(date), text,
+                          std::string(done ? "done" : completed_in ? "completed later" : "open"),
+                          completed_in ? output::Value{*completed_in} : output::Value{},
+                          value_of(s.getColumn(5))});
+  }
+  return table;
+}
+
+} // namespace
+
 output::ResultTable ask_question(SQLite::Database& db, const std::string& name, const QuestionFilters& filters) {
+  if (name == "next-steps") {
+    return next_steps(db, filters);
+  }
   std::string statement = name;
   std::replace(statement.begin(), statement.end(), '-', '_');
   auto s = prepare(db, statement);

@@ -144,18 +144,25 @@ WHERE (:project IS NULL OR project LIKE :project ESCAPE '\')
 ORDER BY local_date DESC, line
 LIMIT :limit;
 
+-- next-steps: the steps in order, then (query/step_completion.cpp) which
+-- later session completed each one, by the rule of v_next_steps.completed_in;
+-- the caller applies the filter that needs it and the limit. Work items are
+-- read for the projects asked about, whatever the other filters: a step is
+-- completed by any later work in its project.
 -- name: next_steps
-SELECT project, local_date AS date, text AS next_step,
-       CASE WHEN done = 1 THEN 'done' WHEN completed_in IS NOT NULL THEN 'completed later' ELSE 'open' END AS status,
-       completed_in, path || ':' || line AS location
+SELECT project, local_date AS date, text AS next_step, done, latest, path || ':' || line AS location
 FROM v_next_steps
-WHERE (:all = 1 OR (latest = 1 AND coalesce(done, 0) = 0) OR completed_in IS NOT NULL)
-  AND (:project IS NULL OR project LIKE :project ESCAPE '\')
+WHERE (:project IS NULL OR project LIKE :project ESCAPE '\')
   AND (:branch IS NULL OR branch LIKE :branch ESCAPE '\')
   AND (:since IS NULL OR local_date >= :since)
   AND (:until IS NULL OR local_date <= :until)
-ORDER BY project, latest DESC, local_date DESC, line
-LIMIT :limit;
+ORDER BY project, latest DESC, local_date DESC, line;
+
+-- name: work_completed_items
+SELECT project, local_date, item_id, session_id, text
+FROM v_section_items
+WHERE kind = 'work_completed' AND local_date IS NOT NULL
+  AND (:project IS NULL OR project LIKE :project ESCAPE '\');
 
 -- name: blockers
 SELECT project, local_date AS date, text AS blocker, path || ':' || line AS location
