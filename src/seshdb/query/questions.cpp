@@ -79,30 +79,37 @@ const std::vector<QuestionInfo>& questions() {
 
 namespace {
 
-// next-steps, with completed_in computed by StepCompletion rather than by the
-// view's instr() over every work item (see step_completion.hpp).
+// next-steps, with completed_in computed by ProjectWork rather than by the
+// view's instr() over every work item (see step_completion.hpp). Steps come
+// in project order, so one project's work items are in memory at a time.
 output::ResultTable next_steps(SQLite::Database& db, const QuestionFilters& filters) {
-  std::vector<WorkItem> work;
-  {
-    auto s = prepare(db, "work_completed_items");
-    bind_filters(s, filters);
-    while (s.executeStep()) {
-      work.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getInt64(),
-                      s.getColumn(3).getInt64(), s.getColumn(4).getString()});
-    }
-  }
-  const StepCompletion completion(std::move(work));
   output::ResultTable table;
   table.columns = {"project", "date", "next_step", "status", "completed_in", "location"};
-  auto s = prepare(db, "next_steps");
-  bind_filters(s, filters);
-  while ((filters.limit < 0 || static_cast<long>(table.rows.size()) < filters.limit) && s.executeStep()) {
-    const auto project = s.getColumn(0);
-    const auto date = s.getColumn(1);
-    const std::string text = s.getColumn(2).getString();
-    const bool done = !s.getColumn(3).isNull() && s.getColumn(3).getInt() == 1;
-    const bool latest = s.getColumn(4).getInt() == 1;
-    const auto completed_in = completion.completed_in(project.getString(), date.getString(), text);
+  auto steps = prepare(db, "next_steps");
+  bind_filters(steps, filters);
+  auto work = prepare(db, "work_completed_items");
+  std::optional<std::string> loaded_project;
+  ProjectWork project_work;
+  while ((filters.limit < 0 || static_cast<long>(table.rows.size()) < filters.limit) && steps.executeStep()) {
+    const auto project = steps.getColumn(0);
+    const auto date = steps.getColumn(1);
+    const std::string text = steps.getColumn(2).getString();
+    const bool done = !steps.getColumn(3).isNull() && steps.getColumn(3).getInt() == 1;
+    const bool latest = steps.getColumn(4).getInt() == 1;
+    std::optional<std::int64_t> completed_in;
+    if (!project.isNull()) {
+      if (loaded_project != project.getString()) {
+        loaded_project = project.getString();
+        project_work = ProjectWork();
+        work.reset();
+        work.bind(":project_name", *loaded_project);
+        while (work.executeStep()) {
+          project_work.add(work.getColumn(0).getString(), work.getColumn(1).getInt64(), work.getColumn(2).getString());
+        }
+        project_work.index();
+      }
+      completed_in = project_work.completed_in(date.getString(), text);
+    }
     if (!filters.all && !(latest && !done) && !completed_in) {
       continue;
     }
@@ -112,7 +119,7 @@ output::ResultTable next_steps(SQLite::Database& db, const QuestionFilters& filt
     table.rows.push_back({value_of(project), value_of(date), text,
                           std::string(done ? "done" : completed_in ? "completed later" : "open"),
                           completed_in ? output::Value{*completed_in} : output::Value{},
-                          value_of(s.getColumn(5))});
+                          value_of(steps.getColumn(5))});
   }
   return table;
 }

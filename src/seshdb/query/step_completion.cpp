@@ -9,8 +9,7 @@ namespace seshdb::query {
 namespace {
 
 // Word characters: ASCII letters and digits, and every byte of a non-ASCII
-// character (so CJK runs are one word; a step that is all CJK has no whole
-// inner word and is compared with every later item).
+// character (so a CJK run is one word).
 bool is_word_byte(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
@@ -43,72 +42,83 @@ std::size_t characters(std::string_view text) {
 
 } // namespace
 
-StepCompletion::StepCompletion(std::vector<WorkItem> items) {
-  std::sort(items.begin(), items.end(), [](const WorkItem& a, const WorkItem& b) {
-    return std::tie(a.project, a.local_date, a.item_id) < std::tie(b.project, b.local_date, b.item_id);
-  });
-  for (auto& item : items) {
-    if (item.local_date.empty()) {
-      continue;
-    }
-    auto& project = m_projects[item.project];
-    project.items.push_back({std::move(item.local_date), item.session_id, util::to_lower_ascii(item.text)});
+void ProjectWork::add(std::string_view local_date, std::int64_t session_id, std::string_view text) {
+  if (local_date.empty()) {
+    return;
   }
-  // Postings point into the items' own strings, which no longer move.
-  for (auto& [name, project] : m_projects) {
-    for (std::uint32_t k = 0; k < project.items.size(); ++k) {
-      for_each_word(project.items[k].lower_text, [&](std::string_view word, bool) {
-        auto& list = project.postings[word];
-        if (list.empty() || list.back() != k) {
-          list.push_back(k);
-        }
-      });
-    }
+  m_items.push_back({m_text.size(), text.size(), session_id, std::string(local_date)});
+  m_text += util::to_lower_ascii(text);
+}
+
+void ProjectWork::index() {
+  // The keys are views into m_text, which no longer changes.
+  for (std::uint32_t k = 0; k < m_items.size(); ++k) {
+    const Item& item = m_items[k];
+    for_each_word(std::string_view(m_text).substr(item.text_begin, item.text_size), [&](std::string_view word, bool) {
+      auto& list = m_postings[word];
+      if (list.empty() || list.back() != k) {
+        list.push_back(k);
+      }
+    });
   }
 }
 
-std::optional<std::int64_t> StepCompletion::completed_in(const std::string& project_name, std::string_view local_date,
-                                                          std::string_view text) const {
+bool ProjectWork::contains(const Item& item, std::string_view step) const {
+  return std::string_view(m_text).substr(item.text_begin, item.text_size).find(step) != std::string_view::npos;
+}
+
+std::optional<std::int64_t> ProjectWork::completed_in(std::string_view local_date, std::string_view text) const {
   if (local_date.empty() || characters(text) < 8) {
     return std::nullopt;
   }
-  const auto found = m_projects.find(project_name);
-  if (found == m_projects.end()) {
-    return std::nullopt;
-  }
-  const Project& project = found->second;
   const std::string step = util::to_lower_ascii(text);
   // The first item dated after the step.
-  const auto later = std::upper_bound(project.items.begin(), project.items.end(), local_date,
+  const auto later = std::upper_bound(m_items.begin(), m_items.end(), local_date,
                                       [](std::string_view date, const Item& item) { return date < item.local_date; });
-  const auto first_later = static_cast<std::uint32_t>(later - project.items.begin());
+  const auto first_later = static_cast<std::uint32_t>(later - m_items.begin());
 
-  // The rarest whole inner word of the step, if it has one.
+  // The two rarest whole inner words of the step.
+  static const std::vector<std::uint32_t> k_none;
   const std::vector<std::uint32_t>* rarest = nullptr;
-  bool has_inner_word = false;
+  const std::vector<std::uint32_t>* second = nullptr;
   for_each_word(step, [&](std::string_view word, bool whole) {
     if (!whole) {
       return;
     }
-    has_inner_word = true;
-    static const std::vector<std::uint32_t> k_none;
-    const auto it = project.postings.find(word);
-    const auto* list = it == project.postings.end() ? &k_none : &it->second;
+    const auto it = m_postings.find(word);
+    const auto* list = it == m_postings.end() ? &k_none : &it->second;
+    if (list == rarest || list == second) {
+      return; // the same word twice
+    }
     if (rarest == nullptr || list->size() < rarest->size()) {
+      second = rarest;
       rarest = list;
+    } else if (second == nullptr || list->size() < second->size()) {
+      second = list;
     }
   });
-  if (has_inner_word) {
-    for (auto k = std::lower_bound(rarest->begin(), rarest->end(), first_later); k != rarest->end(); ++k) {
-      if (project.items[*k].lower_text.find(step) != std::string::npos) {
-        return project.items[*k].session_id;
+  if (rarest == nullptr) {
+    for (auto k = first_later; k < m_items.size(); ++k) {
+      if (contains(m_items[k], step)) {
+        return m_items[k].session_id;
       }
     }
     return std::nullopt;
   }
-  for (auto k = first_later; k < project.items.size(); ++k) {
-    if (project.items[k].lower_text.find(step) != std::string::npos) {
-      return project.items[k].session_id;
+  // Items in both lists (both ascending), then the text itself.
+  auto other = second != nullptr ? second->begin() : rarest->begin();
+  for (auto k = std::lower_bound(rarest->begin(), rarest->end(), first_later); k != rarest->end(); ++k) {
+    if (second != nullptr) {
+      other = std::lower_bound(other, second->end(), *k);
+      if (other == second->end()) {
+        return std::nullopt;
+      }
+      if (*other != *k) {
+        continue;
+      }
+    }
+    if (contains(m_items[*k], step)) {
+      return m_items[*k].session_id;
     }
   }
   return std::nullopt;

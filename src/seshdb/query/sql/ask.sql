@@ -145,10 +145,10 @@ ORDER BY local_date DESC, line
 LIMIT :limit;
 
 -- next-steps: the steps in order, then (query/step_completion.cpp) which
--- later session completed each one, by the rule of v_next_steps.completed_in;
--- the caller applies the filter that needs it and the limit. Work items are
--- read for the projects asked about, whatever the other filters: a step is
--- completed by any later work in its project.
+-- later session completed each one, by the rule of v_next_steps.completed_in,
+-- reading each project's work items once; the caller applies the filter that
+-- needs it and the limit. A step is completed by any later work in its
+-- project, whatever the other filters.
 -- name: next_steps
 SELECT project, local_date AS date, text AS next_step, done, latest, path || ':' || line AS location
 FROM v_next_steps
@@ -159,10 +159,10 @@ WHERE (:project IS NULL OR project LIKE :project ESCAPE '\')
 ORDER BY project, latest DESC, local_date DESC, line;
 
 -- name: work_completed_items
-SELECT project, local_date, item_id, session_id, text
+SELECT local_date, session_id, text
 FROM v_section_items
-WHERE kind = 'work_completed' AND local_date IS NOT NULL
-  AND (:project IS NULL OR project LIKE :project ESCAPE '\');
+WHERE kind = 'work_completed' AND local_date IS NOT NULL AND project = :project_name
+ORDER BY local_date, item_id;
 
 -- name: blockers
 SELECT project, local_date AS date, text AS blocker, path || ':' || line AS location
