@@ -75,6 +75,7 @@ def write_completion_logs(folder, seed):
 
     for project in ("alpha", "beta", "gamma"):
         steps = []
+        findings = []
         lines = [f"# {project} log", ""]
         for day in range(1, 29):
             for sitting in range(rng.randint(1, 2)):
@@ -87,6 +88,17 @@ def write_completion_logs(folder, seed):
                     else:
                         item = phrase()
                     lines.append(f"- {item}")
+                lines += ["", "### Review Findings", ""]
+                for _ in range(rng.randint(0, 3)):
+                    title = phrase() if not findings or rng.random() < 0.6 else rng.choice(findings)
+                    findings.append(title)
+                    lines.append(f"- P{rng.randint(1, 3)}: {title}")
+                if findings and rng.random() < 0.5:
+                    # A later (or the same) sitting fixes one, or only mentions it.
+                    title = rng.choice(findings)
+                    lines += ["", "### Work Completed", "",
+                              rng.choice([f"- Fixed {title}", f"- [x] {title.upper()}", f"- resolved: {title[1:-1]}",
+                                          f"- looked at {title} again", f"- ✅ {title}"])]
                 lines += ["", "### Next Steps", ""]
                 for _ in range(rng.randint(1, 4)):
                     step = phrase()
@@ -108,6 +120,27 @@ def compare_next_steps(seshdb, env, tmp, seed):
     db = os.path.join(tmp, f"completions-{seed}.db")
     subprocess.run([seshdb, "--db", db, "ingest", folder, "-q"], check=True, env=env)
     failed = 0
+    findings_view = CASES["findings"][1].replace("ORDER BY", "{where} ORDER BY") + ", finding_id"
+    for extra, where in ((["--limit", "100000"], ""),
+                         (["--open", "--limit", "100000"], "WHERE status = 'open'"),
+                         (["--project", "gamma", "--severity", "P2", "--limit", "7"],
+                          "WHERE project = 'gamma' AND severity = 'P2' LIMIT 7")):
+        sql = findings_view.format(where=where)
+        if "LIMIT 7" in sql:
+            sql = sql.replace(" LIMIT 7", "") + " LIMIT 7"
+        ask = subprocess.run([seshdb, "--db", db, "ask", "findings", "--format", "csv"] + extra,
+                             capture_output=True, text=True, env=env)
+        shell = subprocess.run(["sqlite3", "-csv", "-header", db, sql], capture_output=True, text=True)
+        a, b = normalise(rows(ask.stdout)), normalise(rows(shell.stdout))
+        fixed = sum(1 for row in b[1:] if row[1] == "fixed")
+        if a != b or len(b) < 5 or (not extra[0].startswith("--open") and "gamma" not in extra and fixed < 5):
+            print(f"FAIL findings {extra} on generated logs (seed {seed}): {len(a) - 1} vs {len(b) - 1} rows, "
+                  f"{fixed} fixed; {shell.stderr.strip()}")
+            for x, y in zip(a, b):
+                if x != y:
+                    print(f"  ask:  {x}\n  view: {y}")
+                    break
+            failed += 1
     for extra, where, at_least in (
             (["--all"], "", 10),
             ([], "WHERE (latest = 1 AND coalesce(done, 0) = 0) OR completed_in IS NOT NULL", 10),

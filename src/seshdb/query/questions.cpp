@@ -79,7 +79,59 @@ const std::vector<QuestionInfo>& questions() {
 
 namespace {
 
-// next-steps, with completed_in computed by ProjectWork rather than by the
+output::Value value_of(const SQLite::Column& column) {
+  return column.isNull() ? output::Value{} : output::Value{column.getString()};
+}
+
+// Reads one project's items with a named query (bound to :project_name)
+// into an index.
+ProjectItems load_project_items(SQLite::Statement& query, const std::string& project) {
+  ProjectItems items;
+  query.reset();
+  query.bind(":project_name", project);
+  while (query.executeStep()) {
+    items.add(query.getColumn(0).getString(), query.getColumn(1).getInt64(), query.getColumn(2).getString());
+  }
+  items.index();
+  return items;
+}
+
+// findings, with each shown finding's status computed by ProjectItems rather
+// than by v_findings' instr() over every item of its project. Findings come
+// in severity order, so every project met keeps its index.
+output::ResultTable findings(SQLite::Database& db, const QuestionFilters& filters) {
+  output::ResultTable table;
+  table.columns = {"severity", "status", "title", "age_days", "date", "project", "branch", "location"};
+  auto rows = prepare(db, "findings");
+  bind_filters(rows, filters);
+  auto candidates = prepare(db, "fix_candidates");
+  std::map<std::string, ProjectItems> projects;
+  while ((filters.limit < 0 || static_cast<long>(table.rows.size()) < filters.limit) && rows.executeStep()) {
+    const auto project = rows.getColumn(4);
+    const auto session = rows.getColumn(7);
+    const std::string title = rows.getColumn(1).getString();
+    bool fixed = false;
+    // A finding outside every session, or of no project, is never fixed (as in the view).
+    if (!project.isNull() && !session.isNull()) {
+      auto it = projects.find(project.getString());
+      if (it == projects.end()) {
+        it = projects.emplace(project.getString(), load_project_items(candidates, project.getString())).first;
+      }
+      fixed = it->second.fixes(rows.getColumn(3).isNull() ? "" : rows.getColumn(3).getString(), session.getInt64(), title);
+    }
+    if (filters.open_only && fixed) {
+      continue;
+    }
+    const auto age = rows.getColumn(2);
+    table.rows.push_back({value_of(rows.getColumn(0)), std::string(fixed ? "fixed" : "open"), title,
+                          age.isNull() ? output::Value{} : output::Value{static_cast<std::int64_t>(age.getInt64())},
+                          value_of(rows.getColumn(3)), value_of(project), value_of(rows.getColumn(5)),
+                          value_of(rows.getColumn(6))});
+  }
+  return table;
+}
+
+// next-steps, with completed_in computed by ProjectItems rather than by the
 // view's instr() over every work item (see step_completion.hpp). Steps come
 // in project order, so one project's work items are in memory at a time.
 output::ResultTable next_steps(SQLite::Database& db, const QuestionFilters& filters) {
@@ -89,7 +141,7 @@ output::ResultTable next_steps(SQLite::Database& db, const QuestionFilters& filt
   bind_filters(steps, filters);
   auto work = prepare(db, "work_completed_items");
   std::optional<std::string> loaded_project;
-  ProjectWork project_work;
+  ProjectItems project_work;
   while ((filters.limit < 0 || static_cast<long>(table.rows.size()) < filters.limit) && steps.executeStep()) {
     const auto project = steps.getColumn(0);
     const auto date = steps.getColumn(1);
@@ -100,22 +152,13 @@ output::ResultTable next_steps(SQLite::Database& db, const QuestionFilters& filt
     if (!project.isNull()) {
       if (loaded_project != project.getString()) {
         loaded_project = project.getString();
-        project_work = ProjectWork();
-        work.reset();
-        work.bind(":project_name", *loaded_project);
-        while (work.executeStep()) {
-          project_work.add(work.getColumn(0).getString(), work.getColumn(1).getInt64(), work.getColumn(2).getString());
-        }
-        project_work.index();
+        project_work = load_project_items(work, *loaded_project);
       }
-      completed_in = project_work.completed_in(date.getString(), text);
+      completed_in = project_work.completed_in(date.isNull() ? "" : date.getString(), text);
     }
     if (!filters.all && !(latest && !done) && !completed_in) {
       continue;
     }
-    auto value_of = [](const SQLite::Column& column) -> output::Value {
-      return column.isNull() ? output::Value{} : output::Value{column.getString()};
-    };
     table.rows.push_back({value_of(project), value_of(date), text,
                           std::string(done ? "done" : completed_in ? "completed later" : "open"),
                           completed_in ? output::Value{*completed_in} : output::Value{},
@@ -129,6 +172,9 @@ output::ResultTable next_steps(SQLite::Database& db, const QuestionFilters& filt
 output::ResultTable ask_question(SQLite::Database& db, const std::string& name, const QuestionFilters& filters) {
   if (name == "next-steps") {
     return next_steps(db, filters);
+  }
+  if (name == "findings") {
+    return findings(db, filters);
   }
   std::string statement = name;
   std::replace(statement.begin(), statement.end(), '-', '_');

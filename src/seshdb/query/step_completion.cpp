@@ -42,15 +42,12 @@ std::size_t characters(std::string_view text) {
 
 } // namespace
 
-void ProjectWork::add(std::string_view local_date, std::int64_t session_id, std::string_view text) {
-  if (local_date.empty()) {
-    return;
-  }
+void ProjectItems::add(std::string_view local_date, std::int64_t session_id, std::string_view text) {
   m_items.push_back({m_text.size(), text.size(), session_id, std::string(local_date)});
   m_text += util::to_lower_ascii(text);
 }
 
-void ProjectWork::index() {
+void ProjectItems::index() {
   // The keys are views into m_text, which no longer changes.
   for (std::uint32_t k = 0; k < m_items.size(); ++k) {
     const Item& item = m_items[k];
@@ -63,25 +60,18 @@ void ProjectWork::index() {
   }
 }
 
-bool ProjectWork::contains(const Item& item, std::string_view step) const {
-  return std::string_view(m_text).substr(item.text_begin, item.text_size).find(step) != std::string_view::npos;
-}
-
-std::optional<std::int64_t> ProjectWork::completed_in(std::string_view local_date, std::string_view text) const {
-  if (local_date.empty() || characters(text) < 8) {
-    return std::nullopt;
-  }
-  const std::string step = util::to_lower_ascii(text);
-  // The first item dated after the step.
-  const auto later = std::upper_bound(m_items.begin(), m_items.end(), local_date,
-                                      [](std::string_view date, const Item& item) { return date < item.local_date; });
-  const auto first_later = static_cast<std::uint32_t>(later - m_items.begin());
-
-  // The two rarest whole inner words of the step.
+template <typename Accept>
+const ProjectItems::Item* ProjectItems::first_containing(std::string_view needle, std::size_t from,
+                                                         Accept&& accept) const {
+  auto matches = [&](const Item& item) {
+    return std::string_view(m_text).substr(item.text_begin, item.text_size).find(needle) != std::string_view::npos &&
+           accept(item);
+  };
+  // The two rarest whole inner words of the needle.
   static const std::vector<std::uint32_t> k_none;
   const std::vector<std::uint32_t>* rarest = nullptr;
   const std::vector<std::uint32_t>* second = nullptr;
-  for_each_word(step, [&](std::string_view word, bool whole) {
+  for_each_word(needle, [&](std::string_view word, bool whole) {
     if (!whole) {
       return;
     }
@@ -98,30 +88,51 @@ std::optional<std::int64_t> ProjectWork::completed_in(std::string_view local_dat
     }
   });
   if (rarest == nullptr) {
-    for (auto k = first_later; k < m_items.size(); ++k) {
-      if (contains(m_items[k], step)) {
-        return m_items[k].session_id;
+    for (auto k = from; k < m_items.size(); ++k) {
+      if (matches(m_items[k])) {
+        return &m_items[k];
       }
     }
-    return std::nullopt;
+    return nullptr;
   }
   // Items in both lists (both ascending), then the text itself.
   auto other = second != nullptr ? second->begin() : rarest->begin();
-  for (auto k = std::lower_bound(rarest->begin(), rarest->end(), first_later); k != rarest->end(); ++k) {
+  const auto start = static_cast<std::uint32_t>(std::min<std::size_t>(from, m_items.size()));
+  for (auto k = std::lower_bound(rarest->begin(), rarest->end(), start); k != rarest->end(); ++k) {
     if (second != nullptr) {
       other = std::lower_bound(other, second->end(), *k);
       if (other == second->end()) {
-        return std::nullopt;
+        return nullptr;
       }
       if (*other != *k) {
         continue;
       }
     }
-    if (contains(m_items[*k], step)) {
-      return m_items[*k].session_id;
+    if (matches(m_items[*k])) {
+      return &m_items[*k];
     }
   }
-  return std::nullopt;
+  return nullptr;
+}
+
+std::optional<std::int64_t> ProjectItems::completed_in(std::string_view local_date, std::string_view text) const {
+  if (local_date.empty() || characters(text) < 8) {
+    return std::nullopt;
+  }
+  // From the first item dated after the step.
+  const auto later = std::upper_bound(m_items.begin(), m_items.end(), local_date,
+                                      [](std::string_view date, const Item& item) { return date < item.local_date; });
+  const Item* found = first_containing(util::to_lower_ascii(text), static_cast<std::size_t>(later - m_items.begin()),
+                                       [](const Item&) { return true; });
+  return found != nullptr ? std::optional<std::int64_t>(found->session_id) : std::nullopt;
+}
+
+bool ProjectItems::fixes(std::string_view local_date, std::int64_t session_id, std::string_view title) const {
+  // From the first item dated the same day or later.
+  const auto same_or_later = std::lower_bound(
+    m_items.begin(), m_items.end(), local_date, [](const Item& item, std::string_view date) { return item.local_date < date; });
+  return first_containing(util::to_lower_ascii(title), static_cast<std::size_t>(same_or_later - m_items.begin()),
+                          [&](const Item& item) { return item.session_id != session_id; }) != nullptr;
 }
 
 } // namespace seshdb::query

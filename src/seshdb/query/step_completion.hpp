@@ -1,17 +1,21 @@
-// Which later session completed a next step: the rule of v_next_steps'
-// completed_in column, computed without comparing every step with every
-// work item. A step is completed in the session of the earliest (by date,
-// then item id) work_completed item of the same project, dated after the
-// step, whose text contains the step's text (ASCII case folded, as SQLite's
-// lower() does), for steps of at least 8 characters.
+// The two rules of the question views that search list items for a text,
+// computed without comparing every pair:
+// - a next step is completed in the session of the earliest (by date, then
+//   item id) work_completed item of its project dated after the step whose
+//   text contains the step's text, for steps of 8+ characters
+//   (v_next_steps.completed_in);
+// - a finding is fixed when an item of another session of its project, dated
+//   the same day or later (an undated one counts as ''), is done or says
+//   fixed/resolved and contains the finding's title (v_findings.status).
+// Both fold ASCII case only, as SQLite's lower() does.
 //
-// The view does this with instr() over every work item of the project per
-// step, which took minutes on 10 MiB of logs. Here one project's work items
-// are indexed by their words: a step's word with a separator on both sides
+// The views do this with instr() over every item of the project per row,
+// which took minutes on 10 MiB of logs. Here one project's items are indexed
+// by their words: a word of the wanted text with a separator on both sides
 // (not its first or last word, which may be cut) is a whole word of any text
-// that contains the step, so only items having the step's two rarest such
-// words are compared. Steps without one (CJK runs, one or two words) are
-// compared with every later item.
+// that contains it, so only items having the two rarest such words are
+// compared. Texts without one (CJK runs, one or two words) are compared with
+// every item in range.
 #pragma once
 
 #include <cstddef>
@@ -24,17 +28,21 @@
 
 namespace seshdb::query {
 
-class ProjectWork {
+class ProjectItems {
 public:
-  // The project's work items in order of date, then item id; items without
-  // a date never complete a step and are not added.
+  // The project's items in order of date ('' first), then item id.
   void add(std::string_view local_date, std::int64_t session_id, std::string_view text);
   // After the last add, before the first question.
   void index();
 
-  // The session that completed a step of this project dated local_date
-  // (empty when unknown), or nullopt.
+  // v_next_steps.completed_in for a step of this project dated local_date
+  // (empty when unknown); the items are its work_completed items.
   std::optional<std::int64_t> completed_in(std::string_view local_date, std::string_view text) const;
+
+  // v_findings.status == 'fixed' for a finding of this project's session
+  // session_id, dated local_date; the items are those done or saying
+  // fixed/resolved.
+  bool fixes(std::string_view local_date, std::int64_t session_id, std::string_view title) const;
 
 private:
   struct Item {
@@ -43,7 +51,10 @@ private:
     std::int64_t session_id = 0;
     std::string local_date;
   };
-  bool contains(const Item& item, std::string_view step) const;
+  // The first item from index `from` on that contains needle (lowercased)
+  // and that accept(item) takes.
+  template <typename Accept>
+  const Item* first_containing(std::string_view needle, std::size_t from, Accept&& accept) const;
 
   std::string m_text; // every item's text, lowercased, back to back
   std::vector<Item> m_items;

@@ -112,27 +112,35 @@ WHERE t.branch = :ref
 ORDER BY t.local_date DESC LIMIT :limit;
 
 -- Age is counted to :today (the caller's date), not the view's 'now', so the
--- answer is reproducible "as of" a date.
--- A finding's status (fixed by a later session or open) is the costly column:
--- it searches the project's list items. The inner query orders the findings
--- without it (LIMIT -1 keeps SQLite from merging it into the outer one, which
--- would sort after computing every status); the outer query then computes
--- status row by row in that order and stops at :limit. Same rows, in the same
--- order; on the 10 MiB bench corpus 17.4 s -> 1.8 s for the first 50.
+-- answer is reproducible "as of" a date. A finding's status (fixed by another
+-- session or open) is not read from v_findings, whose rule compares the title
+-- with every item of the project: query/step_completion.cpp computes the same
+-- rule for the rows shown, from each project's fix_candidates (10 MiB bench
+-- corpus: 17.4 s in the view, 1.8 s computed lazily in SQL, see
+-- docs/benchmarks.md for now).
 -- name: findings
-SELECT f.severity, f.status, f.title, CAST(julianday(:today) - julianday(f.local_date) AS INTEGER) AS age_days,
-       f.local_date AS date, f.project, f.branch, f.path || ':' || f.line AS location
-FROM (SELECT finding_id FROM v_findings
-      WHERE (:severity IS NULL OR severity = :severity)
-        AND (:project IS NULL OR project LIKE :project ESCAPE '\')
-        AND (:branch IS NULL OR branch LIKE :branch ESCAPE '\')
-        AND (:since IS NULL OR local_date >= :since)
-        AND (:until IS NULL OR local_date <= :until)
-      ORDER BY severity, local_date DESC, line, finding_id
-      LIMIT -1) AS ordered
-JOIN v_findings f ON f.finding_id = ordered.finding_id
-WHERE (:open = 0 OR f.status = 'open')
-LIMIT :limit;
+SELECT severity, title, CAST(julianday(:today) - julianday(local_date) AS INTEGER) AS age_days,
+       local_date AS date, project, branch, path || ':' || line AS location, session_id
+FROM v_findings
+WHERE (:severity IS NULL OR severity = :severity)
+  AND (:project IS NULL OR project LIKE :project ESCAPE '\')
+  AND (:branch IS NULL OR branch LIKE :branch ESCAPE '\')
+  AND (:since IS NULL OR local_date >= :since)
+  AND (:until IS NULL OR local_date <= :until)
+ORDER BY severity, local_date DESC, line, finding_id;
+
+-- The items of a project that can fix a finding (done, or saying fixed or
+-- resolved), in date order ('' for undated ones, as v_findings compares them).
+-- name: fix_candidates
+SELECT local_date, session_id, text FROM (
+  SELECT coalesce(s.local_date, '') AS local_date, it.session_id, it.id, it.done,
+         coalesce(it.text, CAST(substr(CAST(s.body AS BLOB), it.body_offset + 1, it.body_bytes) AS TEXT)) AS text
+  FROM item_spans it
+  JOIN sessions s ON s.id = it.session_id
+  JOIN sources src ON src.id = s.source_id
+  WHERE src.project = :project_name)
+WHERE done = 1 OR text LIKE '%fixed%' OR text LIKE '%resolved%'
+ORDER BY local_date, id;
 
 -- name: decisions
 SELECT local_date AS date, project, branch, text AS decision, path || ':' || line AS location
