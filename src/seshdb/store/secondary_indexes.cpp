@@ -6,6 +6,8 @@
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <string>
 #include <unordered_set>
 
 namespace seshdb::store {
@@ -56,6 +58,22 @@ void drop_secondary_indexes(SQLite::Database& db) {
 
 std::vector<std::string> create_missing_indexes(SQLite::Database& db) {
   std::vector<std::string> created;
+  // CREATE INDEX sorts in memory up to the page cache's size before it spills
+  // to temporary files. With the writer's 16 MiB cache that made the peak RSS
+  // of a 100 MiB first ingest 55 MiB (10 MiB: 40); with 4 MiB it is 44 MiB,
+  // no slower (item_spans_session, 1.2 M rows, sorts in 0.26 s either way).
+  const std::int64_t cache = db.execAndGet("PRAGMA cache_size").getInt64();
+  db.exec("PRAGMA cache_size = -4096");
+  struct RestoreCache {
+    SQLite::Database& db;
+    std::int64_t cache;
+    ~RestoreCache() {
+      try {
+        db.exec("PRAGMA cache_size = " + std::to_string(cache));
+      } catch (const SQLite::Exception&) {
+      }
+    }
+  } restore{db, cache};
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   // Read inside the write lock: another ingest may have built them meanwhile.
   for (const auto& index : missing_indexes(db)) {
