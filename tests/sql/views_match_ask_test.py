@@ -6,6 +6,10 @@ usage: views_match_ask_test.py SESHDB_BINARY SOURCE_DIR
 Builds a database from fixtures/ (three projects), then for each question
 runs `seshdb ask NAME --format csv` and the same projection of the v_* view
 through `sqlite3 -csv -header`, parses both as CSV and compares cell by cell.
+Then, for three seeds, generates logs whose later sessions fix findings and
+finish next steps in every way the rules must handle, and compares `ask
+findings` and `ask next-steps` (which compute those links without the views'
+pairwise comparison) with v_findings and v_next_steps.
 """
 import csv
 import io
@@ -111,55 +115,59 @@ def write_completion_logs(folder, seed):
             out.write("\n".join(lines) + "\n")
 
 
-def compare_next_steps(seshdb, env, tmp, seed):
-    """seshdb ask next-steps (which links steps without the view) against
-    v_next_steps in sqlite3, on logs made to exercise the rule."""
+def ask_and_view(seshdb, env, db, question, extra, sql):
+    """The same question from `seshdb ask` and from its view, as parsed CSV."""
+    ask = subprocess.run([seshdb, "--db", db, "ask", question, "--format", "csv"] + extra,
+                         capture_output=True, text=True, env=env)
+    shell = subprocess.run(["sqlite3", "-csv", "-header", db, sql], capture_output=True, text=True)
+    if shell.returncode != 0:
+        print(f"  sqlite3: {shell.stderr.strip()}")
+    return normalise(rows(ask.stdout)), normalise(rows(shell.stdout))
+
+
+def report_difference(label, a, b, detail):
+    print(f"FAIL {label}: {len(a) - 1} vs {len(b) - 1} rows, {detail}")
+    for x, y in zip(a, b):
+        if x != y:
+            print(f"  ask:  {x}\n  view: {y}")
+            break
+
+
+def compare_linked_questions(seshdb, env, tmp, seed):
+    """seshdb ask findings and next-steps (which link rows to later items
+    without the views) against v_findings and v_next_steps in sqlite3, on
+    logs made to exercise both rules."""
     folder = os.path.join(tmp, f"completions-{seed}")
     os.makedirs(folder)
     write_completion_logs(folder, seed)
     db = os.path.join(tmp, f"completions-{seed}.db")
     subprocess.run([seshdb, "--db", db, "ingest", folder, "-q"], check=True, env=env)
     failed = 0
-    findings_view = CASES["findings"][1].replace("ORDER BY", "{where} ORDER BY") + ", finding_id"
-    for extra, where in ((["--limit", "100000"], ""),
-                         (["--open", "--limit", "100000"], "WHERE status = 'open'"),
-                         (["--project", "gamma", "--severity", "P2", "--limit", "7"],
-                          "WHERE project = 'gamma' AND severity = 'P2' LIMIT 7")):
-        sql = findings_view.format(where=where)
-        if "LIMIT 7" in sql:
-            sql = sql.replace(" LIMIT 7", "") + " LIMIT 7"
-        ask = subprocess.run([seshdb, "--db", db, "ask", "findings", "--format", "csv"] + extra,
-                             capture_output=True, text=True, env=env)
-        shell = subprocess.run(["sqlite3", "-csv", "-header", db, sql], capture_output=True, text=True)
-        a, b = normalise(rows(ask.stdout)), normalise(rows(shell.stdout))
+    findings_view = CASES["findings"][1].replace("ORDER BY", "{where} ORDER BY") + ", finding_id {limit}"
+    # (ask arguments, WHERE of the view, LIMIT of the view, fewest 'fixed' rows the case must show)
+    for extra, where, limit, at_least in (
+            (["--limit", "100000"], "", "", 5),
+            (["--open", "--limit", "100000"], "WHERE status = 'open'", "", 0),
+            (["--project", "gamma", "--severity", "P2", "--limit", "7"],
+             "WHERE project = 'gamma' AND severity = 'P2'", "LIMIT 7", 0)):
+        a, b = ask_and_view(seshdb, env, db, "findings", extra, findings_view.format(where=where, limit=limit))
         fixed = sum(1 for row in b[1:] if row[1] == "fixed")
-        if a != b or len(b) < 5 or (not extra[0].startswith("--open") and "gamma" not in extra and fixed < 5):
-            print(f"FAIL findings {extra} on generated logs (seed {seed}): {len(a) - 1} vs {len(b) - 1} rows, "
-                  f"{fixed} fixed; {shell.stderr.strip()}")
-            for x, y in zip(a, b):
-                if x != y:
-                    print(f"  ask:  {x}\n  view: {y}")
-                    break
+        if a != b or len(b) < 5 or fixed < at_least:
+            report_difference(f"findings {extra} on generated logs (seed {seed})", a, b, f"{fixed} fixed")
             failed += 1
+    # (ask arguments, WHERE of the view, fewest 'completed later' rows the case must show)
     for extra, where, at_least in (
             (["--all"], "", 10),
             ([], "WHERE (latest = 1 AND coalesce(done, 0) = 0) OR completed_in IS NOT NULL", 10),
             (["--project", "beta", "--since", "2025-03-10"],
              "WHERE project = 'beta' AND local_date >= '2025-03-10' "
              "AND ((latest = 1 AND coalesce(done, 0) = 0) OR completed_in IS NOT NULL)", 3)):
-        ask = subprocess.run([seshdb, "--db", db, "ask", "next-steps", "--format", "csv", "--limit", "100000"] + extra,
-                             capture_output=True, text=True, env=env)
-        shell = subprocess.run(["sqlite3", "-csv", "-header", db, NEXT_STEPS_VIEW.format(where=where)],
-                               capture_output=True, text=True)
-        a, b = rows(ask.stdout), rows(shell.stdout)
+        a, b = ask_and_view(seshdb, env, db, "next-steps", extra + ["--limit", "100000"],
+                            NEXT_STEPS_VIEW.format(where=where))
         completed = sum(1 for row in b[1:] if row[3] == "completed later")
         if a != b or completed < at_least:
-            print(f"FAIL next-steps {extra} on generated logs (seed {seed}): {len(a) - 1} vs {len(b) - 1} rows, "
-                  f"{completed} completed later")
-            for x, y in zip(a, b):
-                if x != y:
-                    print(f"  ask:  {x}\n  view: {y}")
-                    break
+            report_difference(f"next-steps {extra} on generated logs (seed {seed})", a, b,
+                              f"{completed} completed later")
             failed += 1
     return failed
 
@@ -177,25 +185,14 @@ def main():
             subprocess.run([seshdb, "--db", db] + args + ["-q"], check=True, env=env)
         passed = failed = 0
         for name, (extra, sql) in CASES.items():
-            ask = subprocess.run([seshdb, "--db", db, "ask", name, "--format", "csv", "--limit", "100000"] + extra,
-                                 capture_output=True, text=True, env=env)
-            shell = subprocess.run(["sqlite3", "-csv", "-header", db, sql], capture_output=True, text=True)
-            if shell.returncode != 0:
-                print(f"FAIL {name}: sqlite3: {shell.stderr.strip()}")
-                failed += 1
-                continue
-            a, b = normalise(rows(ask.stdout)), normalise(rows(shell.stdout))
+            a, b = ask_and_view(seshdb, env, db, name, ["--limit", "100000"] + extra, sql)
             if a != b or len(a) < 2:
-                print(f"FAIL {name}: seshdb ask and the view differ ({len(a) - 1} vs {len(b) - 1} rows)")
-                for x, y in zip(a, b):
-                    if x != y:
-                        print(f"  ask:  {x}\n  view: {y}")
-                        break
+                report_difference(f"{name}: seshdb ask and the view differ", a, b, "on fixtures")
                 failed += 1
             else:
                 passed += 1
         for seed in (1, 2, 3):
-            if compare_next_steps(seshdb, env, tmp, seed):
+            if compare_linked_questions(seshdb, env, tmp, seed):
                 failed += 1
             else:
                 passed += 1
