@@ -196,11 +196,27 @@ TEST(IngestCrashSafety, KilledFirstIngestLeavesCompleteSourcesAndTheNextBuildsTh
     }
     ASSERT_EQ(sandbox.seshdb("init").rc, 0);
     const pid_t pid = spawn_ingest(db, corpus, {});
-    // Late in the run: after the first batch commit, before the indexes are built.
-    std::uniform_int_distribution<long> delay(full_ms / 2, full_ms * 9 / 10);
-    std::this_thread::sleep_for(std::chrono::milliseconds(delay(random)));
-    kill(pid, SIGKILL);
-    wait_for(pid);
+    // After the first batch commit (seen by a reader, as any client would),
+    // plus a random part of the rest of the run: a fixed delay missed that
+    // window when a busy machine slowed the ingest down.
+    bool exited = false;
+    {
+      SQLite::Database reader(db.string(), SQLite::OPEN_READONLY, 30000);
+      while (reader.execAndGet("SELECT count(*) FROM sources").getInt64() == 0) {
+        int status = 0;
+        if (waitpid(pid, &status, WNOHANG) == pid) {
+          exited = true;
+          break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      }
+    }
+    if (!exited) {
+      std::uniform_int_distribution<long> delay(0, std::max<long>(1, full_ms / 4));
+      std::this_thread::sleep_for(std::chrono::milliseconds(delay(random)));
+      kill(pid, SIGKILL);
+      wait_for(pid);
+    }
     const int sources = expect_consistent(db, allowed, round, false);
     killed_with_rows_without_indexes += sources > 0 && index_names(db) != all_indexes;
     ASSERT_EQ(wait_for(spawn_ingest(db, corpus, {})), 0) << "round " << round;
