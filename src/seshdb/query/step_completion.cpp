@@ -43,8 +43,19 @@ std::size_t characters(std::string_view text) {
 } // namespace
 
 void ProjectItems::add(std::string_view local_date, std::int64_t session_id, std::string_view text) {
-  m_items.push_back({m_text.size(), text.size(), session_id, std::string(local_date)});
+  if (m_dates.empty() || m_dates.back().second != local_date) {
+    m_dates.emplace_back(m_items.size(), std::string(local_date));
+  }
+  m_items.push_back({m_text.size(), static_cast<std::uint32_t>(text.size()), session_id});
   m_text += util::to_lower_ascii(text);
+}
+
+std::size_t ProjectItems::first_dated_after(std::string_view local_date, bool or_same) const {
+  const auto date = or_same ? std::lower_bound(m_dates.begin(), m_dates.end(), local_date,
+                                               [](const auto& entry, std::string_view d) { return entry.second < d; })
+                            : std::upper_bound(m_dates.begin(), m_dates.end(), local_date,
+                                               [](std::string_view d, const auto& entry) { return d < entry.second; });
+  return date == m_dates.end() ? m_items.size() : date->first;
 }
 
 void ProjectItems::index() {
@@ -119,19 +130,13 @@ std::optional<std::int64_t> ProjectItems::completed_in(std::string_view local_da
   if (local_date.empty() || characters(text) < 8) {
     return std::nullopt;
   }
-  // From the first item dated after the step.
-  const auto later = std::upper_bound(m_items.begin(), m_items.end(), local_date,
-                                      [](std::string_view date, const Item& item) { return date < item.local_date; });
-  const Item* found = first_containing(util::to_lower_ascii(text), static_cast<std::size_t>(later - m_items.begin()),
+  const Item* found = first_containing(util::to_lower_ascii(text), first_dated_after(local_date, false),
                                        [](const Item&) { return true; });
   return found != nullptr ? std::optional<std::int64_t>(found->session_id) : std::nullopt;
 }
 
 bool ProjectItems::fixes(std::string_view local_date, std::int64_t session_id, std::string_view title) const {
-  // From the first item dated the same day or later.
-  const auto same_or_later = std::lower_bound(
-    m_items.begin(), m_items.end(), local_date, [](const Item& item, std::string_view date) { return item.local_date < date; });
-  return first_containing(util::to_lower_ascii(title), static_cast<std::size_t>(same_or_later - m_items.begin()),
+  return first_containing(util::to_lower_ascii(title), first_dated_after(local_date, true),
                           [&](const Item& item) { return item.session_id != session_id; }) != nullptr;
 }
 

@@ -47,10 +47,12 @@ public:
 private:
   struct Item {
     std::size_t text_begin = 0;
-    std::size_t text_size = 0;
+    std::uint32_t text_size = 0;
     std::int64_t session_id = 0;
-    std::string local_date;
   };
+  // The index of the first item dated after (or, with or_same, on or after)
+  // local_date.
+  std::size_t first_dated_after(std::string_view local_date, bool or_same) const;
   // The first item from index `from` on that contains needle (lowercased)
   // and that accept(item) takes.
   template <typename Accept>
@@ -58,6 +60,9 @@ private:
 
   std::string m_text; // every item's text, lowercased, back to back
   std::vector<Item> m_items;
+  // Items come in date order, so each date is kept once, with the index of
+  // its first item (a string per item was a third of the memory).
+  std::vector<std::pair<std::size_t, std::string>> m_dates;
   std::unordered_map<std::string_view, std::vector<std::uint32_t>> m_postings; // word -> items, in order
 };
 
