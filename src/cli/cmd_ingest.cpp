@@ -90,6 +90,14 @@ public:
 
   void on_error(const std::string& message) override { print(fmt::format("seshdb: error: {}", message), true); }
 
+  void on_phase(const std::string& what) override {
+    if (m_progress) {
+      clear_progress();
+      m_ctx.err << fmt::format("\r{}...", what);
+      m_drawn = true;
+    }
+  }
+
   void finish() { clear_progress(); }
 
 private:

@@ -144,6 +144,27 @@ TEST(CliIngest, EveryIndexExistsAfterAFirstIngestAndMissingOnesAreRebuilt) {
   EXPECT_EQ(indexes(), expected);
 }
 
+// On a terminal: a progress bar, then what the run does after the files
+// (a first load builds its indexes); never when stderr is not a terminal.
+TEST(CliIngest, ProgressOnATerminalOnly) {
+  CliSandbox sandbox;
+  if (sandbox.shell("command -v script").rc != 0) {
+    GTEST_SKIP() << "script(1) from util-linux is not installed; it provides the terminal for this test";
+  }
+  const auto on_tty =
+    sandbox.shell("script -q -e -c '\"$SESHDB\" --db \"$DB\" ingest \"$FIXTURES\" --exclude README.md' /dev/null");
+  ASSERT_EQ(on_tty.rc, 0) << on_tty.out << on_tty.err;
+  EXPECT_NE(on_tty.out.find("] 11/11 files"), std::string::npos) << on_tty.out;
+  EXPECT_NE(on_tty.out.find("building indexes..."), std::string::npos) << on_tty.out;
+  EXPECT_NE(on_tty.out.find("11 file(s) scanned"), std::string::npos) << on_tty.out;
+
+  std::filesystem::remove(sandbox.db());
+  const auto piped = sandbox.seshdb("ingest \"$FIXTURES\" --exclude README.md");
+  ASSERT_EQ(piped.rc, 0);
+  EXPECT_EQ(piped.err.find("files  "), std::string::npos) << piped.err;
+  EXPECT_EQ(piped.err.find("building indexes"), std::string::npos) << piped.err;
+}
+
 TEST(CliIngest, ForcedReparseKeepsEveryRowAndId) {
   CliSandbox sandbox;
   ASSERT_EQ(sandbox.seshdb("ingest \"$FIXTURES\" --exclude README.md -q").rc, 0);

@@ -282,11 +282,13 @@ IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, Ing
   // missing, and any later ingest builds them before it writes.
   const bool bulk_load = sources.empty() && !jobs.empty();
   if (!bulk_load && !store::missing_indexes(db).empty()) {
+    observer.on_phase("building the indexes an interrupted ingest left unbuilt");
     store::create_missing_indexes(db);
   }
   bool indexes_dropped = false;
   auto restore_indexes = [&] {
     if (indexes_dropped) {
+      observer.on_phase("building indexes");
       store::create_missing_indexes(db);
       indexes_dropped = false;
     }

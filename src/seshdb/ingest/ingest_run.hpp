@@ -59,6 +59,9 @@ public:
   virtual void on_file(const FileReport& /*report*/) {}
   virtual void on_warning(const std::string& /*path*/, int /*line*/, const std::string& /*message*/) {}
   virtual void on_error(const std::string& /*message*/) {}
+  // A step after (or before) the files that takes a while, such as building
+  // the indexes after a first load: "building indexes".
+  virtual void on_phase(const std::string& /*what*/) {}
 };
 
 IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, IngestObserver& observer);
