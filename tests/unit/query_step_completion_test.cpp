@@ -67,6 +67,23 @@ TEST(ProjectItems, StepsUnderEightCharactersAreNeverLinked) {
   EXPECT_EQ(work().completed_in("2025-03-01", "retry l"), std::nullopt);
 }
 
+// A project whose text fits in a short string, indexed and then moved, as
+// `ask` does: the index must still find it (its words once pointed into the
+// moved-from object).
+TEST(ProjectItems, AnIndexStillAnswersAfterItIsMoved) {
+  auto build = [] {
+    ProjectItems project;
+    project.add("2025-03-02", 7, "Fix the parser");
+    project.index();
+    return project;
+  };
+  std::vector<ProjectItems> moved;
+  moved.push_back(build());
+  moved.reserve(16); // and moved again
+  EXPECT_EQ(moved.front().completed_in("2025-03-01", "Fix the parser"), 7);
+  EXPECT_TRUE(moved.front().fixes("2025-03-01", 1, "fix the parser"));
+}
+
 TEST(ProjectItems, StepsAreNeverCompletedByUndatedWork) {
   EXPECT_EQ(work().completed_in("", "undated: retry logic"), std::nullopt);
 }

@@ -286,6 +286,7 @@ IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, Ing
     store::create_missing_indexes(db);
   }
   bool indexes_dropped = false;
+  bool bulk_checked = false;
   auto restore_indexes = [&] {
     if (indexes_dropped) {
       observer.on_phase("building indexes");
@@ -343,9 +344,14 @@ IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, Ing
           if (!writer.in_batch()) {
             writer.begin_batch();
             batch_started = std::chrono::steady_clock::now();
-            if (bulk_load && !indexes_dropped) {
-              store::drop_secondary_indexes(db);
-              indexes_dropped = true;
+            // Checked again under the write lock: another ingest may have
+            // filled the database since this one listed its sources.
+            if (bulk_load && !indexes_dropped && !bulk_checked) {
+              bulk_checked = true;
+              if (!writer.has_sources()) {
+                store::drop_secondary_indexes(db);
+                indexes_dropped = true;
+              }
             }
           }
           writer.write_source(source, result.log, warnings, options.ingested_at, k_parser_version);

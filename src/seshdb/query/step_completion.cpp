@@ -47,7 +47,8 @@ void ProjectItems::add(std::string_view local_date, std::int64_t session_id, std
     m_dates.emplace_back(m_items.size(), std::string(local_date));
   }
   m_items.push_back({m_text.size(), static_cast<std::uint32_t>(text.size()), session_id});
-  m_text += util::to_lower_ascii(text);
+  const std::string lower = util::to_lower_ascii(text);
+  m_text.insert(m_text.end(), lower.begin(), lower.end());
 }
 
 std::size_t ProjectItems::first_dated_after(std::string_view local_date, bool or_same) const {
@@ -62,7 +63,7 @@ void ProjectItems::index() {
   // The keys are views into m_text, which no longer changes.
   for (std::uint32_t k = 0; k < m_items.size(); ++k) {
     const Item& item = m_items[k];
-    for_each_word(std::string_view(m_text).substr(item.text_begin, item.text_size), [&](std::string_view word, bool) {
+    for_each_word(text().substr(item.text_begin, item.text_size), [&](std::string_view word, bool) {
       auto& list = m_postings[word];
       if (list.empty() || list.back() != k) {
         list.push_back(k);
@@ -75,7 +76,7 @@ template <typename Accept>
 const ProjectItems::Item* ProjectItems::first_containing(std::string_view needle, std::size_t from,
                                                          Accept&& accept) const {
   auto matches = [&](const Item& item) {
-    return std::string_view(m_text).substr(item.text_begin, item.text_size).find(needle) != std::string_view::npos &&
+    return text().substr(item.text_begin, item.text_size).find(needle) != std::string_view::npos &&
            accept(item);
   };
   // The two rarest whole inner words of the needle.

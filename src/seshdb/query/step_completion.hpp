@@ -58,7 +58,13 @@ private:
   template <typename Accept>
   const Item* first_containing(std::string_view needle, std::size_t from, Accept&& accept) const;
 
-  std::string m_text; // every item's text, lowercased, back to back
+  std::string_view text() const { return {m_text.data(), m_text.size()}; }
+
+  // Every item's text, lowercased, back to back. A vector, not a string: the
+  // postings' keys point into it, and a short string lives inside the object,
+  // so moving the index (load_project_items returns it) would leave them
+  // pointing at the old one.
+  std::vector<char> m_text;
   std::vector<Item> m_items;
   // Items come in date order, so each date is kept once, with the index of
   // its first item (a string per item was a third of the memory).

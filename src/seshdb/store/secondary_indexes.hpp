@@ -4,6 +4,8 @@
 // times cheaper than keeping 15 indexes up to date row by row. If that load
 // is killed, the rows it committed are complete and only the indexes are
 // missing; the next ingest, or `seshdb doctor --repair`, builds them.
+// So a future migration that drops one of these indexes must say
+// DROP INDEX IF EXISTS: the database it upgrades may lack it.
 #pragma once
 
 #include <SQLiteCpp/Database.h>

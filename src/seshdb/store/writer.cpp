@@ -136,6 +136,13 @@ SQLite::Statement& Writer::statement(const std::string& name) {
   return s;
 }
 
+bool Writer::has_sources() {
+  auto& s = statement("any_source");
+  const bool any = s.executeStep() && s.getColumn(0).getInt() == 1;
+  s.reset(); // a statement left running would lock the schema against DROP INDEX
+  return any;
+}
+
 std::unordered_map<std::string, SourceState> Writer::load_sources() {
   std::unordered_map<std::string, SourceState> sources;
   auto& s = statement("all_sources");

@@ -46,6 +46,9 @@ public:
   Writer& operator=(const Writer&) = delete;
 
   std::unordered_map<std::string, SourceState> load_sources();
+  // Whether the database holds any source (read inside the open batch, this
+  // is the answer another ingest can no longer change).
+  bool has_sources();
 
   // Groups the following writes into one transaction: still all-or-nothing
   // per source (a failure or a kill abandons the whole batch), but FTS5 flushes

@@ -4,6 +4,9 @@
 -- name: all_sources
 SELECT id, path, size_bytes, mtime, content_hash, parser_version FROM sources;
 
+-- name: any_source
+SELECT EXISTS (SELECT 1 FROM sources);
+
 -- The FTS indexes are external-content tables the writer keeps in step: the
 -- old text is removed with FTS5's 'delete' command before rows change, and
 -- the new text indexed after they are written. Every FTS write is a
