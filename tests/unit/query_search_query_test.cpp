@@ -3,6 +3,7 @@
 #include "seshdb/query/search_query.hpp"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 namespace seshdb::query {
 namespace {
@@ -105,6 +106,45 @@ TEST(SearchQueryInput, ControlCharactersAndInvalidUtf8BecomeHarmless) {
   const auto q = parse_search_query(text, "2026-01-15");
   EXPECT_EQ(q.fts.find('\0'), std::string::npos);
   EXPECT_EQ(q.fts.find('\x07'), std::string::npos);
+}
+
+// Found by fuzz_search_query: parentheses and exclusions nested deep enough
+// overflowed FTS5's parser stack. Every nesting depth either gives an
+// expression FTS5 accepts or is refused with one clear message.
+TEST(SearchQueryInput, DeepNestingIsValidFts5OrRefused) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='porter unicode61')", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  int accepted = 0;
+  int refused = 0;
+  for (const char* level : {"(a -b ", "(a OR ", "(-b a "}) {
+    for (int depth = 1; depth <= 40; ++depth) {
+      std::string text;
+      for (int i = 0; i < depth; ++i) {
+        text += level;
+      }
+      text += "c" + std::string(static_cast<std::size_t>(depth), ')');
+      std::string query;
+      try {
+        query = parse_search_query(text, k_today).fts;
+      } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("too deeply"), std::string::npos) << e.what();
+        ++refused;
+        continue;
+      }
+      sqlite3_stmt* stmt = nullptr;
+      ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM t WHERE t MATCH ?", -1, &stmt, nullptr), SQLITE_OK);
+      sqlite3_bind_text(stmt, 1, query.c_str(), -1, SQLITE_TRANSIENT);
+      EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW) << depth << " levels of " << level << ": " << sqlite3_errmsg(db);
+      sqlite3_finalize(stmt);
+      ++accepted;
+    }
+  }
+  sqlite3_close(db);
+  EXPECT_GT(accepted, 20);
+  EXPECT_GT(refused, 20);
 }
 
 } // namespace

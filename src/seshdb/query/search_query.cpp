@@ -407,6 +407,30 @@ std::string emit(const Node& node) {
   return {};
 }
 
+// How deep the parentheses of an FTS5 expression go, outside its strings.
+int nesting_depth(std::string_view fts) {
+  int depth = 0;
+  int deepest = 0;
+  bool in_string = false;
+  for (const char c : fts) {
+    if (c == '"') {
+      in_string = !in_string; // a doubled "" inside a string toggles twice
+    } else if (!in_string && c == '(') {
+      deepest = std::max(deepest, ++depth);
+    } else if (!in_string && c == ')') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+// FTS5's expression parser has a fixed stack: `("x" AND (` nested 33 deep
+// already overflows it ("fts5: parser stack overflow", found by
+// fuzz_search_query). Each level of the query's parentheses can add two
+// levels here (an exclusion wraps its group in another pair), so the limit
+// is on what is sent.
+constexpr int k_max_fts_depth = 24;
+
 } // namespace
 
 SearchQuery parse_search_query(std::string_view text, const std::string& today) {
@@ -419,6 +443,11 @@ SearchQuery parse_search_query(std::string_view text, const std::string& today) 
   auto root = parser.parse();
   if (root) {
     query.fts = emit(*root);
+    if (nesting_depth(query.fts) > k_max_fts_depth) {
+      throw Error(fmt::format("the query nests parentheses and exclusions too deeply ({} levels once written for "
+                              "FTS5, at most {}); split it into simpler searches",
+                              nesting_depth(query.fts), k_max_fts_depth));
+    }
   }
   return query;
 }
