@@ -3,6 +3,7 @@
 // path:line: message (capped per file), a progress bar on a terminal, and a
 // summary (text or --json).
 #include "cli/commands.hpp"
+#include "cli/interrupt.hpp"
 #include "cli/terminal.hpp"
 #include "seshdb/ingest/ingest_run.hpp"
 #include "seshdb/output/printer.hpp"
@@ -143,10 +144,10 @@ void print_summary(Context& ctx, const IngestCliOptions& options, const ingest::
         "{{\"format_version\": {}, \"command\": \"ingest\", \"database\": {}, \"files_scanned\": {}, \"new\": {}, "
         "\"changed\": {}, \"unchanged\": {}, \"removed\": {}, \"failed\": {}, \"skipped\": {}, \"input_errors\": {}, "
         "\"sessions\": {}, \"commits\": {}, \"prs\": {}, \"issues\": {}, \"warnings\": {}, \"bytes_parsed\": {}, "
-        "\"elapsed_seconds\": {:.3f}, \"mb_per_second\": {:.2f}}}\n",
+        "\"elapsed_seconds\": {:.3f}, \"mb_per_second\": {:.2f}, \"interrupted\": {}, \"files_not_reached\": {}}}\n",
         output::k_json_format_version, output::json_escape(db_path), s.files_scanned, s.added, s.changed, s.unchanged,
         s.removed, s.failed, s.skipped, s.input_errors, s.sessions, s.commits, s.prs, s.issues, s.warnings,
-        s.bytes_parsed, seconds, rate);
+        s.bytes_parsed, seconds, rate, s.interrupted, s.files_not_reached);
     return;
   }
   if (options.quiet) {
@@ -189,6 +190,8 @@ void register_ingest(CLI::App& app, Context& ctx) {
   command->add_option("--threads", options->core.threads, "Parser threads (default: one per core but the one the writer uses, at least 1)");
   command->footer("Unchanged files (same size and mtime, or same content) are skipped; each changed file is\n"
                   "replaced in one transaction, so an interrupted ingest never leaves a file half-written.\n"
+                  "Ctrl-C stops after the file being written and keeps every file written so far (exit 130);\n"
+                  "a second Ctrl-C stops at once, and the file being written keeps its previous state.\n"
                   "Example: seshdb ingest ~/work/*/docs --exclude 'CHANGELOG.md'");
   command->callback([&ctx, options] {
     if (!options->project.empty()) {
@@ -209,11 +212,19 @@ void register_ingest(CLI::App& app, Context& ctx) {
     auto db = store::open_database(path, store::OpenMode::create);
     CliObserver observer(ctx, *options);
     const auto started = std::chrono::steady_clock::now();
+    InterruptGuard interrupt;
+    options->core.stop = &interrupt.requested();
     const auto summary = ingest::run_ingest(*db, options->core, observer);
     observer.finish();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     print_summary(ctx, *options, summary, seconds, path.string());
-    if (summary.input_errors > 0 || summary.failed > 0) {
+    if (summary.interrupted) {
+      ctx.err << fmt::format("seshdb: error: interrupted; every file written so far is complete in the database, and "
+                             "{} file(s) not reached keep their previous state{}; run the same command again to "
+                             "finish\n",
+                             summary.files_not_reached, options->core.prune ? " (nothing was pruned)" : "");
+      ctx.exit = interrupt.signal_number() == SIGTERM ? ExitCode::terminated : ExitCode::interrupted;
+    } else if (summary.input_errors > 0 || summary.failed > 0) {
       ctx.exit = ExitCode::usage;
     }
   });

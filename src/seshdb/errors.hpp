@@ -15,6 +15,8 @@ enum class ExitCode : int {
   not_found = 1,
   usage = 2,
   database = 3,
+  interrupted = 130, // 128 + SIGINT: stopped by Ctrl-C, what was done is kept
+  terminated = 143,  // 128 + SIGTERM
 };
 
 class Error : public std::runtime_error {

@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -38,8 +39,14 @@ fs::path make_corpus(const CliSandbox& sandbox, double size_mb) {
   return out;
 }
 
-pid_t spawn_ingest(const fs::path& db, const fs::path& corpus, const std::vector<std::string>& extra) {
-  std::vector<std::string> args = {SESHDB_BINARY, "--db", db.string(), "ingest", corpus.string(), "-q"};
+// Runs `seshdb ingest` in the background, quiet unless `output` names where
+// stdout (output + ".out") and stderr (output + ".err") go.
+pid_t spawn_ingest(const fs::path& db, const fs::path& corpus, const std::vector<std::string>& extra,
+                   const fs::path& output = {}) {
+  std::vector<std::string> args = {SESHDB_BINARY, "--db", db.string(), "ingest", corpus.string()};
+  if (output.empty()) {
+    args.push_back("-q");
+  }
   args.insert(args.end(), extra.begin(), extra.end());
   std::vector<char*> argv;
   for (auto& arg : args) {
@@ -48,7 +55,10 @@ pid_t spawn_ingest(const fs::path& db, const fs::path& corpus, const std::vector
   argv.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  const std::string out = output.empty() ? "/dev/null" : output.string() + ".out";
+  const std::string err = output.empty() ? "/dev/null" : output.string() + ".err";
+  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   pid_t pid = 0;
   const int rc = posix_spawn(&pid, SESHDB_BINARY, &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
@@ -58,10 +68,12 @@ pid_t spawn_ingest(const fs::path& db, const fs::path& corpus, const std::vector
   return pid;
 }
 
+// The exit code, or minus the signal that ended the process (a shell would
+// say 128 + signal, which a handled Ctrl-C's exit 130 could not be told from).
 int wait_for(pid_t pid) {
   int status = 0;
   waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
 }
 
 // Adds (or changes) a line in every log, so every source changes.
@@ -225,6 +237,63 @@ TEST(IngestCrashSafety, KilledFirstIngestLeavesCompleteSourcesAndTheNextBuildsTh
   }
   // The kills must have hit the window this test is about.
   EXPECT_GE(killed_with_rows_without_indexes, 3);
+}
+
+// Ctrl-C (or SIGTERM) stops an ingest after the file being written: what was
+// written is committed, a first load builds the indexes it dropped, the exit
+// code says which signal, and the next run carries on from there.
+TEST(IngestInterrupt, StopsAfterTheFileBeingWrittenKeepsItAndTheNextRunFinishes) {
+  CliSandbox sandbox;
+  // Large enough for the first batch (16 MiB or 1 s) to commit well before the end.
+  const auto corpus = make_corpus(sandbox, 24);
+  ASSERT_EQ(sandbox.shell("\"$SESHDB\" --db \"$TMP/reference.db\" init").rc, 0);
+  const std::string all_indexes = index_names(sandbox.dir() / "reference.db");
+  std::map<std::string, std::set<std::string>> allowed;
+  for (const auto& [path, hash] : rewrite_all(corpus, 0)) {
+    allowed[path] = {hash};
+  }
+  const auto db = sandbox.db();
+  const auto output = sandbox.dir() / "ingest";
+  int round = 0;
+  for (const auto& [signal, exit_code] : std::vector<std::pair<int, int>>{{SIGINT, 130}, {SIGTERM, 143}}) {
+    ++round;
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      fs::remove(db.string() + suffix);
+    }
+    ASSERT_EQ(sandbox.seshdb("init").rc, 0);
+    const pid_t pid = spawn_ingest(db, corpus, {"--json"}, output);
+    {
+      SQLite::Database reader(db.string(), SQLite::OPEN_READONLY, 30000);
+      while (reader.execAndGet("SELECT count(*) FROM sources").getInt64() == 0) {
+        int status = 0;
+        ASSERT_NE(waitpid(pid, &status, WNOHANG), pid) << "the ingest ended before its first commit was seen";
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      }
+    }
+    kill(pid, signal);
+    ASSERT_EQ(wait_for(pid), exit_code) << "round " << round << ": " << read_file(output.string() + ".err");
+    const std::string err = read_file(output.string() + ".err");
+    EXPECT_NE(err.find("seshdb: error: interrupted; every file written so far is complete"), std::string::npos) << err;
+    EXPECT_NE(err.find("run the same command again to finish"), std::string::npos) << err;
+    const std::string summary = read_file(output.string() + ".out");
+    EXPECT_NE(summary.find("\"interrupted\": true"), std::string::npos) << summary;
+
+    // Complete and indexed as it stands: not one index left for later.
+    const int written = expect_consistent(db, allowed, round);
+    EXPECT_EQ(index_names(db), all_indexes) << "round " << round;
+    EXPECT_LT(written, static_cast<int>(allowed.size())) << "the signal came too late to stop anything";
+    EXPECT_NE(summary.find(fmt::format("\"new\": {},", written)), std::string::npos) << summary;
+    EXPECT_NE(summary.find(fmt::format("\"files_not_reached\": {}}}", allowed.size() - written)), std::string::npos)
+        << summary;
+
+    // The next run skips what was written and writes the rest.
+    ASSERT_EQ(wait_for(spawn_ingest(db, corpus, {"--json"}, output)), 0) << read_file(output.string() + ".err");
+    const std::string rerun = read_file(output.string() + ".out");
+    EXPECT_NE(rerun.find(fmt::format("\"new\": {}, \"changed\": 0, \"unchanged\": {},", allowed.size() - written, written)),
+              std::string::npos)
+        << rerun;
+    EXPECT_EQ(expect_consistent(db, allowed, round), static_cast<int>(allowed.size()));
+  }
 }
 
 TEST(IngestConcurrency, ReadersNeverFailWhileAnIngestWrites) {

@@ -305,6 +305,11 @@ IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, Ing
   {
     ParallelParser parser(jobs, options, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, jobs.size()))));
     for (std::size_t i = 0; i < jobs.size(); ++i) {
+      if (options.stop != nullptr && options.stop->load()) {
+        summary.interrupted = true;
+        summary.files_not_reached = static_cast<int>(jobs.size() - i);
+        break;
+      }
       const Job& job = jobs[i];
       JobResult result = parser.take(i);
       bytes_done += job.file.size_bytes;
@@ -395,7 +400,7 @@ IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, Ing
                                     e.what()));
   }
 
-  if (options.prune) {
+  if (options.prune && !summary.interrupted) {
     for (const auto& [path, state] : sources) {
       if (path.starts_with(k_stdin_prefix)) {
         continue;

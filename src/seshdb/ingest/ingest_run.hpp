@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,6 +26,11 @@ struct IngestOptions {
   bool prune = false;
   unsigned threads = 0;                 // 0: one per core
   std::string ingested_at;              // ISO-8601 UTC, from the caller's clock
+  // Set (from another thread or a signal handler) to stop after the file
+  // being written: what is written so far is committed and the indexes a
+  // first load dropped are built, so the database is complete and the next
+  // ingest carries on from there.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 enum class FileStatus { added, changed, unchanged, failed, skipped, removed };
@@ -49,6 +55,8 @@ struct IngestSummary {
   int input_errors = 0; // named paths that do not exist
   std::int64_t sessions = 0, commits = 0, prs = 0, issues = 0, warnings = 0;
   std::int64_t bytes_parsed = 0;
+  bool interrupted = false; // IngestOptions::stop was set
+  int files_not_reached = 0; // files left as they were because of it (pruning too is skipped)
 };
 
 class IngestObserver {
