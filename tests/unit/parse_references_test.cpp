@@ -63,6 +63,14 @@ TEST(ParsePrs, FieldWithSlashList) { EXPECT_EQ(pr_numbers("**PR**: #56/#50/#48")
 TEST(ParsePrs, PluralList) { EXPECT_EQ(pr_numbers("PRs #1, #2 and #3 merged"), (std::vector<int>{1, 2, 3})); }
 TEST(ParsePrs, RangeIsExpanded) { EXPECT_EQ(pr_numbers("PR124–PR126 landed"), (std::vector<int>{124, 125, 126})); }
 TEST(ParsePrs, CountAfterPluralIsNotAPr) { EXPECT_TRUE(pr_numbers("- **Pull Requests**: 8 comprehensive PRs").empty()); }
+TEST(ParsePrs, MergedHashNumbersArePrs) {
+  EXPECT_EQ(pr_numbers("Merged #12 and #13."), (std::vector<int>{12, 13}));
+  EXPECT_EQ(scan_prs("merged #7 after review")[0].action, std::optional<std::string>("merged"));
+}
+TEST(ParsePrs, MergedWithoutAHashIsNotAPr) {
+  EXPECT_TRUE(pr_numbers("merged 3 branches, closed #4").empty());
+  EXPECT_TRUE(pr_numbers("unmerged #5").empty());
+}
 TEST(ParsePrs, IssueNumbersAreNotPrs) { EXPECT_TRUE(pr_numbers("Issue #99 - Windows build, session #28").empty()); }
 TEST(ParsePrs, UrlGivesOwnerAndRepo) {
   auto prs = scan_prs("- URL: https://github.com/PerformanceSuite/CommandCenter/pull/94");

@@ -48,6 +48,51 @@ TEST(ParseSessions, SetextHeadingWithDate) {
   EXPECT_EQ(log.sessions[0].started_at, "2025-06-10T12:00:00Z");
 }
 
+TEST(ParseSessions, FrontMatterWithADateMakesTheFileOneSession) {
+  auto log = parse("---\ntitle: Session log\ndate: 2025-04-02\nbranch: feat/export\ntags:\n  - export\n---\n\n"
+                   "# Export work\n\n**Start:** 09:05 AM PDT\n**End:** 11:40 AM PDT\n\n## Completed\n- Wrote it\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  const auto& s = log.sessions[0];
+  EXPECT_EQ(s.line_start, 1); // the front matter is the session's too
+  EXPECT_EQ(s.title, "Export work");
+  EXPECT_EQ(s.local_date, "2025-04-02");
+  EXPECT_EQ(s.branch, "feat/export");
+  EXPECT_EQ(s.started_at, "2025-04-02T16:05:00Z");
+  EXPECT_EQ(s.duration_minutes, 155);
+  ASSERT_EQ(s.sections.size(), 1u);
+  EXPECT_EQ(s.sections[0].title, "Completed");
+}
+
+TEST(ParseSessions, FrontMatterIsNotASetextHeadingBeforeDatedSessions) {
+  // md4c alone reads "date: ...\n---" as a heading holding a date.
+  auto log = parse("---\ndate: 2025-04-01\nlayout: journal\n---\n\n## 2025-04-02 a\nx\n\n## 2025-04-03 b\ny\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{6, 9}));
+}
+
+TEST(ParseSessions, FrontMatterWithoutATitleHeadingTakesItsTitle) {
+  auto log = parse("---\ntitle: \"Standup notes\"\ndate: 2025-05-06\n---\nShort day.\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-05-06");
+  EXPECT_EQ(log.sessions[0].title, "\"Standup notes\"");
+}
+
+TEST(ParseSessions, RulesAroundProseAreNotFrontMatter) {
+  // Lower-case "date:" is a field only in front matter; here it is prose between rules.
+  auto log = parse("---\nSome words about the date: 2025-04-02 plans.\n---\n\ntext\n");
+  EXPECT_TRUE(log.sessions.empty());
+}
+
+TEST(ParseSessions, KeyValueTableWithADateMakesTheFileOneSession) {
+  auto log = parse("# Session Handoff\n\n| Field | Value |\n|-------|-------|\n| Date | 2025-04-03 |\n"
+                   "| Time | 13:00–15:45 UTC |\n| Branch | `fix/login` |\n\n## Summary\nFixed it.\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].line_start, 1);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-04-03");
+  EXPECT_EQ(log.sessions[0].started_at, "2025-04-03T13:00:00Z");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 165);
+  EXPECT_EQ(log.sessions[0].branch, "fix/login");
+}
+
 TEST(ParseSessions, DatedSubheadingInsideASessionIsASection) {
   auto log = parse("### [日期：2026.1.4] Step\n\ntext\n\n#### Git 提交 [完成日期：2026.1.7]\n\nmore\n");
   EXPECT_EQ(session_lines(log), std::vector<int>{1});

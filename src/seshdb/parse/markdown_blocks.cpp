@@ -5,6 +5,7 @@
 #include <md4c.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace seshdb::parse {
 
@@ -369,8 +370,59 @@ int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata)
 
 } // namespace
 
+int front_matter_end(std::string_view text, const LineIndex& lines) {
+  auto delimiter = [&](int line, bool closing) {
+    const auto t = util::trim(lines.line_text(text, line));
+    return t == "---" || (closing && t == "...");
+  };
+  if (lines.line_count() < 3 || !delimiter(1, false)) {
+    return 0;
+  }
+  bool any_key = false;
+  for (int line = 2; line <= std::min(lines.line_count(), 200); ++line) {
+    if (delimiter(line, true)) {
+      return any_key ? line : 0;
+    }
+    const std::string_view raw = lines.line_text(text, line);
+    const auto t = util::trim(raw);
+    if (t.empty() || t.front() == '#' || raw.front() == ' ' || raw.front() == '\t' || t.starts_with("- ")) {
+      continue;
+    }
+    // key: value, the key a word or a few ("session date", "last-modified").
+    const auto colon = t.find(':');
+    if (colon == 0 || colon == std::string_view::npos || colon > 40 ||
+        (colon + 1 < t.size() && t[colon + 1] != ' ' && t[colon + 1] != '\t')) {
+      return 0;
+    }
+    for (const char c : t.substr(0, colon)) {
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == ' ' || c == '.' ||
+            static_cast<unsigned char>(c) >= 0x80)) {
+        return 0;
+      }
+    }
+    any_key = true;
+  }
+  return 0;
+}
+
 MarkdownDoc read_markdown(std::string_view text, const LineIndex& lines) {
+  // Front matter is YAML, not Markdown: md4c would read its closing "---" as
+  // a setext underline and the key lines above it as one heading. md4c reads
+  // a copy with both delimiters blanked (same length, so every offset and
+  // line holds), and the key lines stay plain text lines.
+  const int front_matter = front_matter_end(text, lines);
+  std::string blanked;
+  if (front_matter > 0) {
+    blanked.assign(text);
+    for (const int line : {1, front_matter}) {
+      const std::size_t begin = lines.start_of(line);
+      const std::size_t end = begin + lines.line_text(text, line).size();
+      std::fill(blanked.begin() + static_cast<std::ptrdiff_t>(begin), blanked.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+    }
+    text = blanked;
+  }
   Builder b;
+  b.doc.front_matter_end = front_matter;
   b.input = text;
   b.lines = &lines;
   b.doc.line_kinds.assign(static_cast<std::size_t>(lines.line_count()), LineKind::text);

@@ -53,7 +53,11 @@ struct MarkdownDoc {
   std::vector<MdTableRow> table_rows;
   std::vector<int> rule_lines; // thematic breaks (---)
   std::vector<LineKind> line_kinds; // index 0 is line 1
+  // YAML front matter ("---" on line 1 ... "---" or "..."): the line of its
+  // closing delimiter, 0 without. Its key lines are plain text lines here.
+  int front_matter_end = 0;
 };
+
 
 // Byte offsets where each line starts; line N (1-based) starts at starts[N-1].
 class LineIndex {
@@ -67,6 +71,11 @@ public:
 private:
   std::vector<std::size_t> m_starts;
 };
+
+// The closing line of the YAML front matter that opens text, or 0: line 1 is
+// "---", a later line within the first 200 is "---" or "...", and every line
+// between is blank, a comment, "key: value", or an indented or "- " line.
+int front_matter_end(std::string_view text, const LineIndex& lines);
 
 // Calls visit(row, header_cells) for every body row of a table with a header.
 template <typename Visit>

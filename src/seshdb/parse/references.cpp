@@ -283,6 +283,8 @@ bool might_mention_pr(std::string_view line) {
       return true;
     } else if (c == 'm' && d == 'e' && line.substr(p).size() >= 15 && line.substr(p, 15) == "merge_requests/") {
       return true;
+    } else if (c == 'm' && d == 'e' && line.substr(p).size() >= 8 && util::iequals_ascii(line.substr(p, 8), "merged #")) {
+      return true;
     }
   }
   return false;
@@ -336,7 +338,7 @@ std::vector<PrMention> scan_prs(std::string_view line) {
     }
   }
 
-  // Keywords: "PR #95", "PR#95", "PR 95", "PRs #1, #2 and #3", "pull request #12",
+  // Keywords: "PR #95", "PR#95", "PR 95", "PRs #1, #2 and #3", "pull request #12", "merged #12",
   // "**PR**: #56/#50", "PR124-PR128".
   std::size_t pos = 0;
   while (pos < lower.size()) {
@@ -363,6 +365,9 @@ std::vector<PrMention> scan_prs(std::string_view line) {
       }
     } else if (lower.compare(pos, 13, "merge request") == 0 && (pos == 0 || !is_alpha(lower[pos - 1]))) {
       keyword_end = pos + 13;
+    } else if (lower.compare(pos, 8, "merged #") == 0 && (pos == 0 || !is_alpha(lower[pos - 1]))) {
+      // Only a pull request is merged: "Merged #12 and #13" (an issue is closed).
+      keyword_end = pos + 6;
     }
     if (keyword_end == std::string::npos) {
       ++pos;

@@ -25,6 +25,7 @@ struct SessionStart {
   std::vector<std::string> cells;   // table rows: the cells
   std::vector<std::string> header;  // table rows: the header cells
   bool start_marker = false;        // "[...] Agent – START"
+  int title_line = 0;               // whole-file sessions: the heading that gave the title, not a section
 };
 
 struct EndMarker {

@@ -51,7 +51,10 @@ std::string strip_markup(std::string_view value) {
 
 // `**Key**: value`, `**Key:** value`, `- **Key**: value`, `> **Key**: value`,
 // and (when `plain` is allowed) `Key: value`; several per line when split by " | ".
-std::vector<model::Field> read_fields(std::string_view line, int line_number, bool plain_allowed) {
+// Plain "Key: value" fields (no bold) are read only where plain_allowed, and
+// their key must start with a capital, unless any_case: front matter keys are
+// lower-case YAML ("date: 2025-04-02").
+std::vector<model::Field> read_fields(std::string_view line, int line_number, bool plain_allowed, bool any_case = false) {
   std::vector<model::Field> fields;
   std::string_view rest = util::trim(line);
   // List and quote markers, and the emoji or check marks before a label ("- ✅ **Branch**:").
@@ -116,7 +119,7 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
       }
       const std::string_view candidate = part.substr(0, colon);
       const unsigned char first = static_cast<unsigned char>(candidate[0]);
-      const bool starts_ok = (first >= 'A' && first <= 'Z') || first >= 0x80;
+      const bool starts_ok = (first >= 'A' && first <= 'Z') || first >= 0x80 || (any_case && first >= 'a' && first <= 'z');
       const auto words = std::count(candidate.begin(), candidate.end(), ' ') + 1;
       if (!starts_ok || words > 4 || candidate.find_first_of("`[(*#") != std::string_view::npos) {
         continue;
@@ -170,6 +173,30 @@ std::string clean_branch(std::string_view value) {
     return {};
   }
   return v;
+}
+
+// The rows of two-column "| Field | Value |" tables between two lines, as
+// fields (the second header cell says value or details).
+std::vector<model::Field> key_value_table_fields(const MarkdownDoc& doc, int first_line, int last_line) {
+  std::vector<model::Field> fields;
+  for_each_body_row(doc, [&](const MdTableRow& row, const std::vector<std::string>& header) {
+    if (row.line < first_line || row.line > last_line || header.size() != 2 || row.cells.size() != 2) {
+      return;
+    }
+    const std::string value_header = util::to_lower_ascii(util::trim(header[1]));
+    if (value_header != "value" && value_header != "values" && value_header != "details" && value_header != "detail") {
+      return;
+    }
+    std::string key = strip_markup(row.cells[0]);
+    std::string value = row.cells[1];
+    if (util::icontains_ascii(key, "branch")) {
+      value = clean_branch(value);
+    }
+    if (!key.empty() && !util::trim(value).empty()) {
+      fields.push_back({key, strip_markup(value), row.line});
+    }
+  });
+  return fields;
 }
 
 std::string format_utc(std::int64_t minutes_since_epoch) {
@@ -393,38 +420,53 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     log.diagnostics.push_back({DiagnosticLevel::warning, line, what});
   }
 
-  // A file that is one session with its date in a field: the whole file.
+  // A file that is one session with its date in a field near the top (a
+  // "Date:" line, front matter, or a "| Date | ... |" row of a key/value
+  // table): the whole file.
   if (detection.sessions.empty()) {
+    std::vector<model::Field> top_fields;
     for (int line = 1; line <= std::min(lines.line_count(), 60); ++line) {
-      if (doc.line_kinds[static_cast<std::size_t>(line - 1)] != LineKind::text) {
-        continue;
-      }
-      for (const auto& field : read_fields(lines.line_text(text, line), line, true)) {
-        if (key_is(field.key, {"date", "session date", "日期"}) && find_date(normalize_width(field.value))) {
-          SessionStart start;
-          start.kind = StartKind::whole_file;
-          start.level = 1;
-          start.line = 1;
-          for (const auto& heading : doc.headings) {
-            start.line = heading.line;
-            start.title = heading.text;
-            break;
-          }
-          if (start.title.empty()) {
-            start.title = first_line(lines.line_text(text, 1));
-          }
-          start.normalized = normalize_width(start.title);
-          start.line_end = lines.line_count();
-          while (start.line_end > start.line && doc.line_kinds[static_cast<std::size_t>(start.line_end - 1)] == LineKind::blank) {
-            --start.line_end;
-          }
-          detection.sessions.push_back(start);
-          break;
+      if (doc.line_kinds[static_cast<std::size_t>(line - 1)] == LineKind::text) {
+        for (auto& field : read_fields(lines.line_text(text, line), line, true, line < doc.front_matter_end)) {
+          top_fields.push_back(std::move(field));
         }
       }
-      if (!detection.sessions.empty()) {
+    }
+    for (auto& field : key_value_table_fields(doc, 1, std::min(lines.line_count(), 60))) {
+      top_fields.push_back(std::move(field));
+    }
+    std::stable_sort(top_fields.begin(), top_fields.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
+    const auto dated = std::find_if(top_fields.begin(), top_fields.end(), [](const model::Field& field) {
+      return key_is(field.key, {"date", "session date", "日期"}) && find_date(normalize_width(field.value));
+    });
+    if (dated != top_fields.end()) {
+      SessionStart start;
+      start.kind = StartKind::whole_file;
+      start.level = 1;
+      start.line = 1;
+      for (const auto& heading : doc.headings) {
+        start.line = doc.front_matter_end > 0 ? 1 : heading.line; // the front matter is the session's too
+        start.title = heading.text;
+        start.title_line = heading.line;
         break;
       }
+      if (start.title.empty() && doc.front_matter_end > 0) {
+        for (const auto& field : top_fields) {
+          if (field.line < doc.front_matter_end && key_is(field.key, {"title"})) {
+            start.title = util::trim(field.value);
+            break;
+          }
+        }
+      }
+      if (start.title.empty()) {
+        start.title = first_line(lines.line_text(text, doc.front_matter_end + 1 <= lines.line_count() ? doc.front_matter_end + 1 : 1));
+      }
+      start.normalized = normalize_width(start.title);
+      start.line_end = lines.line_count();
+      while (start.line_end > start.line && doc.line_kinds[static_cast<std::size_t>(start.line_end - 1)] == LineKind::blank) {
+        --start.line_end;
+      }
+      detection.sessions.push_back(start);
     }
   }
   if (detection.sessions.empty()) {
@@ -477,7 +519,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           continue;
         }
         const std::string normalized = normalized_line(raw_line);
-        for (auto& field : read_fields(normalized, line, line < first_subheading || start.kind == StartKind::whole_file)) {
+        for (auto& field : read_fields(normalized, line, line < first_subheading || start.kind == StartKind::whole_file,
+                                       line < doc.front_matter_end)) {
           session.fields.push_back(std::move(field));
         }
         // Plain time lines anywhere: "开始：2025.12.28 9：00".
@@ -493,23 +536,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     }
     // A two-column "| Field | Value |" table in the session gives fields too.
     if (start.kind != StartKind::table_row) {
-      for_each_body_row(doc, [&](const MdTableRow& row, const std::vector<std::string>& header) {
-        if (row.line < start.line || row.line > start.line_end || header.size() != 2 || row.cells.size() != 2) {
-          return;
-        }
-        const std::string value_header = util::to_lower_ascii(util::trim(header[1]));
-        if (value_header != "value" && value_header != "values" && value_header != "details" && value_header != "detail") {
-          return;
-        }
-        std::string key = strip_markup(row.cells[0]);
-        std::string value = row.cells[1];
-        if (util::icontains_ascii(key, "branch")) {
-          value = clean_branch(value);
-        }
-        if (!key.empty() && !util::trim(value).empty()) {
-          session.fields.push_back({key, strip_markup(value), row.line});
-        }
-      });
+      for (auto& field : key_value_table_fields(doc, start.line, start.line_end)) {
+        session.fields.push_back(std::move(field));
+      }
     }
     fill_session_facts(start, session, facts[i]);
     if (!facts[i].zone.empty()) {
@@ -642,7 +671,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       continue;
     }
     auto& session = log.sessions[static_cast<std::size_t>(index)];
-    if (heading.line == session.line_start) {
+    if (heading.line == session.line_start || heading.line == detection.sessions[static_cast<std::size_t>(index)].title_line) {
       continue;
     }
     model::Section section;
