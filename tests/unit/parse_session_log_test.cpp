@@ -93,6 +93,17 @@ TEST(ParseSessions, KeyValueTableWithADateMakesTheFileOneSession) {
   EXPECT_EQ(log.sessions[0].branch, "fix/login");
 }
 
+TEST(ParseSessions, HeadingPartThatIsOnlyADurationIsTheDuration) {
+  auto log = parse("## 2025-03-06 — 2h\na\n\n## March 26, 2025 · 2h 15m\nb\n\n## 2025-03-27, ~1.5 hours\nc\n\n"
+                   "## 2025-03-28 - 10 min standup\nd\n\n## Dec 4, 2025\ne\n");
+  ASSERT_EQ(log.sessions.size(), 5u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 120);
+  EXPECT_EQ(log.sessions[1].duration_minutes, 135);
+  EXPECT_EQ(log.sessions[2].duration_minutes, 90);
+  EXPECT_EQ(log.sessions[3].duration_minutes, std::nullopt); // words after it: a title, not a duration
+  EXPECT_EQ(log.sessions[4].duration_minutes, std::nullopt); // ", 2025" is a year
+}
+
 TEST(ParseSessions, DatedSubheadingInsideASessionIsASection) {
   auto log = parse("### [日期：2026.1.4] Step\n\ntext\n\n#### Git 提交 [完成日期：2026.1.7]\n\nmore\n");
   EXPECT_EQ(session_lines(log), std::vector<int>{1});

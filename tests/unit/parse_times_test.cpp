@@ -30,6 +30,12 @@ TEST(ParseTimes, TwelveHourRangeSharesTrailingPm) { EXPECT_EQ(time_in("12:30-1:1
 TEST(ParseTimes, ApproximateMarkerKept) { EXPECT_EQ(time_in("~1:00-2:15 PM PST (LATEST)"), "13:00-14:15 PST ~"); }
 TEST(ParseTimes, MorningRangeCrossingNoon) { EXPECT_EQ(time_in("11:30-1:00 PM"), "11:30-13:00"); }
 TEST(ParseTimes, BothEndsWithMeridiem) { EXPECT_EQ(time_in("10:00 AM - 12:00 PM EST"), "10:00-12:00 EST"); }
+TEST(ParseTimes, OffsetBeforeTheTimeIsItsZoneNotATime) {
+  EXPECT_EQ(time_in("2025-03-11 (UTC+05:30) 09:00 → 11:00"), "09:00-11:00 UTC+05:30");
+  EXPECT_EQ(time_in("GMT-03:00, 14:00-15:00"), "14:00-15:00 GMT-03:00");
+  EXPECT_EQ(time_in("(+02:00) 8:15"), "08:15 +02:00");
+}
+TEST(ParseTimes, ZoneAfterTheTimeWinsOverOneBefore) { EXPECT_EQ(time_in("UTC+01:00 notes; 10:00 PST"), "10:00 PST"); }
 TEST(ParseTimes, TwentyFourHourRange) { EXPECT_EQ(time_in("13:00-13:30"), "13:00-13:30"); }
 TEST(ParseTimes, SingleStartTwelveHour) { EXPECT_EQ(time_in("10:01 AM"), "10:01"); }
 TEST(ParseTimes, RangeCrossingMidnightKeepsEndBeforeStart) { EXPECT_EQ(time_in("23:30-00:45 PST"), "23:30-00:45 PST"); }

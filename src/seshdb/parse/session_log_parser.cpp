@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <set>
@@ -244,6 +245,45 @@ std::optional<TimeMatch> time_in_value(const std::string& value) {
   return find_time(normalized, from);
 }
 
+// Text that is nothing but a duration: "2h", "~1.5 hours", "2h 15m", "45 min".
+bool only_a_duration(std::string_view text) {
+  static constexpr std::array<std::string_view, 11> k_units = {"h", "hr", "hrs", "hour", "hours", "m", "min",
+                                                               "mins", "minute", "minutes", "~"};
+  text = util::trim(text);
+  if (text.starts_with("~")) {
+    text.remove_prefix(1);
+  }
+  if (text.empty() || text.size() > 24 || std::isdigit(static_cast<unsigned char>(text.front())) == 0) {
+    return false;
+  }
+  bool unit_seen = false;
+  for (std::size_t p = 0; p < text.size();) {
+    if (text[p] == ' ') {
+      ++p;
+      continue;
+    }
+    std::size_t q = p;
+    while (q < text.size() && (std::isdigit(static_cast<unsigned char>(text[q])) != 0 || text[q] == '.')) {
+      ++q;
+    }
+    std::size_t r = q;
+    while (r < text.size() && text[r] != ' ') {
+      ++r;
+    }
+    const std::string unit = util::to_lower_ascii(text.substr(q, r - q));
+    if (!unit.empty()) {
+      if (std::find(k_units.begin(), k_units.end(), unit) == k_units.end()) {
+        return false;
+      }
+      unit_seen = true;
+    } else if (q == p) {
+      return false;
+    }
+    p = r;
+  }
+  return unit_seen;
+}
+
 void fill_session_facts(const SessionStart& start, model::Session& session, SessionFacts& facts) {
   // Heading: date, then a time after it, then a bracketed duration "[0.5h]".
   facts.date = start.date;
@@ -266,6 +306,25 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
         facts.duration = parse_duration_minutes(inside);
       }
       p = q + 1;
+    }
+  }
+  // "## 2025-03-06 — 2h", "## March 26, 2025 · 2h 15m": a part of the heading that is only a duration.
+  if (!facts.duration && start.kind == StartKind::heading) {
+    std::string_view rest = start.normalized;
+    while (!rest.empty() && !facts.duration) {
+      std::size_t cut = std::string_view::npos, width = 0;
+      for (std::string_view separator : {" — ", " – ", " - ", " · ", " | ", ", "}) {
+        const auto at = rest.find(separator);
+        if (at != std::string_view::npos && at < cut) {
+          cut = at;
+          width = separator.size();
+        }
+      }
+      const std::string_view part = rest.substr(0, cut);
+      if (only_a_duration(part)) {
+        facts.duration = parse_duration_minutes(part);
+      }
+      rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + width);
     }
   }
   // "## 2025-12-04 | feat/x | Title": a part that looks like a branch is the branch.

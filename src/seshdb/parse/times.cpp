@@ -300,9 +300,24 @@ std::size_t skip_range_separator(std::string_view text, std::size_t p) {
 } // namespace
 
 std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
+  // A UTC offset written before the time ("(UTC+05:30) 09:00 → 11:00") is
+  // not a time of day; it is the zone when none follows the time.
+  std::string zone_before;
   for (std::size_t pos = from; pos < text.size(); ++pos) {
     if (!is_digit(text[pos])) {
       continue;
+    }
+    if (pos > 0 && (text[pos - 1] == '+' || text[pos - 1] == '-')) {
+      const bool named = pos >= 4 && (util::iequals_ascii(text.substr(pos - 4, 3), "UTC") ||
+                                      util::iequals_ascii(text.substr(pos - 4, 3), "GMT"));
+      if (named || text[pos - 1] == '+') {
+        std::size_t zone_end = 0;
+        if (auto zone = read_zone(text, named ? pos - 4 : pos - 1, zone_end)) {
+          zone_before = *zone;
+          pos = zone_end - 1;
+          continue;
+        }
+      }
     }
     auto first = read_clock(text, pos);
     if (!first) {
@@ -409,6 +424,8 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
     }
     if (zone) {
       match.zone = *zone;
+    } else if (!zone_before.empty()) {
+      match.zone = zone_before;
     }
     match.end_pos = p;
     return match;
