@@ -26,6 +26,17 @@ TEST(ParseCommits, MigrationIdIsNotACommit) {
 TEST(ParseCommits, MigrationIdAfterCommitKeywordIsStillNotACommit) {
   EXPECT_EQ(commits("commit 48ab1c5 fixed migration d3e92d35ba2f"), Strings{"48ab1c5"});
 }
+TEST(ParseCommits, CommitUrlsGiveTheWholeHash) {
+  EXPECT_EQ(commits("- See https://github.com/acme/app/commit/0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6 for it"),
+            Strings{"0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6"});
+  EXPECT_EQ(commits("- Landed [a1b2c3d](https://github.com/acme/app/commit/a1b2c3d4e5f60718293a4b5c6d7e8f9012345678)"),
+            Strings{"a1b2c3d4e5f60718293a4b5c6d7e8f9012345678"});
+  EXPECT_EQ(commits("GitLab: https://gitlab.com/acme/app/-/commit/9c8b7a6d5e4f"), Strings{"9c8b7a6d5e4f"});
+  EXPECT_EQ(commits("https://bitbucket.org/acme/app/commits/4e5f6a7b8c9d0e1f"), Strings{"4e5f6a7b8c9d0e1f"});
+}
+TEST(ParseCommits, OtherUrlPathsAreNotCommits) {
+  EXPECT_TRUE(commits("https://example.com/blob/a1b2c3d4e5/file.txt and /tree/9f8e7d6c5b").empty());
+}
 TEST(ParseCommits, HexWordsNeverCount) { EXPECT_TRUE(commits("Commit: deadbeef facade added").empty()); }
 TEST(ParseCommits, BareHexWithoutContextIsNotACommit) { EXPECT_TRUE(commits("Build 1a2b3c4d finished").empty()); }
 TEST(ParseCommits, GitLogLineInCode) {
@@ -113,6 +124,11 @@ std::vector<std::string> metric_names(std::string_view line) {
 
 TEST(ParseMetrics, TestCountsAndRatios) {
   EXPECT_EQ(metric_names("(1,676 backend tests, 12/12 frontend tests)"), (Strings{"tests=1676tests", "tests=12/12"}));
+}
+TEST(ParseMetrics, PassedAndFailedTestCounts) {
+  EXPECT_EQ(metric_names("Tests: 120 passed, 3 failed"), (Strings{"tests_passed=120tests", "tests_failed=3tests"}));
+  EXPECT_EQ(metric_names("- specs: 45 passing, 0 failures"), (Strings{"tests_passed=45tests", "tests_failed=0tests"}));
+  EXPECT_TRUE(metric_names("3 failed deploys, 2 passed reviews").empty()); // no test on the line
 }
 TEST(ParseMetrics, ScoreOutOfHundred) { EXPECT_EQ(metric_names("| Security | 70/100 |"), Strings{"score=70/100"}); }
 TEST(ParseMetrics, TaskProgressAndPercent) {

@@ -133,9 +133,18 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
     if (!is_hex_token(t.text)) {
       continue;
     }
-    // Part of a longer identifier (a-b-c, file.ext, path/x, #colour, id:abc).
     const char before = t.begin > 0 ? line[t.begin - 1] : ' ';
     const char after = t.end < line.size() ? line[t.end] : ' ';
+    // A commit URL: ".../owner/repo/commit/<sha>" (GitHub, GitLab's "/-/commit/",
+    // Bitbucket's "/commits/"), the whole hash, not an abbreviation.
+    if (before == '/' && t.text.size() >= 7 && t.text.size() <= 40 && has_letter(t.text) && has_digit(t.text) &&
+        (line.substr(0, t.begin).ends_with("/commit/") || line.substr(0, t.begin).ends_with("/commits/")) &&
+        (after == ' ' || after == ')' || after == '>' || after == ']' || after == '#' || after == '?' || after == '.' ||
+         after == ',' || after == '`' || t.end == line.size())) {
+      add(t.text);
+      continue;
+    }
+    // Part of a longer identifier (a-b-c, file.ext, path/x, #colour, id:abc).
     if (before == '#' || before == '-' || before == '_' || before == '/' || after == '_' ||
         (after == '-' && t.end + 1 < line.size() && is_alnum(line[t.end + 1])) ||
         (before == '.' && !(t.begin >= 2 && line[t.begin - 2] == '.'))) {
@@ -618,6 +627,7 @@ std::vector<MetricMention> scan_metrics(std::string_view line, const LineContext
   }
   const std::string lower = util::to_lower_ascii(line);
   const bool mentions_tokens = lower.find("token") != std::string::npos;
+  const bool mentions_tests = lower.find("test") != std::string::npos || lower.find("spec") != std::string::npos;
   for (std::size_t p = 0; p < line.size(); ++p) {
     if (!is_digit(line[p]) || (p > 0 && (is_alnum(line[p - 1]) || line[p - 1] == '.' || line[p - 1] == ',' ||
                                          line[p - 1] == '#' || line[p - 1] == ':' || line[p - 1] == '/'))) {
@@ -711,8 +721,18 @@ std::vector<MetricMention> scan_metrics(std::string_view line, const LineContext
       }
       return false;
     };
+    auto next_word_is = [&](std::initializer_list<std::string_view> words) {
+      return std::any_of(words.begin(), words.end(), [&](std::string_view w) {
+        return after.starts_with(w) && (after.size() == w.size() || !is_alpha(after[w.size()]));
+      });
+    };
     if (word_within("test", 2) || word_within("specs", 1)) {
       found.push_back({"tests", value, "tests", snippet_around(line, begin, r)});
+    } else if (mentions_tests && next_word_is({"passed", "passing", "pass"})) {
+      // "Tests: 120 passed, 3 failed"
+      found.push_back({"tests_passed", value, "tests", snippet_around(line, begin, r)});
+    } else if (mentions_tests && next_word_is({"failed", "failing", "failures", "failure"})) {
+      found.push_back({"tests_failed", value, "tests", snippet_around(line, begin, r)});
     } else if (word_within("lines", 1) || word_within("loc", 0)) {
       const bool removed = minus_sign || after.find("removed") != std::string::npos || after.find("deleted") != std::string::npos;
       const bool added = plus_sign || after.find("added") != std::string::npos;
