@@ -96,7 +96,12 @@ void add_common(CLI::App& command, AskOptions& o, bool dated = true) {
 void print_answer(Context& ctx, const std::string& name, const output::ResultTable& table, const AskOptions& o) {
   const auto format = resolve_format(o.format);
   if (format == output::Format::table && table.rows.empty()) {
-    ctx.err << "seshdb: nothing found\n";
+    // The latest-session default is the usual surprise: say how to widen it.
+    const bool latest_only = (name == "next-steps" || name == "blockers") && !o.all;
+    ctx.err << (latest_only ? fmt::format("seshdb: nothing found in each project's latest session; `seshdb ask {} --all` "
+                                          "shows every session's\n",
+                                          name)
+                            : std::string("seshdb: nothing found\n"));
   } else {
     output::print(ctx.out, table, print_options(format, "ask " + name));
   }
