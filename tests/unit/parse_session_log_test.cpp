@@ -252,6 +252,18 @@ TEST(ParseSections, KindsFromSynonyms) {
   EXPECT_EQ(log.sessions[0].sections[3].kind, model::SectionKind::blockers);
 }
 
+TEST(ParseSections, KindsInChineseJapaneseSpanishAndGerman) {
+  auto log = parse("## 2025-05-01\n### 今日完成\n- a\n### 明日计划\n- b\n### 遇到的问题\n- c\n### 次回やること\n- d\n"
+                   "### 決定事項\n- e\n### Próximos pasos\n- f\n### Nächste Schritte\n- g\n### Plan for tomorrow\n- h\n### 计划\n- i\n");
+  using K = model::SectionKind;
+  std::vector<K> kinds;
+  for (const auto& section : log.sessions[0].sections) {
+    kinds.push_back(section.kind);
+  }
+  EXPECT_EQ(kinds, (std::vector<K>{K::work_completed, K::next_steps, K::blockers, K::next_steps, K::decisions,
+                                   K::next_steps, K::next_steps, K::next_steps, K::other})); // 计划: the session's own plan
+}
+
 TEST(ParseItems, DoneStatesAndDepth) {
   auto log = parse("## 2025-01-01\n- [x] done task\n- [ ] open task\n- ✅ ticked\n- ❌ failed\n- ~~struck~~\n- plain\n  - nested\n");
   const auto& items = log.sessions[0].items;

@@ -35,6 +35,7 @@ TEST(ParseTimes, OffsetBeforeTheTimeIsItsZoneNotATime) {
   EXPECT_EQ(time_in("GMT-03:00, 14:00-15:00"), "14:00-15:00 GMT-03:00");
   EXPECT_EQ(time_in("(+02:00) 8:15"), "08:15 +02:00");
 }
+TEST(ParseTimes, JapaneseWaveDashRange) { EXPECT_EQ(time_in("2025年5月5日 (月) 09:00〜11:00 JST"), "09:00-11:00 JST"); }
 TEST(ParseTimes, ZoneAfterTheTimeWinsOverOneBefore) { EXPECT_EQ(time_in("UTC+01:00 notes; 10:00 PST"), "10:00 PST"); }
 TEST(ParseTimes, TwentyFourHourRange) { EXPECT_EQ(time_in("13:00-13:30"), "13:00-13:30"); }
 TEST(ParseTimes, SingleStartTwelveHour) { EXPECT_EQ(time_in("10:01 AM"), "10:01"); }

@@ -282,7 +282,7 @@ std::size_t skip_range_separator(std::string_view text, std::size_t p) {
     ++p;
   }
   std::size_t q = std::string_view::npos;
-  for (std::string_view sep : {"-", "–", "—", "~", "to ", "until ", "→", "->"}) {
+  for (std::string_view sep : {"-", "–", "—", "~", "〜", "to ", "until ", "→", "->"}) { // 〜: Japanese wave dash
     if (text.substr(p).starts_with(sep)) {
       q = p + sep.size();
       break;
