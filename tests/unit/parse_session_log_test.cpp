@@ -243,6 +243,20 @@ TEST(ParseFields, BranchFromPipeHeading) {
   EXPECT_EQ(log.sessions[0].branch, "feat/search");
 }
 
+TEST(ParseSessions, ChineseMonthDayTakesTheYearFromTheFile) {
+  auto log = parse("# 日志\n\n## 5月3日 周六\n休息\n\n## 5月份总结\n\n## 2025年5月4日\n继续\n");
+  ASSERT_EQ(log.sessions.size(), 2u); // "5月份" (the month of May) is no date
+  EXPECT_EQ(log.sessions[0].local_date, "2025-05-03");
+  EXPECT_TRUE(log.sessions[0].date_year_inferred);
+  EXPECT_EQ(log.sessions[1].local_date, "2025-05-04");
+}
+
+TEST(ParseSessions, YearIsInferredPastAnotherMonthDayDate) {
+  auto log = parse("# Notes\n\nJan 3 was the kickoff.\n\n## Jan 15\nx\n\nWritten 2024-02-01.\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].local_date, "2024-01-15");
+}
+
 TEST(ParseSections, KindsFromSynonyms) {
   auto log = parse("## 2025-01-01\n### What We Did\n- a\n### Decisions Made\n- b\n### Next Session Plan\n- c\n### Blockers/Issues\n- d\n");
   ASSERT_EQ(log.sessions[0].sections.size(), 4u);

@@ -129,6 +129,18 @@ std::optional<DateMatch> numeric_date_at(std::string_view text, std::size_t pos)
     }
     return DateMatch{a, month, day, pos, p};
   }
+  if (na <= 2 && text.substr(p).starts_with("月")) {
+    // "5月3日" with no year (the file's year is inferred later); 日 is required,
+    // so "5月" alone (a month) or "3月份" is not a date.
+    std::size_t q = p + std::string_view("月").size();
+    int day = 0;
+    const int nd = read_number(text, q, 2, day);
+    q += static_cast<std::size_t>(nd);
+    if (nd == 0 || !text.substr(q).starts_with("日") || !is_valid_date(2000, a, day)) {
+      return std::nullopt;
+    }
+    return DateMatch{0, a, day, pos, q + std::string_view("日").size()};
+  }
   if (na <= 2) {
     // Day or month first, year last: 04.12.2025 (day first), 12/04/2025 (US).
     const char sep = text[p];

@@ -632,8 +632,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     }
     if (year == 0) {
       // Any full date in the file will do.
-      if (auto any = find_date(normalize_width(text.substr(0, std::min<std::size_t>(text.size(), 1 << 20))))) {
-        year = any->year;
+      const std::string head = normalize_width(text.substr(0, std::min<std::size_t>(text.size(), 1 << 20)));
+      for (auto any = find_date(head); any && year == 0; any = find_date(head, any->end)) {
+        year = any->year; // 0 for another month-day date ("Jan 15", "5月3日"): look further
       }
     }
     if (year != 0 && is_valid_date(year, f.date->month, f.date->day)) {
