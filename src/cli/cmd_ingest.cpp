@@ -191,7 +191,8 @@ void register_ingest(CLI::App& app, Context& ctx) {
   command->footer("Unchanged files (same size and mtime, or same content) are skipped; each changed file is\n"
                   "replaced in one transaction, so an interrupted ingest never leaves a file half-written.\n"
                   "Ctrl-C stops after the file being written and keeps every file written so far (exit 130);\n"
-                  "a second Ctrl-C stops at once, and the file being written keeps its previous state.\n"
+                  "a second Ctrl-C stops at once, and files not yet committed (up to a second's worth) keep\n"
+                  "their previous state. The index build that ends a first load finishes before it stops.\n"
                   "Example: seshdb ingest ~/work/*/docs --exclude 'CHANGELOG.md'");
   command->callback([&ctx, options] {
     if (!options->project.empty()) {

@@ -33,6 +33,7 @@ TEST(ParseCommits, CommitUrlsGiveTheWholeHash) {
             Strings{"a1b2c3d4e5f60718293a4b5c6d7e8f9012345678"});
   EXPECT_EQ(commits("GitLab: https://gitlab.com/acme/app/-/commit/9c8b7a6d5e4f"), Strings{"9c8b7a6d5e4f"});
   EXPECT_EQ(commits("https://bitbucket.org/acme/app/commits/4e5f6a7b8c9d0e1f"), Strings{"4e5f6a7b8c9d0e1f"});
+  EXPECT_EQ(commits("https://gitlab.com/acme/app/-/commit/9c8b7a6d5e4f/diffs"), Strings{"9c8b7a6d5e4f"});
 }
 TEST(ParseCommits, OtherUrlPathsAreNotCommits) {
   EXPECT_TRUE(commits("https://example.com/blob/a1b2c3d4e5/file.txt and /tree/9f8e7d6c5b").empty());
@@ -129,6 +130,10 @@ TEST(ParseMetrics, PassedAndFailedTestCounts) {
   EXPECT_EQ(metric_names("Tests: 120 passed, 3 failed"), (Strings{"tests_passed=120tests", "tests_failed=3tests"}));
   EXPECT_EQ(metric_names("- specs: 45 passing, 0 failures"), (Strings{"tests_passed=45tests", "tests_failed=0tests"}));
   EXPECT_TRUE(metric_names("3 failed deploys, 2 passed reviews").empty()); // no test on the line
+  EXPECT_TRUE(metric_names("Rebuilt the latest image, 2 failed pulls").empty());
+  EXPECT_TRUE(metric_names("Specifically, 3 failed attempts before the lockout").empty());
+  EXPECT_EQ(metric_names("Fixed 3 failing tests"), Strings{"tests_failed=3tests"});
+  EXPECT_EQ(metric_names("===== 3 failed, 120 passed in 4.2s ====="), (Strings{"tests_failed=3tests", "tests_passed=120tests"}));
 }
 TEST(ParseMetrics, ScoreOutOfHundred) { EXPECT_EQ(metric_names("| Security | 70/100 |"), Strings{"score=70/100"}); }
 TEST(ParseMetrics, TaskProgressAndPercent) {

@@ -73,13 +73,38 @@ TEST(ParseSessions, FrontMatterWithoutATitleHeadingTakesItsTitle) {
   auto log = parse("---\ntitle: \"Standup notes\"\ndate: 2025-05-06\n---\nShort day.\n");
   ASSERT_EQ(log.sessions.size(), 1u);
   EXPECT_EQ(log.sessions[0].local_date, "2025-05-06");
-  EXPECT_EQ(log.sessions[0].title, "\"Standup notes\"");
+  EXPECT_EQ(log.sessions[0].title, "Standup notes"); // YAML quotes removed
+}
+
+TEST(ParseSessions, FrontMatterTitleWinsOverALaterSubheadingWhichStaysASection) {
+  auto log = parse("---\n# written by the journal app\ndate: 2025-04-02\ntitle: Real title\n---\n\nIntro.\n\n"
+                   "## Notes\nx\n\n## Next steps\n- y\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].title, "Real title"); // and the YAML comment is no H1
+  ASSERT_EQ(log.sessions[0].sections.size(), 2u);
+  EXPECT_EQ(log.sessions[0].sections[0].title, "Notes");
+}
+
+TEST(ParseSessions, FrontMatterWithoutTitleOrHeadingTakesTheFirstLineOfText) {
+  auto log = parse("---\ndate: 2025-04-02\n---\n\nFixed the login bug today.\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].title, "Fixed the login bug today.");
+  EXPECT_EQ(parse("---\ndate: 2025-04-02\n---\n").sessions.at(0).title, "2025-04-02"); // only front matter
 }
 
 TEST(ParseSessions, RulesAroundProseAreNotFrontMatter) {
   // Lower-case "date:" is a field only in front matter; here it is prose between rules.
   auto log = parse("---\nSome words about the date: 2025-04-02 plans.\n---\n\ntext\n");
   EXPECT_TRUE(log.sessions.empty());
+}
+
+TEST(ParseSessions, DatedFieldsAboveTheFirstHeadingBelongToTheSession) {
+  auto log = parse("| Field | Value |\n|---|---|\n| Date | 2025-04-02 |\n| Branch | feat/x |\n\n# Auth work\n\ntext\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].line_start, 1);
+  EXPECT_EQ(log.sessions[0].title, "Auth work");
+  EXPECT_EQ(log.sessions[0].local_date, "2025-04-02");
+  EXPECT_EQ(log.sessions[0].branch, "feat/x");
 }
 
 TEST(ParseSessions, KeyValueTableWithADateMakesTheFileOneSession) {
@@ -102,6 +127,7 @@ TEST(ParseSessions, HeadingPartThatIsOnlyADurationIsTheDuration) {
   EXPECT_EQ(log.sessions[2].duration_minutes, 90);
   EXPECT_EQ(log.sessions[3].duration_minutes, std::nullopt); // words after it: a title, not a duration
   EXPECT_EQ(log.sessions[4].duration_minutes, std::nullopt); // ", 2025" is a year
+  EXPECT_EQ(parse("## 2025-03-08 - 9h - 12h\nx\n").sessions.at(0).duration_minutes, std::nullopt); // hours of the day
 }
 
 TEST(ParseSessions, DatedSubheadingInsideASessionIsASection) {

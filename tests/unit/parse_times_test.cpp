@@ -36,6 +36,17 @@ TEST(ParseTimes, OffsetBeforeTheTimeIsItsZoneNotATime) {
   EXPECT_EQ(time_in("(+02:00) 8:15"), "08:15 +02:00");
 }
 TEST(ParseTimes, JapaneseWaveDashRange) { EXPECT_EQ(time_in("2025年5月5日 (月) 09:00〜11:00 JST"), "09:00-11:00 JST"); }
+TEST(ParseTimes, OffsetsTheZoneReaderRefusesEndTheScan) {
+  // "UTC+530" and "GMT+99" are no offsets; reading them used to loop forever.
+  EXPECT_EQ(time_in("2025-03-06 UTC+530"), "none");
+  EXPECT_EQ(time_in("Bangalore, GMT+530 10:00"), "10:00");
+  EXPECT_EQ(time_in("UTC+99 then 09:15"), "09:15");
+}
+TEST(ParseTimes, PlusNumbersThatAreNoOffsetStayOutOfTheZone) {
+  EXPECT_EQ(time_in("C++11 port 09:00-11:00"), "09:00-11:00");
+  EXPECT_EQ(time_in("Fix +1 votes 09:00"), "09:00");
+  EXPECT_EQ(time_in("(+5:30) 09:00"), "09:00 +5:30");
+}
 TEST(ParseTimes, ZoneAfterTheTimeWinsOverOneBefore) { EXPECT_EQ(time_in("UTC+01:00 notes; 10:00 PST"), "10:00 PST"); }
 TEST(ParseTimes, TwentyFourHourRange) { EXPECT_EQ(time_in("13:00-13:30"), "13:00-13:30"); }
 TEST(ParseTimes, SingleStartTwelveHour) { EXPECT_EQ(time_in("10:01 AM"), "10:01"); }

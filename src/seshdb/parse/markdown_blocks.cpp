@@ -407,17 +407,22 @@ int front_matter_end(std::string_view text, const LineIndex& lines) {
 
 MarkdownDoc read_markdown(std::string_view text, const LineIndex& lines) {
   // Front matter is YAML, not Markdown: md4c would read its closing "---" as
-  // a setext underline and the key lines above it as one heading. md4c reads
-  // a copy with both delimiters blanked (same length, so every offset and
-  // line holds), and the key lines stay plain text lines.
+  // a setext underline and the key lines above it as one heading, and a
+  // "# comment" as an H1. md4c reads a copy with the delimiters and comments
+  // blanked (same length, so every offset and line holds); the key lines
+  // stay plain text lines.
   const int front_matter = front_matter_end(text, lines);
   std::string blanked;
   if (front_matter > 0) {
     blanked.assign(text);
-    for (const int line : {1, front_matter}) {
-      const std::size_t begin = lines.start_of(line);
-      const std::size_t end = begin + lines.line_text(text, line).size();
-      std::fill(blanked.begin() + static_cast<std::ptrdiff_t>(begin), blanked.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+    for (int line = 1; line <= front_matter; ++line) {
+      // The delimiters, and comments, which md4c would read as headings.
+      const auto t = util::trim(lines.line_text(text, line));
+      if (line == 1 || line == front_matter || (!t.empty() && t.front() == '#')) {
+        const std::size_t begin = lines.start_of(line);
+        const std::size_t end = begin + lines.line_text(text, line).size();
+        std::fill(blanked.begin() + static_cast<std::ptrdiff_t>(begin), blanked.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+      }
     }
     text = blanked;
   }

@@ -140,7 +140,7 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
     if (before == '/' && t.text.size() >= 7 && t.text.size() <= 40 && has_letter(t.text) && has_digit(t.text) &&
         (line.substr(0, t.begin).ends_with("/commit/") || line.substr(0, t.begin).ends_with("/commits/")) &&
         (after == ' ' || after == ')' || after == '>' || after == ']' || after == '#' || after == '?' || after == '.' ||
-         after == ',' || after == '`' || t.end == line.size())) {
+         after == ',' || after == '`' || after == '/' || t.end == line.size())) {
       add(t.text);
       continue;
     }
@@ -627,7 +627,26 @@ std::vector<MetricMention> scan_metrics(std::string_view line, const LineContext
   }
   const std::string lower = util::to_lower_ascii(line);
   const bool mentions_tokens = lower.find("token") != std::string::npos;
-  const bool mentions_tests = lower.find("test") != std::string::npos || lower.find("spec") != std::string::npos;
+  // "test", "tests", "testing" or "specs" as words ("latest", "contest",
+  // "specifically" are not), or pytest's "3 failed, 120 passed in 4.2s".
+  auto word_starting = [&](std::string_view stem, std::initializer_list<std::string_view> endings) {
+    for (std::size_t at = lower.find(stem); at != std::string::npos; at = lower.find(stem, at + 1)) {
+      if (at > 0 && is_alpha(lower[at - 1])) {
+        continue;
+      }
+      std::size_t end = at + stem.size();
+      while (end < lower.size() && is_alpha(lower[end])) {
+        ++end;
+      }
+      const std::string_view ending = std::string_view(lower).substr(at + stem.size(), end - at - stem.size());
+      if (std::find(endings.begin(), endings.end(), ending) != endings.end()) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const bool mentions_tests = word_starting("test", {"", "s", "ing", "ed"}) || word_starting("spec", {"", "s"}) ||
+                              lower.find(" passed in ") != std::string::npos || lower.find(" failed in ") != std::string::npos;
   for (std::size_t p = 0; p < line.size(); ++p) {
     if (!is_digit(line[p]) || (p > 0 && (is_alnum(line[p - 1]) || line[p - 1] == '.' || line[p - 1] == ',' ||
                                          line[p - 1] == '#' || line[p - 1] == ':' || line[p - 1] == '/'))) {
@@ -726,13 +745,13 @@ std::vector<MetricMention> scan_metrics(std::string_view line, const LineContext
         return after.starts_with(w) && (after.size() == w.size() || !is_alpha(after[w.size()]));
       });
     };
-    if (word_within("test", 2) || word_within("specs", 1)) {
-      found.push_back({"tests", value, "tests", snippet_around(line, begin, r)});
-    } else if (mentions_tests && next_word_is({"passed", "passing", "pass"})) {
-      // "Tests: 120 passed, 3 failed"
+    // "Tests: 120 passed, 3 failed", "fixed 3 failing tests": the outcome word first.
+    if (mentions_tests && next_word_is({"passed", "passing", "pass"})) {
       found.push_back({"tests_passed", value, "tests", snippet_around(line, begin, r)});
     } else if (mentions_tests && next_word_is({"failed", "failing", "failures", "failure"})) {
       found.push_back({"tests_failed", value, "tests", snippet_around(line, begin, r)});
+    } else if (word_within("test", 2) || word_within("specs", 1)) {
+      found.push_back({"tests", value, "tests", snippet_around(line, begin, r)});
     } else if (word_within("lines", 1) || word_within("loc", 0)) {
       const bool removed = minus_sign || after.find("removed") != std::string::npos || after.find("deleted") != std::string::npos;
       const bool added = plus_sign || after.find("added") != std::string::npos;

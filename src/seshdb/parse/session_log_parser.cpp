@@ -176,6 +176,14 @@ std::string clean_branch(std::string_view value) {
   return v;
 }
 
+// A YAML scalar without its quotes: "\"Auth refactor\"" -> "Auth refactor".
+std::string unquoted(std::string_view value) {
+  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
+    value = value.substr(1, value.size() - 2);
+  }
+  return std::string(value);
+}
+
 // The rows of two-column "| Field | Value |" tables between two lines, as
 // fields (the second header cell says value or details).
 std::vector<model::Field> key_value_table_fields(const MarkdownDoc& doc, int first_line, int last_line) {
@@ -309,9 +317,12 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     }
   }
   // "## 2025-03-06 — 2h", "## March 26, 2025 · 2h 15m": a part of the heading that is only a duration.
+  // Two such parts are a range of hours ("9h - 12h"), not a duration.
   if (!facts.duration && start.kind == StartKind::heading) {
     std::string_view rest = start.normalized;
-    while (!rest.empty() && !facts.duration) {
+    std::optional<int> found;
+    int parts = 0;
+    while (!rest.empty()) {
       std::size_t cut = std::string_view::npos, width = 0;
       for (std::string_view separator : {" — ", " – ", " - ", " · ", " | ", ", "}) {
         const auto at = rest.find(separator);
@@ -322,9 +333,13 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
       }
       const std::string_view part = rest.substr(0, cut);
       if (only_a_duration(part)) {
-        facts.duration = parse_duration_minutes(part);
+        ++parts;
+        found = parse_duration_minutes(part);
       }
       rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + width);
+    }
+    if (parts == 1) {
+      facts.duration = found;
     }
   }
   // "## 2025-12-04 | feat/x | Title": a part that looks like a branch is the branch.
@@ -502,23 +517,32 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       SessionStart start;
       start.kind = StartKind::whole_file;
       start.level = 1;
-      start.line = 1;
-      for (const auto& heading : doc.headings) {
-        start.line = doc.front_matter_end > 0 ? 1 : heading.line; // the front matter is the session's too
-        start.title = heading.text;
-        start.title_line = heading.line;
-        break;
-      }
-      if (start.title.empty() && doc.front_matter_end > 0) {
-        for (const auto& field : top_fields) {
-          if (field.line < doc.front_matter_end && key_is(field.key, {"title"})) {
-            start.title = util::trim(field.value);
-            break;
-          }
+      // From the first heading, unless front matter or the dated field sits above it.
+      const MdHeading* heading = doc.headings.empty() ? nullptr : &doc.headings.front();
+      start.line = heading != nullptr && doc.front_matter_end == 0 && dated->line > heading->line ? heading->line : 1;
+      // Title: an H1, else the front matter's title, else the first heading,
+      // else the first line with text.
+      std::string front_matter_title;
+      for (const auto& field : top_fields) {
+        if (field.line < doc.front_matter_end && key_is(field.key, {"title"})) {
+          front_matter_title = unquoted(util::trim(field.value));
+          break;
         }
       }
-      if (start.title.empty()) {
-        start.title = first_line(lines.line_text(text, doc.front_matter_end + 1 <= lines.line_count() ? doc.front_matter_end + 1 : 1));
+      if (heading != nullptr && (heading->level == 1 || front_matter_title.empty())) {
+        start.title = heading->text;
+        start.title_line = heading->line;
+      } else if (!front_matter_title.empty()) {
+        start.title = front_matter_title;
+      } else {
+        for (int line = doc.front_matter_end + 1; line <= lines.line_count() && start.title.empty(); ++line) {
+          if (doc.line_kinds[static_cast<std::size_t>(line - 1)] != LineKind::blank) {
+            start.title = first_line(lines.line_text(text, line));
+          }
+        }
+        if (start.title.empty()) {
+          start.title = dated->value; // a file that is only front matter
+        }
       }
       start.normalized = normalize_width(start.title);
       start.line_end = lines.line_count();

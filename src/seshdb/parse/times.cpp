@@ -127,7 +127,7 @@ std::optional<int> read_numeric_offset(std::string_view text, std::size_t pos, s
   if (q < text.size() && text[q] == ':') {
     ++q;
   }
-  if (q + 1 < text.size() && is_digit(text[q]) && is_digit(text[q + 1]) && digits == 2) {
+  if (q + 1 < text.size() && is_digit(text[q]) && is_digit(text[q + 1]) && (digits == 2 || q > p)) { // "+0530", "+5:30"
     minutes = (text[q] - '0') * 10 + (text[q + 1] - '0');
     if (minutes >= 60) {
       return std::nullopt;
@@ -307,12 +307,21 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
     if (!is_digit(text[pos])) {
       continue;
     }
+    // "UTC+05:30", "GMT-3", and a bare "+05:30" (hours and minutes: "C++11"
+    // or "+1 votes" are no offset).
     if (pos > 0 && (text[pos - 1] == '+' || text[pos - 1] == '-')) {
       const bool named = pos >= 4 && (util::iequals_ascii(text.substr(pos - 4, 3), "UTC") ||
                                       util::iequals_ascii(text.substr(pos - 4, 3), "GMT"));
-      if (named || text[pos - 1] == '+') {
+      const std::size_t colon = pos + (pos + 1 < text.size() && is_digit(text[pos + 1]) ? 2 : 1);
+      const bool bare = !named && text[pos - 1] == '+' && colon + 2 < text.size() && text[colon] == ':' &&
+                        is_digit(text[colon + 1]) && is_digit(text[colon + 2]) &&
+                        (pos < 2 || !(is_alpha(text[pos - 2]) || is_digit(text[pos - 2]) || text[pos - 2] == '+'));
+      if (named || bare) {
         std::size_t zone_end = 0;
-        if (auto zone = read_zone(text, named ? pos - 4 : pos - 1, zone_end)) {
+        auto zone = read_zone(text, named ? pos - 4 : pos - 1, zone_end);
+        // Only an offset that reaches past these digits: "UTC+530" reads as
+        // the bare word "UTC", and stepping back to it would loop forever.
+        if (zone && zone_end > pos) {
           zone_before = *zone;
           pos = zone_end - 1;
           continue;
