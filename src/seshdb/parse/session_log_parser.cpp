@@ -554,7 +554,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   }
   if (detection.sessions.empty()) {
     log.diagnostics.push_back({DiagnosticLevel::warning, 0,
-                               "no sessions found (no heading with a date or \"Session N\", no Date field); "
+                               "no sessions found (no heading with a date or \"Session N\", and no Date field, "
+                               "front matter date or | Date | row near the top); "
                                "the text is kept and searchable. `seshdb lint` shows what was considered"});
   }
 
