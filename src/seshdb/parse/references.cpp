@@ -645,8 +645,15 @@ std::vector<MetricMention> scan_metrics(std::string_view line, const LineContext
     }
     return false;
   };
-  const bool mentions_tests = word_starting("test", {"", "s", "ing", "ed"}) || word_starting("spec", {"", "s"}) ||
-                              lower.find(" passed in ") != std::string::npos || lower.find(" failed in ") != std::string::npos;
+  // Asked only after a count followed by passed/failed, which few lines have.
+  std::optional<bool> tests_on_line;
+  auto mentions_tests = [&] {
+    if (!tests_on_line) {
+      tests_on_line = word_starting("test", {"", "s", "ing", "ed"}) || word_starting("spec", {"", "s"}) ||
+                      lower.find(" passed in ") != std::string::npos || lower.find(" failed in ") != std::string::npos;
+    }
+    return *tests_on_line;
+  };
   for (std::size_t p = 0; p < line.size(); ++p) {
     if (!is_digit(line[p]) || (p > 0 && (is_alnum(line[p - 1]) || line[p - 1] == '.' || line[p - 1] == ',' ||
                                          line[p - 1] == '#' || line[p - 1] == ':' || line[p - 1] == '/'))) {
@@ -746,9 +753,9 @@ std::vector<MetricMention> scan_metrics(std::string_view line, const LineContext
       });
     };
     // "Tests: 120 passed, 3 failed", "fixed 3 failing tests": the outcome word first.
-    if (mentions_tests && next_word_is({"passed", "passing", "pass"})) {
+    if (next_word_is({"passed", "passing", "pass"}) && mentions_tests()) {
       found.push_back({"tests_passed", value, "tests", snippet_around(line, begin, r)});
-    } else if (mentions_tests && next_word_is({"failed", "failing", "failures", "failure"})) {
+    } else if (next_word_is({"failed", "failing", "failures", "failure"}) && mentions_tests()) {
       found.push_back({"tests_failed", value, "tests", snippet_around(line, begin, r)});
     } else if (word_within("test", 2) || word_within("specs", 1)) {
       found.push_back({"tests", value, "tests", snippet_around(line, begin, r)});
