@@ -130,6 +130,23 @@ TEST(ParseSessions, HeadingPartThatIsOnlyADurationIsTheDuration) {
   EXPECT_EQ(parse("## 2025-03-08 - 9h - 12h\nx\n").sessions.at(0).duration_minutes, std::nullopt); // hours of the day
 }
 
+TEST(ParseSessions, AJournalOfDatedBulletsHasOneSessionPerBullet) {
+  auto log = parse("# Worklog\n\n- **2025-04-10**: Fixed the cache (commit 1a2b3c4)\n  - found via logs\n"
+                   "- 2025-04-11 14:00-15:30 UTC: Reviewed PR #9\n- [2025-04-14] Release\n\nUnrelated footer.\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{3, 5, 6}));
+  EXPECT_EQ(log.sessions[0].line_end, 4);
+  EXPECT_EQ(log.sessions[1].started_at, "2025-04-11T14:00:00Z");
+  EXPECT_EQ(log.sessions[2].line_end, 6); // not the footer after the list
+  ASSERT_EQ(log.commits.size(), 1u);
+  EXPECT_EQ(log.commits[0].session, 0);
+}
+
+TEST(ParseSessions, DatedBulletsDoNotSplitSessionsFoundOtherwise) {
+  auto log = parse("## 2025-04-10 Planning\n\n- 2025-05-01: beta\n- 2025-06-01: release\n");
+  EXPECT_EQ(session_lines(log), std::vector<int>{1});
+  EXPECT_TRUE(parse("# Plan\n\n- 2025-05-01: beta release\n- ship it\n").sessions.empty()); // one dated bullet
+}
+
 TEST(ParseSessions, DatedSubheadingInsideASessionIsASection) {
   auto log = parse("### [日期：2026.1.4] Step\n\ntext\n\n#### Git 提交 [完成日期：2026.1.7]\n\nmore\n");
   EXPECT_EQ(session_lines(log), std::vector<int>{1});
@@ -330,6 +347,16 @@ TEST(ParseFindings, InlineMarkersAndWordsMapToLevels) {
   ASSERT_EQ(log.findings.size(), 2u);
   EXPECT_EQ(log.findings[0].severity, "P2");
   EXPECT_EQ(log.findings[1].severity, "P1");
+}
+
+TEST(ParseFindings, SeverityLabelBeforeTheTitle) {
+  auto log = parse("## 2025-01-01\n### Review\n- **Severity: High** — race in cache\n- Severity: P3 - typo in help\n"
+                   "- Severity of the outage was low\n");
+  ASSERT_EQ(log.findings.size(), 2u);
+  EXPECT_EQ(log.findings[0].severity, "P1");
+  EXPECT_EQ(log.findings[0].title, "race in cache");
+  EXPECT_EQ(log.findings[1].severity, "P3");
+  EXPECT_EQ(log.findings[1].title, "typo in help");
 }
 
 TEST(ParseFindings, TaskPriorityAndBannersAreNotFindings) {

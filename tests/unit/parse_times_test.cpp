@@ -67,6 +67,14 @@ TEST(ParseZones, AbbreviationsAreFixedOffsets) {
   EXPECT_EQ(zone_offset("PDT", 2025, 1, 1), -420);
   EXPECT_EQ(zone_offset("Z", 2025, 1, 1), 0);
 }
+TEST(ParseZones, GenericUsNamesFollowDaylightSaving) {
+  EXPECT_EQ(zone_offset("PT", 2025, 6, 18), -420); // Pacific Time in June is PDT
+  EXPECT_EQ(zone_offset("PT", 2025, 12, 1), -480);
+  EXPECT_EQ(zone_offset("ET", 2025, 7, 4), -240);
+  EXPECT_EQ(zone_offset("CT", 2025, 1, 10), -360);
+  EXPECT_EQ(zone_offset("MT", 2025, 8, 1), -360);
+  EXPECT_EQ(time_in("2:15pm - 4:00pm CT"), "14:15-16:00 CT");
+}
 TEST(ParseZones, NumericOffsets) {
   EXPECT_EQ(zone_offset("+05:30", 2025, 1, 1), 330);
   EXPECT_EQ(zone_offset("-0500", 2025, 1, 1), -300);

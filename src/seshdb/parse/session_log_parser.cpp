@@ -552,6 +552,56 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       detection.sessions.push_back(start);
     }
   }
+  // A journal of dated bullets and nothing else ("- **2025-04-10**: fixed the
+  // cache"): each top-level item that opens with a date is a session, to the
+  // next one. Two at least, so one dated to-do is not a journal.
+  if (detection.sessions.empty()) {
+    std::vector<SessionStart> dated_items;
+    for (const auto& item : doc.items) {
+      if (item.depth != 0) {
+        continue;
+      }
+      const std::string normalized = normalize_width(first_line(item.text));
+      const auto date = find_date(normalized);
+      if (!date || normalized.substr(0, date->begin).find_first_not_of(" *_[(`") != std::string::npos) {
+        continue;
+      }
+      SessionStart start;
+      start.kind = StartKind::bold;
+      start.level = 7;
+      start.line = item.line;
+      start.title = first_line(item.text);
+      start.normalized = normalized;
+      start.date = date;
+      dated_items.push_back(std::move(start));
+    }
+    if (dated_items.size() >= 2) {
+      for (std::size_t k = 0; k < dated_items.size(); ++k) {
+        auto& start = dated_items[k];
+        // To the next dated item, or past the last one's nested items and
+        // continuation lines, stopping at a heading or a blank line.
+        int end = k + 1 < dated_items.size() ? dated_items[k + 1].line - 1 : lines.line_count();
+        if (k + 1 == dated_items.size()) {
+          int last = start.line;
+          for (const auto& heading : doc.headings) {
+            if (heading.line > start.line) {
+              end = heading.line - 1;
+              break;
+            }
+          }
+          while (last < end && doc.line_kinds[static_cast<std::size_t>(last)] != LineKind::blank) {
+            ++last;
+          }
+          end = last;
+        }
+        while (end > start.line && doc.line_kinds[static_cast<std::size_t>(end - 1)] == LineKind::blank) {
+          --end;
+        }
+        start.line_end = end;
+      }
+      detection.sessions = std::move(dated_items);
+    }
+  }
   if (detection.sessions.empty()) {
     log.diagnostics.push_back({DiagnosticLevel::warning, 0,
                                "no sessions found (no heading with a date or \"Session N\", and no Date field, "

@@ -138,12 +138,30 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
   if (p > 12) {
     return std::nullopt;
   }
-  const std::string_view head = rest.substr(p);
+  std::string_view head = rest.substr(p);
   std::size_t word_end = 0;
   while (word_end < head.size() && (is_alnum(head[word_end]) || head[word_end] == '-')) {
     ++word_end;
   }
   std::string word = util::to_lower_ascii(head.substr(0, word_end));
+  // "**Severity: High** — race in cache", "Severity: P1 - ...": the level follows the word.
+  bool labelled = false;
+  if (word == "severity") {
+    std::size_t v = word_end;
+    while (v < head.size() && (head[v] == ':' || head[v] == '*' || head[v] == ' ')) {
+      ++v;
+    }
+    if (v == word_end || head.substr(word_end, v - word_end).find(':') == std::string_view::npos) {
+      return std::nullopt;
+    }
+    head = head.substr(v);
+    labelled = true; // the label sets the level off, as brackets would
+    word_end = 0;
+    while (word_end < head.size() && (is_alnum(head[word_end]) || head[word_end] == '-')) {
+      ++word_end;
+    }
+    word = util::to_lower_ascii(head.substr(0, word_end));
+  }
   // "HIGH-001", "CRITICAL-NEW-003": a severity with an identifier.
   if (const auto dash = word.find('-'); dash != std::string::npos && word != "nice-to-have") {
     const std::string suffix = word.substr(dash + 1);
@@ -174,7 +192,7 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
     }
     ++q;
   }
-  const bool bracketed = p > 0 && (rest[p - 1] == '[' || rest[p - 1] == '(' || rest[p - 1] == '*');
+  const bool bracketed = labelled || (p > 0 && (rest[p - 1] == '[' || rest[p - 1] == '(' || rest[p - 1] == '*'));
   if (marks == 0 && !bracketed) {
     return std::nullopt;
   }

@@ -21,12 +21,14 @@ struct FixedZone {
 };
 
 // Abbreviations mean their fixed offsets (PST is always -08:00). CST is the
-// US one; IST the Indian one.
+// US one; IST the Indian one. The generic US names (PT, MT, CT, ET) are here
+// for reading; their offset follows US daylight saving (see zone_offset).
 constexpr std::array k_abbreviations = {
     FixedZone{"UTC", 0},     FixedZone{"GMT", 0},     FixedZone{"UT", 0},      FixedZone{"Z", 0},
     FixedZone{"PST", -480},  FixedZone{"PDT", -420},  FixedZone{"PT", -480},   FixedZone{"MST", -420},
     FixedZone{"MDT", -360},  FixedZone{"CST", -360},  FixedZone{"CDT", -300},  FixedZone{"EST", -300},
-    FixedZone{"EDT", -240},  FixedZone{"ET", -300},   FixedZone{"AKST", -540}, FixedZone{"AKDT", -480},
+    FixedZone{"EDT", -240},  FixedZone{"ET", -300},   FixedZone{"MT", -420},   FixedZone{"CT", -360},
+    FixedZone{"AKST", -540}, FixedZone{"AKDT", -480},
     FixedZone{"HST", -600},  FixedZone{"AST", -240},  FixedZone{"ADT", -180},  FixedZone{"NST", -210},
     FixedZone{"WET", 0},     FixedZone{"WEST", 60},   FixedZone{"BST", 60},    FixedZone{"IST", 330},
     FixedZone{"CET", 60},    FixedZone{"CEST", 120},  FixedZone{"MEZ", 60},    FixedZone{"MESZ", 120},
@@ -460,6 +462,16 @@ std::optional<int> zone_offset(std::string_view zone, int year, int month, int d
       return offset;
     }
     return std::nullopt;
+  }
+  // "2:15pm PT" in June is PDT: the generic names follow US daylight saving.
+  for (std::string_view generic : {"PT", "MT", "CT", "ET"}) {
+    if (zone == generic) {
+      for (const auto& fixed : k_abbreviations) {
+        if (fixed.name == zone) {
+          return fixed.offset + (in_dst(DstRule::us, year, month, day) ? 60 : 0);
+        }
+      }
+    }
   }
   for (const auto& fixed : k_abbreviations) {
     if (fixed.name == zone) {
