@@ -300,6 +300,15 @@ TEST(ParseSessions, YearIsInferredPastAnotherMonthDayDate) {
   EXPECT_EQ(log.sessions[0].local_date, "2024-01-15");
 }
 
+TEST(ParseFields, TimeAfterTheDateInADateField) {
+  auto log = parse("## Session 42 - Follow up\n\n- Date: Dec 21, 2025 3pm-5pm EST\n- Branch: `fix/notify`\n\n"
+                   "## Session 43\n\n**Date**: 2025-12-22 (Monday)\n**Time**: 09:00-10:00 UTC\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].started_at, "2025-12-21T20:00:00Z");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 120);
+  EXPECT_EQ(log.sessions[1].started_at, "2025-12-22T09:00:00Z"); // no time in the date: the Time field
+}
+
 TEST(ParseSections, KindsFromSynonyms) {
   auto log = parse("## 2025-01-01\n### What We Did\n- a\n### Decisions Made\n- b\n### Next Session Plan\n- c\n### Blockers/Issues\n- d\n");
   ASSERT_EQ(log.sessions[0].sections.size(), 4u);

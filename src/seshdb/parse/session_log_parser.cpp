@@ -361,12 +361,16 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     session.fields.push_back({std::string(util::trim(start.header[i])), strip_markup(start.cells[i]), start.line});
   }
 
-  std::optional<TimeMatch> start_field, end_field, range_field;
+  std::optional<TimeMatch> start_field, end_field, range_field, date_field_time;
   for (const auto& field : session.fields) {
     const auto& key = field.key;
     if (!facts.date && key_is(key, {"date", "session date", "day", "日期", "datum", "fecha", "started", "start date", "开始日期"})) {
       const std::string normalized = normalize_width(field.value);
       facts.date = find_date(normalized);
+    }
+    // "Date: Dec 21, 2025 3pm-5pm EST": the time after the date, when nothing else gives one.
+    if (!date_field_time && key_is(key, {"date", "session date", "日期", "datum", "fecha"})) {
+      date_field_time = time_in_value(field.value);
     }
     if (!session.branch && key_is(key, {"branch", "branch(es)", "branches", "git branch", "working branch", "feature branch", "current branch", "active branch", "branch name", "分支"})) {
       auto branch = clean_branch(field.value);
@@ -413,6 +417,9 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
   }
   if (start_field) {
     take_time(facts, *start_field);
+  }
+  if (date_field_time) {
+    take_time(facts, *date_field_time);
   }
   if (end_field && facts.start && !facts.end) {
     facts.end = end_field->start;
