@@ -309,6 +309,13 @@ TEST(ParseFields, TimeAfterTheDateInADateField) {
   EXPECT_EQ(log.sessions[1].started_at, "2025-12-22T09:00:00Z"); // no time in the date: the Time field
 }
 
+TEST(ParseFields, KeyValuePartsOfAPipedHeading) {
+  auto log = parse("## Session: 2025-10-15 | Duration: 2.5h | Branch: main\n- did a\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 150);
+  EXPECT_EQ(log.sessions[0].branch, "main");
+}
+
 TEST(ParseSections, KindsFromSynonyms) {
   auto log = parse("## 2025-01-01\n### What We Did\n- a\n### Decisions Made\n- b\n### Next Session Plan\n- c\n### Blockers/Issues\n- d\n");
   ASSERT_EQ(log.sessions[0].sections.size(), 4u);

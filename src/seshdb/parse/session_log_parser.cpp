@@ -641,6 +641,16 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     while (!session.body.empty() && session.body.back() == '\n') {
       session.body.pop_back();
     }
+    // "## Session: 2025-10-15 | Duration: 2.5h | Branch: main": the heading's
+    // parts after the first are fields too.
+    if (start.kind == StartKind::heading) {
+      const auto bar = start.normalized.find(" | ");
+      if (bar != std::string::npos && start.normalized.find(':', bar) != std::string::npos) {
+        for (auto& field : read_fields(std::string_view(start.normalized).substr(bar + 3), start.line, true)) {
+          session.fields.push_back(std::move(field));
+        }
+      }
+    }
     // Fields: bold ones anywhere outside code, plain ones before the first subheading.
     int first_subheading = start.line_end + 1;
     for (const auto& heading : doc.headings) {
