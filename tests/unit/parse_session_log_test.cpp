@@ -375,6 +375,16 @@ TEST(ParseFindings, SeverityLabelBeforeTheTitle) {
   EXPECT_EQ(log.findings[1].title, "typo in help");
 }
 
+TEST(ParseFindings, CodeReviewShorthand) {
+  auto log = parse("## 2025-01-01\n### Review\n- Must-fix: leaks the token\n- Should-fix: retries\n- Nit: rename x\n"
+                   "- A nit about naming was discussed\n");
+  ASSERT_EQ(log.findings.size(), 3u);
+  EXPECT_EQ(log.findings[0].severity, "P1");
+  EXPECT_EQ(log.findings[1].severity, "P2");
+  EXPECT_EQ(log.findings[2].severity, "P3");
+  EXPECT_EQ(log.findings[2].title, "rename x");
+}
+
 TEST(ParseFindings, TaskPriorityAndBannersAreNotFindings) {
   auto log = parse("## 2025-01-01\n**Priority**: High\n\n**CRITICAL - Before Using App:**\n- back up data\n\n### Next Steps\n- P1: implement cache\n");
   EXPECT_TRUE(log.findings.empty());

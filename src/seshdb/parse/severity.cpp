@@ -31,6 +31,9 @@ constexpr std::array k_words = {
     SeverityWord{"important", "P2"},    SeverityWord{"major", "P2"},      SeverityWord{"medium", "P2"},
     SeverityWord{"moderate", "P2"},     SeverityWord{"nice-to-have", "P3"}, SeverityWord{"nice to have", "P3"},
     SeverityWord{"low", "P3"},          SeverityWord{"minor", "P3"},
+    // Code review shorthand: "Must-fix: ...", "Should-fix: ...", "Nit: ...".
+    SeverityWord{"must-fix", "P1"},     SeverityWord{"should-fix", "P2"}, SeverityWord{"nit", "P3"},
+    SeverityWord{"nits", "P3"},
 };
 
 std::optional<SeverityWord> severity_word(std::string_view lower) {
