@@ -10,6 +10,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <filesystem>
+
 namespace seshdb::cli {
 
 namespace {
@@ -87,6 +89,7 @@ void lint_file(Context& ctx, const std::string& path, const LintOptions& options
   }
   parse::ParseOptions parse_options;
   parse_options.default_zone = options.tz;
+  parse_options.file_name = std::filesystem::path(path).filename().string();
   const auto log = parse::parse_session_log(*bytes, parse_options);
   if (options.json) {
     print_json(ctx, path, log);

@@ -147,6 +147,29 @@ TEST(ParseSessions, DatedBulletsDoNotSplitSessionsFoundOtherwise) {
   EXPECT_TRUE(parse("# Plan\n\n- 2025-05-01: beta release\n- ship it\n").sessions.empty()); // one dated bullet
 }
 
+TEST(ParseSessions, AnUndatedDailyNoteTakesItsDateFromTheFileName) {
+  ParseOptions options;
+  options.file_name = "2025-06-01.md";
+  auto log = parse_session_log("# Standup\n\n- Fixed login (commit 1a2b3c4)\n", options);
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-06-01");
+  EXPECT_EQ(log.sessions[0].line_start, 1);
+  EXPECT_EQ(log.sessions[0].title, "Standup");
+  EXPECT_TRUE(has_warning(log, "comes from the file name"));
+  options.file_name = "SESSION_LOG_2025_06_02_part2.md";
+  EXPECT_EQ(parse_session_log("Worked on export.\n", options).sessions.at(0).local_date, "2025-06-02");
+}
+
+TEST(ParseSessions, ADateInsideWinsOverTheFileName) {
+  ParseOptions options;
+  options.file_name = "2025-06-01.md";
+  auto log = parse_session_log("## 2025-05-30 a\nx\n\n## 2025-05-31 b\ny\n", options);
+  EXPECT_EQ(session_lines(log), (std::vector<int>{1, 4}));
+  EXPECT_EQ(log.sessions[0].local_date, "2025-05-30");
+  options.file_name = "notes-v2.md";
+  EXPECT_TRUE(parse_session_log("# Notes\nnothing\n", options).sessions.empty());
+}
+
 TEST(ParseSessions, DatedSubheadingInsideASessionIsASection) {
   auto log = parse("### [日期：2026.1.4] Step\n\ntext\n\n#### Git 提交 [完成日期：2026.1.7]\n\nmore\n");
   EXPECT_EQ(session_lines(log), std::vector<int>{1});

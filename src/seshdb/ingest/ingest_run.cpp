@@ -88,6 +88,7 @@ JobResult process(const Job& job, const IngestOptions& options) {
   }
   parse::ParseOptions parse_options;
   parse_options.default_zone = options.default_zone;
+  parse_options.file_name = job.from_stdin ? options.stdin_name : std::filesystem::path(job.file.path).filename().string();
   result.log = parse::parse_session_log(bytes, parse_options);
   result.status = job.existing != nullptr ? FileStatus::changed : FileStatus::added;
   return result;

@@ -517,13 +517,29 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       top_fields.push_back(std::move(field));
     }
     std::stable_sort(top_fields.begin(), top_fields.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
-    const auto dated = std::find_if(top_fields.begin(), top_fields.end(), [](const model::Field& field) {
+    auto dated = std::find_if(top_fields.begin(), top_fields.end(), [](const model::Field& field) {
       return key_is(field.key, {"date", "session date", "日期"}) && find_date(normalize_width(field.value));
     });
+    // No date inside, one in the file's name ("2025-06-01.md", "2025_06_01.md",
+    // "SESSION_LOG_2025-11-07.md"): a daily note, one session of that day.
+    if (dated == top_fields.end()) {
+      std::string stem = options.file_name.substr(0, options.file_name.rfind('.'));
+      std::replace(stem.begin(), stem.end(), '_', '-');
+      if (const auto date = find_date(stem); date && date->year != 0) {
+        top_fields.push_back({"date", fmt::format("{:04}-{:02}-{:02}", date->year, date->month, date->day), 0});
+        dated = top_fields.end() - 1;
+      }
+    }
     if (dated != top_fields.end()) {
       SessionStart start;
       start.kind = StartKind::whole_file;
       start.level = 1;
+      if (dated->line == 0) { // from the file's name: no field in the text holds it
+        start.date = find_date(dated->value);
+        start.date->begin = start.date->end = 0;
+        log.diagnostics.push_back({DiagnosticLevel::note, 0,
+                                   fmt::format("no date inside; the one session's date {} comes from the file name", dated->value)});
+      }
       // From the first heading, unless front matter or the dated field sits above it.
       const MdHeading* heading = doc.headings.empty() ? nullptr : &doc.headings.front();
       start.line = heading != nullptr && doc.front_matter_end == 0 && dated->line > heading->line ? heading->line : 1;
@@ -611,8 +627,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   }
   if (detection.sessions.empty()) {
     log.diagnostics.push_back({DiagnosticLevel::warning, 0,
-                               "no sessions found (no heading with a date or \"Session N\", and no Date field, "
-                               "front matter date or | Date | row near the top); "
+                               "no sessions found (no heading with a date or \"Session N\", no Date field, front "
+                               "matter date or | Date | row near the top, no date in the file name); "
                                "the text is kept and searchable. `seshdb lint` shows what was considered"});
   }
 

@@ -20,6 +20,9 @@ namespace seshdb::parse {
 struct ParseOptions {
   // Zone for sessions whose file never names one (--tz); empty means UTC.
   std::string default_zone;
+  // The file's name ("2025-06-01.md"): a date in it makes an otherwise
+  // undated file one session of that day (daily notes, dated archives).
+  std::string file_name;
 };
 
 model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& options = {});
