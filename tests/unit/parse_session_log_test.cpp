@@ -388,24 +388,25 @@ TEST(ParseFindings, InlineMarkersAndWordsMapToLevels) {
   EXPECT_EQ(log.findings[1].severity, "P1");
 }
 
+// "P1 title" for each finding of a session whose review section lists `items`.
+std::vector<std::string> review_findings(std::string_view items) {
+  std::vector<std::string> found;
+  for (const auto& finding : parse("## 2025-01-01\n### Review\n" + std::string(items)).findings) {
+    found.push_back(finding.severity + " " + finding.title);
+  }
+  return found;
+}
+
 TEST(ParseFindings, SeverityLabelBeforeTheTitle) {
-  auto log = parse("## 2025-01-01\n### Review\n- **Severity: High** — race in cache\n- Severity: P3 - typo in help\n"
-                   "- Severity of the outage was low\n");
-  ASSERT_EQ(log.findings.size(), 2u);
-  EXPECT_EQ(log.findings[0].severity, "P1");
-  EXPECT_EQ(log.findings[0].title, "race in cache");
-  EXPECT_EQ(log.findings[1].severity, "P3");
-  EXPECT_EQ(log.findings[1].title, "typo in help");
+  EXPECT_EQ(review_findings("- **Severity: High** — race in cache\n- Severity: P3 - typo in help\n"
+                            "- Severity of the outage was low\n"),
+            (std::vector<std::string>{"P1 race in cache", "P3 typo in help"}));
 }
 
 TEST(ParseFindings, CodeReviewShorthand) {
-  auto log = parse("## 2025-01-01\n### Review\n- Must-fix: leaks the token\n- Should-fix: retries\n- Nit: rename x\n"
-                   "- A nit about naming was discussed\n");
-  ASSERT_EQ(log.findings.size(), 3u);
-  EXPECT_EQ(log.findings[0].severity, "P1");
-  EXPECT_EQ(log.findings[1].severity, "P2");
-  EXPECT_EQ(log.findings[2].severity, "P3");
-  EXPECT_EQ(log.findings[2].title, "rename x");
+  EXPECT_EQ(review_findings("- Must-fix: leaks the token\n- Should-fix: retries\n- Nit: rename x\n"
+                            "- A nit about naming was discussed\n"),
+            (std::vector<std::string>{"P1 leaks the token", "P2 retries", "P3 rename x"}));
 }
 
 TEST(ParseFindings, TaskPriorityAndBannersAreNotFindings) {
