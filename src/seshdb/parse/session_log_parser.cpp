@@ -478,6 +478,135 @@ std::optional<std::size_t> verbatim_offset(std::string_view body, std::size_t li
   return line_begin + at;
 }
 
+// A file that is one session with its date in a field near the top (a
+// "Date:" line, front matter, or a "| Date | ... |" row of a key/value
+// table), or failing those in its name: the whole file.
+std::optional<SessionStart> whole_file_session(const MarkdownDoc& doc, std::string_view text, const LineIndex& lines,
+                                               const ParseOptions& options, std::vector<model::Diagnostic>& diagnostics) {
+  std::vector<model::Field> top_fields;
+  for (int line = 1; line <= std::min(lines.line_count(), 60); ++line) {
+    if (doc.line_kinds[static_cast<std::size_t>(line - 1)] == LineKind::text) {
+      for (auto& field : read_fields(lines.line_text(text, line), line, true, line < doc.front_matter_end)) {
+        top_fields.push_back(std::move(field));
+      }
+    }
+  }
+  for (auto& field : key_value_table_fields(doc, 1, std::min(lines.line_count(), 60))) {
+    top_fields.push_back(std::move(field));
+  }
+  std::stable_sort(top_fields.begin(), top_fields.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
+  auto dated = std::find_if(top_fields.begin(), top_fields.end(), [](const model::Field& field) {
+    return key_is(field.key, {"date", "session date", "日期"}) && find_date(normalize_width(field.value));
+  });
+  // No date inside, one in the file's name ("2025-06-01.md", "2025_06_01.md",
+  // "SESSION_LOG_2025-11-07.md"): a daily note, one session of that day.
+  if (dated == top_fields.end()) {
+    std::string stem = options.file_name.substr(0, options.file_name.rfind('.'));
+    std::replace(stem.begin(), stem.end(), '_', '-');
+    if (const auto date = find_date(stem); date && date->year != 0) {
+      top_fields.push_back({"date", fmt::format("{:04}-{:02}-{:02}", date->year, date->month, date->day), 0});
+      dated = top_fields.end() - 1;
+    }
+  }
+  if (dated == top_fields.end()) {
+    return std::nullopt;
+  }
+  SessionStart start;
+  start.kind = StartKind::whole_file;
+  start.level = 1;
+  if (dated->line == 0) { // from the file's name: no field in the text holds it
+    start.date = find_date(dated->value);
+    start.date->begin = start.date->end = 0;
+    diagnostics.push_back({DiagnosticLevel::note, 0,
+                           fmt::format("no date inside; the one session's date {} comes from the file name", dated->value)});
+  }
+  // From the first heading, unless front matter or the dated field sits above it.
+  const MdHeading* heading = doc.headings.empty() ? nullptr : &doc.headings.front();
+  start.line = heading != nullptr && doc.front_matter_end == 0 && dated->line > heading->line ? heading->line : 1;
+  // Title: an H1, else the front matter's title, else the first heading,
+  // else the first line with text.
+  std::string front_matter_title;
+  for (const auto& field : top_fields) {
+    if (field.line < doc.front_matter_end && key_is(field.key, {"title"})) {
+      front_matter_title = unquoted(util::trim(field.value));
+      break;
+    }
+  }
+  if (heading != nullptr && (heading->level == 1 || front_matter_title.empty())) {
+    start.title = heading->text;
+    start.title_line = heading->line;
+  } else if (!front_matter_title.empty()) {
+    start.title = front_matter_title;
+  } else {
+    for (int line = doc.front_matter_end + 1; line <= lines.line_count() && start.title.empty(); ++line) {
+      if (doc.line_kinds[static_cast<std::size_t>(line - 1)] != LineKind::blank) {
+        start.title = first_line(lines.line_text(text, line));
+      }
+    }
+    if (start.title.empty()) {
+      start.title = dated->value; // a file that is only front matter
+    }
+  }
+  start.normalized = normalize_width(start.title);
+  start.line_end = lines.line_count();
+  while (start.line_end > start.line && doc.line_kinds[static_cast<std::size_t>(start.line_end - 1)] == LineKind::blank) {
+    --start.line_end;
+  }
+  return start;
+}
+
+// A journal of dated bullets and nothing else ("- **2025-04-10**: fixed the
+// cache"): each top-level item that opens with a date is a session, to the
+// next one. Two at least, so one dated to-do is not a journal.
+std::vector<SessionStart> dated_bullet_sessions(const MarkdownDoc& doc, const LineIndex& lines) {
+  std::vector<SessionStart> dated_items;
+  for (const auto& item : doc.items) {
+    if (item.depth != 0) {
+      continue;
+    }
+    const std::string normalized = normalize_width(first_line(item.text));
+    const auto date = find_date(normalized);
+    if (!date || normalized.substr(0, date->begin).find_first_not_of(" *_[(`") != std::string::npos) {
+      continue;
+    }
+    SessionStart start;
+    start.kind = StartKind::bold;
+    start.level = 7;
+    start.line = item.line;
+    start.title = first_line(item.text);
+    start.normalized = normalized;
+    start.date = date;
+    dated_items.push_back(std::move(start));
+  }
+  if (dated_items.size() < 2) {
+    return {};
+  }
+  for (std::size_t k = 0; k < dated_items.size(); ++k) {
+    auto& start = dated_items[k];
+    // To the next dated item, or past the last one's nested items and
+    // continuation lines, stopping at a heading or a blank line.
+    int end = k + 1 < dated_items.size() ? dated_items[k + 1].line - 1 : lines.line_count();
+    if (k + 1 == dated_items.size()) {
+      int last = start.line;
+      for (const auto& heading : doc.headings) {
+        if (heading.line > start.line) {
+          end = heading.line - 1;
+          break;
+        }
+      }
+      while (last < end && doc.line_kinds[static_cast<std::size_t>(last)] != LineKind::blank) {
+        ++last;
+      }
+      end = last;
+    }
+    while (end > start.line && doc.line_kinds[static_cast<std::size_t>(end - 1)] == LineKind::blank) {
+      --end;
+    }
+    start.line_end = end;
+  }
+  return dated_items;
+}
+
 } // namespace
 
 model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& options) {
@@ -501,129 +630,13 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     log.diagnostics.push_back({DiagnosticLevel::warning, line, what});
   }
 
-  // A file that is one session with its date in a field near the top (a
-  // "Date:" line, front matter, or a "| Date | ... |" row of a key/value
-  // table): the whole file.
   if (detection.sessions.empty()) {
-    std::vector<model::Field> top_fields;
-    for (int line = 1; line <= std::min(lines.line_count(), 60); ++line) {
-      if (doc.line_kinds[static_cast<std::size_t>(line - 1)] == LineKind::text) {
-        for (auto& field : read_fields(lines.line_text(text, line), line, true, line < doc.front_matter_end)) {
-          top_fields.push_back(std::move(field));
-        }
-      }
-    }
-    for (auto& field : key_value_table_fields(doc, 1, std::min(lines.line_count(), 60))) {
-      top_fields.push_back(std::move(field));
-    }
-    std::stable_sort(top_fields.begin(), top_fields.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
-    auto dated = std::find_if(top_fields.begin(), top_fields.end(), [](const model::Field& field) {
-      return key_is(field.key, {"date", "session date", "日期"}) && find_date(normalize_width(field.value));
-    });
-    // No date inside, one in the file's name ("2025-06-01.md", "2025_06_01.md",
-    // "SESSION_LOG_2025-11-07.md"): a daily note, one session of that day.
-    if (dated == top_fields.end()) {
-      std::string stem = options.file_name.substr(0, options.file_name.rfind('.'));
-      std::replace(stem.begin(), stem.end(), '_', '-');
-      if (const auto date = find_date(stem); date && date->year != 0) {
-        top_fields.push_back({"date", fmt::format("{:04}-{:02}-{:02}", date->year, date->month, date->day), 0});
-        dated = top_fields.end() - 1;
-      }
-    }
-    if (dated != top_fields.end()) {
-      SessionStart start;
-      start.kind = StartKind::whole_file;
-      start.level = 1;
-      if (dated->line == 0) { // from the file's name: no field in the text holds it
-        start.date = find_date(dated->value);
-        start.date->begin = start.date->end = 0;
-        log.diagnostics.push_back({DiagnosticLevel::note, 0,
-                                   fmt::format("no date inside; the one session's date {} comes from the file name", dated->value)});
-      }
-      // From the first heading, unless front matter or the dated field sits above it.
-      const MdHeading* heading = doc.headings.empty() ? nullptr : &doc.headings.front();
-      start.line = heading != nullptr && doc.front_matter_end == 0 && dated->line > heading->line ? heading->line : 1;
-      // Title: an H1, else the front matter's title, else the first heading,
-      // else the first line with text.
-      std::string front_matter_title;
-      for (const auto& field : top_fields) {
-        if (field.line < doc.front_matter_end && key_is(field.key, {"title"})) {
-          front_matter_title = unquoted(util::trim(field.value));
-          break;
-        }
-      }
-      if (heading != nullptr && (heading->level == 1 || front_matter_title.empty())) {
-        start.title = heading->text;
-        start.title_line = heading->line;
-      } else if (!front_matter_title.empty()) {
-        start.title = front_matter_title;
-      } else {
-        for (int line = doc.front_matter_end + 1; line <= lines.line_count() && start.title.empty(); ++line) {
-          if (doc.line_kinds[static_cast<std::size_t>(line - 1)] != LineKind::blank) {
-            start.title = first_line(lines.line_text(text, line));
-          }
-        }
-        if (start.title.empty()) {
-          start.title = dated->value; // a file that is only front matter
-        }
-      }
-      start.normalized = normalize_width(start.title);
-      start.line_end = lines.line_count();
-      while (start.line_end > start.line && doc.line_kinds[static_cast<std::size_t>(start.line_end - 1)] == LineKind::blank) {
-        --start.line_end;
-      }
-      detection.sessions.push_back(start);
+    if (auto start = whole_file_session(doc, text, lines, options, log.diagnostics)) {
+      detection.sessions.push_back(std::move(*start));
     }
   }
-  // A journal of dated bullets and nothing else ("- **2025-04-10**: fixed the
-  // cache"): each top-level item that opens with a date is a session, to the
-  // next one. Two at least, so one dated to-do is not a journal.
   if (detection.sessions.empty()) {
-    std::vector<SessionStart> dated_items;
-    for (const auto& item : doc.items) {
-      if (item.depth != 0) {
-        continue;
-      }
-      const std::string normalized = normalize_width(first_line(item.text));
-      const auto date = find_date(normalized);
-      if (!date || normalized.substr(0, date->begin).find_first_not_of(" *_[(`") != std::string::npos) {
-        continue;
-      }
-      SessionStart start;
-      start.kind = StartKind::bold;
-      start.level = 7;
-      start.line = item.line;
-      start.title = first_line(item.text);
-      start.normalized = normalized;
-      start.date = date;
-      dated_items.push_back(std::move(start));
-    }
-    if (dated_items.size() >= 2) {
-      for (std::size_t k = 0; k < dated_items.size(); ++k) {
-        auto& start = dated_items[k];
-        // To the next dated item, or past the last one's nested items and
-        // continuation lines, stopping at a heading or a blank line.
-        int end = k + 1 < dated_items.size() ? dated_items[k + 1].line - 1 : lines.line_count();
-        if (k + 1 == dated_items.size()) {
-          int last = start.line;
-          for (const auto& heading : doc.headings) {
-            if (heading.line > start.line) {
-              end = heading.line - 1;
-              break;
-            }
-          }
-          while (last < end && doc.line_kinds[static_cast<std::size_t>(last)] != LineKind::blank) {
-            ++last;
-          }
-          end = last;
-        }
-        while (end > start.line && doc.line_kinds[static_cast<std::size_t>(end - 1)] == LineKind::blank) {
-          --end;
-        }
-        start.line_end = end;
-      }
-      detection.sessions = std::move(dated_items);
-    }
+    detection.sessions = dated_bullet_sessions(doc, lines);
   }
   if (detection.sessions.empty()) {
     log.diagnostics.push_back({DiagnosticLevel::warning, 0,
