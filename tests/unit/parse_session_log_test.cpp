@@ -339,6 +339,16 @@ TEST(ParseFields, KeyValuePartsOfAPipedHeading) {
   EXPECT_EQ(log.sessions[0].branch, "main");
 }
 
+TEST(ParseFields, DateOpeningTheFirstLineUnderAnUndatedHeading) {
+  auto log = parse("## Session 5\n*June 3, 2025, 10:00–11:30 CEST*\n\nDid things.\n\n"
+                   "## Session 6\n\n_2025-06-04 · 14:00–15:00 UTC_\n\n## Session 7\nWe talked about 2025-06-09 plans.\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-06-03");
+  EXPECT_EQ(log.sessions[0].started_at, "2025-06-03T08:00:00Z");
+  EXPECT_EQ(log.sessions[1].started_at, "2025-06-04T14:00:00Z");
+  EXPECT_EQ(log.sessions[2].local_date, std::nullopt); // the date does not open the line
+}
+
 TEST(ParseSections, KindsFromSynonyms) {
   auto log = parse("## 2025-01-01\n### What We Did\n- a\n### Decisions Made\n- b\n### Next Session Plan\n- c\n### Blockers/Issues\n- d\n");
   ASSERT_EQ(log.sessions[0].sections.size(), 4u);

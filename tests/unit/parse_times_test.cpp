@@ -47,6 +47,13 @@ TEST(ParseTimes, PlusNumbersThatAreNoOffsetStayOutOfTheZone) {
   EXPECT_EQ(time_in("Fix +1 votes 09:00"), "09:00");
   EXPECT_EQ(time_in("(+5:30) 09:00"), "09:00 +5:30");
 }
+TEST(ParseTimes, BareHourStartsARangeEndingInAMeridiem) {
+  EXPECT_EQ(time_in("June 5th, 2025 from 9 to 11am"), "09:00-11:00");
+  EXPECT_EQ(time_in("10-12pm PST"), "10:00-12:00 PST");
+  EXPECT_EQ(time_in("2-4pm"), "14:00-16:00");
+  EXPECT_EQ(time_in("Phase 3 took 2 hours"), "none");
+  EXPECT_EQ(time_in("PR #3 - 5pm review"), "17:00"); // "#3" is no hour
+}
 TEST(ParseTimes, ZoneAfterTheTimeWinsOverOneBefore) { EXPECT_EQ(time_in("UTC+01:00 notes; 10:00 PST"), "10:00 PST"); }
 TEST(ParseTimes, TwentyFourHourRange) { EXPECT_EQ(time_in("13:00-13:30"), "13:00-13:30"); }
 TEST(ParseTimes, SingleStartTwelveHour) { EXPECT_EQ(time_in("10:01 AM"), "10:01"); }

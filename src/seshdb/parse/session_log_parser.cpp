@@ -721,6 +721,28 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       }
     }
     fill_session_facts(start, session, facts[i]);
+    // "## Session 5" then "*June 3, 2025, 10:00–11:30 CEST*": an undated
+    // heading's first line of text, when a date opens it.
+    if (!facts[i].date && start.kind == StartKind::heading) {
+      for (int line = start.line + 1; line <= start.line_end; ++line) {
+        const auto kind = doc.line_kinds[static_cast<std::size_t>(line - 1)];
+        if (kind == LineKind::blank) {
+          continue;
+        }
+        std::string normalized = normalize_width(lines.line_text(text, line));
+        while (!normalized.empty() && std::string_view("*_` ").find(normalized.back()) != std::string_view::npos) {
+          normalized.pop_back(); // the emphasis closing "_...UTC_" would hide the zone
+        }
+        const auto date = kind == LineKind::text ? find_date(normalized) : std::nullopt;
+        if (date && normalized.substr(0, date->begin).find_first_not_of(" *_>`[(") == std::string::npos) {
+          facts[i].date = date;
+          if (auto time = find_time(normalized, date->end)) {
+            take_time(facts[i], *time);
+          }
+        }
+        break;
+      }
+    }
     if (!facts[i].zone.empty()) {
       ++zone_votes[facts[i].zone];
     }

@@ -299,6 +299,35 @@ std::size_t skip_range_separator(std::string_view text, std::size_t p) {
   return q;
 }
 
+// "9 to 11am", "10-12pm": a bare hour starts a range when the clock that
+// ends it has a meridiem (find_time then shares it). A bare number anywhere
+// else is no time.
+std::optional<Clock> bare_hour_of_range(std::string_view text, std::size_t pos) {
+  if (pos > 0 && (is_digit(text[pos - 1]) || text[pos - 1] == ':' || text[pos - 1] == '.' || text[pos - 1] == '/' ||
+                  text[pos - 1] == ',' || text[pos - 1] == '#' || text[pos - 1] == '-' || is_alpha(text[pos - 1]))) {
+    return std::nullopt;
+  }
+  Clock clock;
+  std::size_t p = pos;
+  while (p < text.size() && is_digit(text[p]) && p - pos < 3) {
+    clock.hour = clock.hour * 10 + (text[p] - '0');
+    ++p;
+  }
+  if (p - pos > 2 || clock.hour < 1 || clock.hour > 12) {
+    return std::nullopt;
+  }
+  const std::size_t q = skip_range_separator(text, p);
+  if (q == std::string_view::npos || q >= text.size() || !is_digit(text[q])) {
+    return std::nullopt;
+  }
+  const auto second = read_clock(text, q);
+  if (!second || second->meridiem == 0) {
+    return std::nullopt;
+  }
+  clock.end = p;
+  return clock;
+}
+
 } // namespace
 
 std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
@@ -331,6 +360,9 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
       }
     }
     auto first = read_clock(text, pos);
+    if (!first) {
+      first = bare_hour_of_range(text, pos);
+    }
     if (!first) {
       while (pos + 1 < text.size() && is_digit(text[pos + 1])) {
         ++pos;
