@@ -349,6 +349,15 @@ TEST(ParseFields, DateOpeningTheFirstLineUnderAnUndatedHeading) {
   EXPECT_EQ(log.sessions[2].local_date, std::nullopt); // the date does not open the line
 }
 
+TEST(ParseFields, StartAndEndOnOneLine) {
+  auto log = parse("## 2025-06-06\nStarted: 9:15am, Finished: 11:40am\n\n## 2025-06-07\n**Start:** 10:00, **End:** 10:45 UTC\n"
+                   "\n## 2025-06-08\nNotes: fixed the end, ended up fine\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 145);
+  EXPECT_EQ(log.sessions[1].duration_minutes, 45);
+  EXPECT_EQ(log.sessions[2].duration_minutes, std::nullopt);
+}
+
 TEST(ParseSections, KindsFromSynonyms) {
   auto log = parse("## 2025-01-01\n### What We Did\n- a\n### Decisions Made\n- b\n### Next Session Plan\n- c\n### Blockers/Issues\n- d\n");
   ASSERT_EQ(log.sessions[0].sections.size(), 4u);

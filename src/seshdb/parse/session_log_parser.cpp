@@ -86,6 +86,19 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
       }
     }
   }
+  // "Started: 9:15am, Finished: 11:40am": an end time after a comma is a
+  // field of its own, as if split by " | ".
+  std::string split;
+  for (std::string_view label : {", Finished", ", Ended", ", End", ", finished", ", ended", ", end", ", **Finished", ", **Ended",
+                                  ", **End"}) {
+    const auto at = rest.find(label);
+    const auto colon = at == std::string_view::npos ? at : rest.find(':', at);
+    if (colon != std::string_view::npos && colon - at <= label.size() + 5 && rest.find(':') < at) {
+      split = std::string(rest.substr(0, at)) + " | " + std::string(rest.substr(at + 2));
+      rest = split;
+      break;
+    }
+  }
   std::size_t start = 0;
   while (start <= rest.size()) {
     std::size_t bar = rest.find(" | ", start);
