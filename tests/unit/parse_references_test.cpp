@@ -79,6 +79,11 @@ TEST(ParsePrs, MergedHashNumbersArePrs) {
   EXPECT_EQ(pr_numbers("Merged #12 and #13."), (std::vector<int>{12, 13}));
   EXPECT_EQ(scan_prs("merged #7 after review")[0].action, std::optional<std::string>("merged"));
 }
+TEST(ParsePrs, GitLabMergeRequestAbbreviation) {
+  EXPECT_EQ(pr_numbers("Opened MR !34 for the importer"), std::vector<int>{34});
+  EXPECT_EQ(pr_numbers("GitLab MR #35 merged, MR 36 reviewed"), (std::vector<int>{35, 36}));
+  EXPECT_TRUE(pr_numbers("Mr 5 said hi; MRI scan 3; SMR #4").empty());
+}
 TEST(ParsePrs, MergedWithoutAHashIsNotAPr) {
   EXPECT_TRUE(pr_numbers("merged 3 branches, closed #4").empty());
   EXPECT_TRUE(pr_numbers("unmerged #5").empty());

@@ -294,6 +294,8 @@ bool might_mention_pr(std::string_view line) {
       return true;
     } else if (c == 'm' && d == 'e' && line.substr(p).size() >= 8 && util::iequals_ascii(line.substr(p, 8), "merged #")) {
       return true;
+    } else if (line[p] == 'M' && line[p + 1] == 'R' && (p == 0 || !is_alpha(line[p - 1]))) {
+      return true; // GitLab: "MR !34", "MR #35"
     }
   }
   return false;
@@ -347,7 +349,7 @@ std::vector<PrMention> scan_prs(std::string_view line) {
     }
   }
 
-  // Keywords: "PR #95", "PR#95", "PR 95", "PRs #1, #2 and #3", "pull request #12", "merged #12",
+  // Keywords: "PR #95", "PR#95", "PR 95", "PRs #1, #2 and #3", "pull request #12", "merged #12", "MR !34",
   // "**PR**: #56/#50", "PR124-PR128".
   std::size_t pos = 0;
   while (pos < lower.size()) {
@@ -377,6 +379,19 @@ std::vector<PrMention> scan_prs(std::string_view line) {
     } else if (lower.compare(pos, 8, "merged #") == 0 && (pos == 0 || !is_alpha(lower[pos - 1]))) {
       // Only a pull request is merged: "Merged #12 and #13" (an issue is closed).
       keyword_end = pos + 6;
+    } else if (line.substr(pos, 2) == "MR" && (pos == 0 || !is_alpha(line[pos - 1])) &&
+               (pos + 2 >= line.size() || !is_alpha(line[pos + 2]))) {
+      // GitLab's merge request, upper-case: "MR !34", "MR #35", "MR 36".
+      std::size_t q = skip_chars(line, pos + 2, " ");
+      if (q < line.size() && line[q] == '!') {
+        std::size_t r = q + 1;
+        if (const int number = read_pr_number(line, r, false); number > 0) {
+          add(number, std::nullopt, pos);
+        }
+        pos = r;
+        continue;
+      }
+      keyword_end = pos + 2;
     }
     if (keyword_end == std::string::npos) {
       ++pos;
