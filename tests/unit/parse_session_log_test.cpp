@@ -141,6 +141,35 @@ TEST(ParseSessions, AJournalOfDatedBulletsHasOneSessionPerBullet) {
   EXPECT_EQ(log.commits[0].session, 0);
 }
 
+TEST(ParseSessions, DatedBulletsOfARoadmapOrATodoListAreNoJournal) {
+  EXPECT_TRUE(parse("# Tool\n\n## Roadmap\n- 2025-07-01: beta release\n- 2025-09-15: 1.0\n\n## Usage\nrun it\n").sessions.empty());
+  EXPECT_TRUE(parse("# Todo\n\n- [ ] 2025-07-01 renew TLS cert\n- [ ] 2025-08-01 rotate keys\n").sessions.empty());
+  EXPECT_TRUE(parse("# Errands\n\n- June 3: buy milk\n- June 10: dentist at 3pm\n").sessions.empty()); // no year
+  auto log = parse("# Notes\n\n## Work log\n- 2025-07-01: a\n- 2025-07-02: b\n\n## Later\ntext\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{4, 5}));
+  EXPECT_EQ(log.sessions[1].line_end, 5);
+}
+
+TEST(ParseSessions, YearsComeFromTheNearestSessionEarlierFirst) {
+  // The earlier neighbour wins a tie, and a year just inferred counts for the next session.
+  auto log = parse("## 2024-05-30 a\nx\n\n## Jun 2 b\nx\n\n## Jun 3 c\nx\n\n## 2025-01-04 d\nx\n\n## Jun 5\nx\n");
+  ASSERT_EQ(log.sessions.size(), 5u);
+  EXPECT_EQ(log.sessions[1].local_date, "2024-06-02");
+  EXPECT_EQ(log.sessions[2].local_date, "2024-06-03"); // a tie: 2024 from b, inferred just before
+  EXPECT_EQ(log.sessions[4].local_date, "2025-06-05");
+  std::string many; // thousands of yearless headings, no year anywhere: no date, and no rescan per session
+  for (int i = 0; i < 4000; ++i) {
+    many += "## Jun " + std::to_string(i % 28 + 1) + "\nx\n";
+  }
+  EXPECT_FALSE(parse(many).sessions.at(3999).local_date.has_value());
+}
+
+TEST(ParseSessions, ChineseDeadlineSubheadingsAreNotSessions) {
+  auto log = parse("## 2025-06-01 缓存重构\n\n#### 6月15日前完成接口\nx\n\n#### 截止 6月30日：发布 v2\ny\n");
+  EXPECT_EQ(session_lines(log), std::vector<int>{1});
+  EXPECT_EQ(log.sessions[0].local_date, "2025-06-01");
+}
+
 TEST(ParseSessions, DatedBulletsDoNotSplitSessionsFoundOtherwise) {
   auto log = parse("## 2025-04-10 Planning\n\n- 2025-05-01: beta\n- 2025-06-01: release\n");
   EXPECT_EQ(session_lines(log), std::vector<int>{1});
@@ -347,6 +376,8 @@ TEST(ParseFields, DateOpeningTheFirstLineUnderAnUndatedHeading) {
   EXPECT_EQ(log.sessions[0].started_at, "2025-06-03T08:00:00Z");
   EXPECT_EQ(log.sessions[1].started_at, "2025-06-04T14:00:00Z");
   EXPECT_EQ(log.sessions[2].local_date, std::nullopt); // the date does not open the line
+  EXPECT_FALSE(parse("## Session 5\n2024-12-01 was when we first saw this bug in the importer.\n")
+                   .sessions.at(0).local_date.has_value()); // a sentence, not a dateline
 }
 
 TEST(ParseFields, StartAndEndOnOneLine) {
@@ -420,6 +451,10 @@ TEST(ParseFindings, SeverityLabelBeforeTheTitle) {
   EXPECT_EQ(review_findings("- **Severity: High** — race in cache\n- Severity: P3 - typo in help\n"
                             "- Severity of the outage was low\n"),
             (std::vector<std::string>{"P1 race in cache", "P3 typo in help"}));
+}
+
+TEST(ParseFindings, ASeverityFieldOfABugReportIsNoFinding) {
+  EXPECT_TRUE(review_findings("- **Severity**: Low (cosmetic)\n").empty());
 }
 
 TEST(ParseFindings, CodeReviewShorthand) {

@@ -53,6 +53,9 @@ TEST(ParseTimes, BareHourStartsARangeEndingInAMeridiem) {
   EXPECT_EQ(time_in("2-4pm"), "14:00-16:00");
   EXPECT_EQ(time_in("Phase 3 took 2 hours"), "none");
   EXPECT_EQ(time_in("PR #3 - 5pm review"), "17:00"); // "#3" is no hour
+  EXPECT_EQ(time_in("Session 3 - 2pm"), "14:00");
+  EXPECT_EQ(time_in("Day 2 - 9am kickoff"), "09:00");
+  EXPECT_EQ(time_in("(9-11am)"), "09:00-11:00");
 }
 TEST(ParseTimes, ZoneAfterTheTimeWinsOverOneBefore) { EXPECT_EQ(time_in("UTC+01:00 notes; 10:00 PST"), "10:00 PST"); }
 TEST(ParseTimes, TwentyFourHourRange) { EXPECT_EQ(time_in("13:00-13:30"), "13:00-13:30"); }
@@ -81,6 +84,8 @@ TEST(ParseZones, GenericUsNamesFollowDaylightSaving) {
   EXPECT_EQ(zone_offset("CT", 2025, 1, 10), -360);
   EXPECT_EQ(zone_offset("MT", 2025, 8, 1), -360);
   EXPECT_EQ(time_in("2:15pm - 4:00pm CT"), "14:15-16:00 CT");
+  EXPECT_EQ(time_in("14:00 MT models retrain"), "14:00"); // machine translation, not Mountain Time
+  EXPECT_EQ(time_in("10:00 CT scan viewer"), "10:00");
 }
 TEST(ParseZones, NumericOffsets) {
   EXPECT_EQ(zone_offset("+05:30", 2025, 1, 1), 330);

@@ -381,7 +381,8 @@ std::vector<PrMention> scan_prs(std::string_view line) {
       keyword_end = pos + 6;
     } else if (line.substr(pos, 2) == "MR" && (pos == 0 || !is_alpha(line[pos - 1])) &&
                (pos + 2 >= line.size() || !is_alpha(line[pos + 2]))) {
-      // GitLab's merge request, upper-case: "MR !34", "MR #35", "MR 36".
+      // GitLab's merge request, upper-case and numbered: "MR !34", "MR #35"
+      // ("MR 2 approvals" is a count).
       std::size_t q = skip_chars(line, pos + 2, " ");
       if (q < line.size() && line[q] == '!') {
         std::size_t r = q + 1;
@@ -391,7 +392,9 @@ std::vector<PrMention> scan_prs(std::string_view line) {
         pos = r;
         continue;
       }
-      keyword_end = pos + 2;
+      if (q < line.size() && line[q] == '#') {
+        keyword_end = pos + 2;
+      }
     }
     if (keyword_end == std::string::npos) {
       ++pos;

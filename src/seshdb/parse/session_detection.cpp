@@ -56,12 +56,15 @@ bool event_date(std::string_view normalized, const DateMatch& date) {
     tail = util::trim(tail);
   }
   for (std::string_view word : {"merged", "completed", "released", "updated", "added", "fixed", "deployed", "closed",
-                                "created", "resolved", "last updated", "since", "until", "due", "deadline"}) {
-    if (tail.ends_with(word)) {
-      return true;
+                                "created", "resolved", "last updated", "since", "until", "due", "deadline", "by",
+                                "before", "截止", "截至"}) {
+    if (tail.ends_with(word) && (tail.size() == word.size() || !is_alpha(tail[tail.size() - word.size() - 1]))) {
+      return true; // the whole word: "by", not "lobby"
     }
   }
-  return false;
+  // "6月15日前完成", "6月30日之前": a deadline written after the date.
+  const std::string_view after = normalized.substr(date.end);
+  return after.starts_with("前") || after.starts_with("之前") || after.starts_with("以前");
 }
 
 // "Previous Session: Configuration Tab Order", "Latest Session: ...": a

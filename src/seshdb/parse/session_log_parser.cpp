@@ -569,17 +569,44 @@ std::optional<SessionStart> whole_file_session(const MarkdownDoc& doc, std::stri
 }
 
 // A journal of dated bullets and nothing else ("- **2025-04-10**: fixed the
-// cache"): each top-level item that opens with a date is a session, to the
-// next one. Two at least, so one dated to-do is not a journal.
+// cache"): each top-level item of one list that opens with a full date is a
+// session, to the next one or the next heading. Two at least, so one dated
+// to-do is not a journal; not tasks ("- [ ] 2025-07-01 renew the cert"); and
+// only under the document's title or a heading that names a log, so a
+// README's "## Roadmap" of dated milestones is not one.
 std::vector<SessionStart> dated_bullet_sessions(const MarkdownDoc& doc, const LineIndex& lines) {
-  std::vector<SessionStart> dated_items;
+  auto heading_above = [&](int line) -> const MdHeading* {
+    const MdHeading* found = nullptr;
+    for (const auto& heading : doc.headings) {
+      if (heading.line >= line) {
+        break;
+      }
+      found = &heading;
+    }
+    return found;
+  };
+  auto under_a_log = [&](int line) {
+    const MdHeading* heading = heading_above(line);
+    if (heading == nullptr || heading->level == 1) {
+      return true;
+    }
+    const std::string lower = util::to_lower_ascii(heading->text);
+    for (std::string_view word : {"log", "journal", "diary", "session", "progress", "timeline", "日志", "记录"}) {
+      if (lower.find(word) != std::string::npos) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::map<int, std::vector<SessionStart>> by_list;
   for (const auto& item : doc.items) {
-    if (item.depth != 0) {
+    if (item.depth != 0 || item.task >= 0) {
       continue;
     }
     const std::string normalized = normalize_width(first_line(item.text));
     const auto date = find_date(normalized);
-    if (!date || normalized.substr(0, date->begin).find_first_not_of(" *_[(`") != std::string::npos) {
+    if (!date || date->year == 0 || normalized.substr(0, date->begin).find_first_not_of(" *_[(`") != std::string::npos ||
+        !under_a_log(item.line)) {
       continue;
     }
     SessionStart start;
@@ -589,24 +616,30 @@ std::vector<SessionStart> dated_bullet_sessions(const MarkdownDoc& doc, const Li
     start.title = first_line(item.text);
     start.normalized = normalized;
     start.date = date;
-    dated_items.push_back(std::move(start));
+    by_list[item.list].push_back(std::move(start));
+  }
+  // The list with the most dated bullets is the journal.
+  std::vector<SessionStart> dated_items;
+  for (auto& [list, starts] : by_list) {
+    if (starts.size() > dated_items.size()) {
+      dated_items = std::move(starts);
+    }
   }
   if (dated_items.size() < 2) {
     return {};
   }
   for (std::size_t k = 0; k < dated_items.size(); ++k) {
     auto& start = dated_items[k];
-    // To the next dated item, or past the last one's nested items and
-    // continuation lines, stopping at a heading or a blank line.
     int end = k + 1 < dated_items.size() ? dated_items[k + 1].line - 1 : lines.line_count();
-    if (k + 1 == dated_items.size()) {
-      int last = start.line;
-      for (const auto& heading : doc.headings) {
-        if (heading.line > start.line) {
-          end = heading.line - 1;
-          break;
-        }
+    for (const auto& heading : doc.headings) {
+      if (heading.line > start.line) {
+        end = std::min(end, heading.line - 1);
+        break;
       }
+    }
+    if (k + 1 == dated_items.size()) {
+      // Past the last one's nested items and continuation lines, to a blank line.
+      int last = start.line;
       while (last < end && doc.line_kinds[static_cast<std::size_t>(last)] != LineKind::blank) {
         ++last;
       }
@@ -748,9 +781,15 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         }
         const auto date = kind == LineKind::text ? find_date(normalized) : std::nullopt;
         if (date && normalized.substr(0, date->begin).find_first_not_of(" *_>`[(") == std::string::npos) {
-          facts[i].date = date;
-          if (auto time = find_time(normalized, date->end)) {
-            take_time(facts[i], *time);
+          // A dateline, not a sentence that starts with a date ("2024-12-01
+          // was when we first saw it"): little text after the date and time.
+          const auto time = find_time(normalized, date->end);
+          const std::size_t rest = time ? time->end_pos : date->end;
+          if (normalized.size() - rest <= 24) {
+            facts[i].date = date;
+            if (time) {
+              take_time(facts[i], *time);
+            }
           }
         }
         break;
@@ -771,31 +810,53 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       best_votes = votes;
     }
   }
-  // Years for month-day dates ("Jan 15"): from the nearest dated session.
+  // Years for month-day dates ("Jan 15"): from the nearest dated session,
+  // else from the first full date in the file (looked for once).
+  std::optional<int> file_year;
+  auto first_year_in_file = [&] {
+    if (!file_year) {
+      file_year = 0;
+      const std::string head = normalize_width(text.substr(0, std::min<std::size_t>(text.size(), 1 << 20)));
+      for (auto any = find_date(head); any && *file_year == 0; any = find_date(head, any->end)) {
+        file_year = any->year; // 0 for another month-day date ("Jan 15", "5月3日"): look further
+      }
+    }
+    return *file_year;
+  };
+  // The nearest one either way, the earlier on a tie; earlier sessions count
+  // with the years just given to them. Linear: a file of thousands of
+  // "## Jun 5" headings is common enough.
+  const std::size_t none = log.sessions.size();
+  std::vector<std::size_t> next_with_year(log.sessions.size(), none);
+  for (std::size_t i = log.sessions.size(), next = none; i-- > 0;) {
+    next_with_year[i] = next;
+    if (facts[i].date && facts[i].date->year != 0) {
+      next = i;
+    }
+  }
+  std::size_t previous_with_year = none;
   for (std::size_t i = 0; i < log.sessions.size(); ++i) {
     auto& f = facts[i];
     if (!f.date || f.date->year != 0) {
+      if (f.date) {
+        previous_with_year = i;
+      }
       continue;
     }
     int year = 0;
-    for (std::size_t d = 1; d < log.sessions.size() && year == 0; ++d) {
-      for (const std::size_t j : {i >= d ? i - d : log.sessions.size(), i + d}) {
-        if (j < log.sessions.size() && facts[j].date && facts[j].date->year != 0) {
-          year = facts[j].date->year;
-          break;
-        }
-      }
+    const std::size_t next = next_with_year[i];
+    if (previous_with_year != none && (next == none || i - previous_with_year <= next - i)) {
+      year = facts[previous_with_year].date->year;
+    } else if (next != none) {
+      year = facts[next].date->year;
     }
     if (year == 0) {
-      // Any full date in the file will do.
-      const std::string head = normalize_width(text.substr(0, std::min<std::size_t>(text.size(), 1 << 20)));
-      for (auto any = find_date(head); any && year == 0; any = find_date(head, any->end)) {
-        year = any->year; // 0 for another month-day date ("Jan 15", "5月3日"): look further
-      }
+      year = first_year_in_file();
     }
     if (year != 0 && is_valid_date(year, f.date->month, f.date->day)) {
       f.date->year = year;
       log.sessions[i].date_year_inferred = true;
+      previous_with_year = i;
     } else {
       f.date.reset();
     }

@@ -195,14 +195,16 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
     }
     ++q;
   }
-  const bool bracketed = labelled || (p > 0 && (rest[p - 1] == '[' || rest[p - 1] == '(' || rest[p - 1] == '*'));
-  if (marks == 0 && !bracketed) {
+  const bool bracketed = p > 0 && (rest[p - 1] == '[' || rest[p - 1] == '(' || rest[p - 1] == '*');
+  std::string_view after = head.substr(q);
+  const bool dash = after.starts_with("—") || after.starts_with("–");
+  // After a "Severity:" label the title must be set off too: "**Severity**:
+  // Low (cosmetic)" is a field of a bug report, not a finding called "(cosmetic)".
+  if ((marks == 0 && !bracketed && !labelled) || (labelled && marks == 0 && !dash)) {
     return std::nullopt;
   }
-  // "—" after the marker.
-  std::string_view after = head.substr(q);
-  if (after.starts_with("—") || after.starts_with("–")) {
-    after.remove_prefix(3);
+  if (dash) {
+    after.remove_prefix(3); // "—" after the marker
   }
   title = std::string(util::trim(after));
   if (title.empty()) {

@@ -170,6 +170,12 @@ std::optional<std::string> read_zone(std::string_view text, std::size_t pos, std
     }
     return std::nullopt;
   }
+  // "MT" and "CT" are also words ("MT models", "CT scan"): zones only when
+  // nothing but punctuation or the end follows.
+  if ((word == "MT" || word == "CT") && p < text.size() && text[p] == ' ' && p + 1 < text.size() &&
+      (is_alpha(text[p + 1]) || is_digit(text[p + 1]))) {
+    return std::nullopt;
+  }
   for (const auto& zone : k_abbreviations) {
     if (zone.name == word) {
       // UTC+8, GMT-5
@@ -300,11 +306,17 @@ std::size_t skip_range_separator(std::string_view text, std::size_t p) {
 }
 
 // "9 to 11am", "10-12pm": a bare hour starts a range when the clock that
-// ends it has a meridiem (find_time then shares it). A bare number anywhere
-// else is no time.
-std::optional<Clock> bare_hour_of_range(std::string_view text, std::size_t pos) {
-  if (pos > 0 && (is_digit(text[pos - 1]) || text[pos - 1] == ':' || text[pos - 1] == '.' || text[pos - 1] == '/' ||
-                  text[pos - 1] == ',' || text[pos - 1] == '#' || text[pos - 1] == '-' || is_alpha(text[pos - 1]))) {
+// ends it has a meridiem (find_time then shares it), and when it opens the
+// text searched (right after a date), or follows "from" or "(". "Session 3 -
+// 2pm" and "Day 2 - 9am" are a number and a time, not a range.
+std::optional<Clock> bare_hour_of_range(std::string_view text, std::size_t pos, std::size_t from) {
+  std::size_t b = pos;
+  while (b > from && (text[b - 1] == ' ' || text[b - 1] == ',')) {
+    --b;
+  }
+  const bool opens = b <= from || text[b - 1] == '(' ||
+                     (b >= 4 && util::iequals_ascii(text.substr(b - 4, 4), "from") && (b == 4 || !is_alpha(text[b - 5])));
+  if (!opens || (pos > 0 && (is_digit(text[pos - 1]) || text[pos - 1] == '#' || text[pos - 1] == '-'))) {
     return std::nullopt;
   }
   Clock clock;
@@ -361,7 +373,7 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
     }
     auto first = read_clock(text, pos);
     if (!first) {
-      first = bare_hour_of_range(text, pos);
+      first = bare_hour_of_range(text, pos, from);
     }
     if (!first) {
       while (pos + 1 < text.size() && is_digit(text[pos + 1])) {
