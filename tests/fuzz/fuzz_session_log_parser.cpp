@@ -47,6 +47,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (session.duration_minutes) {
       check(*session.duration_minutes >= 0);
     }
+    for (const auto& minute : {session.start_minute, session.end_minute}) {
+      check(!minute || (*minute >= 0 && *minute < 24 * 60)); // a time of day
+    }
   }
   for (const auto& commit : log.commits) {
     check(commit.sha.size() >= 7 && commit.sha.size() <= 40);

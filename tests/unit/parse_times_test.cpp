@@ -57,6 +57,11 @@ TEST(ParseTimes, BareHourStartsARangeEndingInAMeridiem) {
   EXPECT_EQ(time_in("Day 2 - 9am kickoff"), "09:00");
   EXPECT_EQ(time_in("(9-11am)"), "09:00-11:00");
 }
+TEST(ParseTimes, ATwentyFourHourStartKeepsItsHourBeforeAMeridiemEnd) {
+  // The fuzzer found "14:00-1:00 am" read as a 26:00 start and a -60 min session.
+  EXPECT_EQ(time_in("14:00-1:00 am"), "14:00-01:00");
+  EXPECT_EQ(time_in("23:30-1:15 AM"), "23:30-01:15");
+}
 TEST(ParseTimes, ZoneAfterTheTimeWinsOverOneBefore) { EXPECT_EQ(time_in("UTC+01:00 notes; 10:00 PST"), "10:00 PST"); }
 TEST(ParseTimes, TwentyFourHourRange) { EXPECT_EQ(time_in("13:00-13:30"), "13:00-13:30"); }
 TEST(ParseTimes, SingleStartTwelveHour) { EXPECT_EQ(time_in("10:01 AM"), "10:01"); }

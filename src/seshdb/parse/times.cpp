@@ -448,8 +448,9 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
       }
     }
     // Meridiem of a range: "12:30-1:15 PM" shares PM unless that puts the start after the end.
+    // Only a 12-hour clock can share it: "14:00-1:00 am" is a 24-hour start.
     int start_meridiem = first->meridiem;
-    if (second && first->meridiem == 0 && second->meridiem != 0) {
+    if (second && first->meridiem == 0 && second->meridiem != 0 && first->hour >= 1 && first->hour <= 12) {
       start_meridiem = second->meridiem;
       const int s = to_24h(first->hour, start_meridiem) * 60 + first->minute;
       const int e = to_24h(second->hour, second->meridiem) * 60 + second->minute;
