@@ -143,10 +143,15 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
   }
   std::string_view head = rest.substr(p);
   std::size_t word_end = 0;
-  while (word_end < head.size() && (is_alnum(head[word_end]) || head[word_end] == '-')) {
-    ++word_end;
-  }
-  std::string word = util::to_lower_ascii(head.substr(0, word_end));
+  std::string word;
+  auto read_word = [&] { // the first word of head, lower-case, hyphens kept ("nice-to-have")
+    word_end = 0;
+    while (word_end < head.size() && (is_alnum(head[word_end]) || head[word_end] == '-')) {
+      ++word_end;
+    }
+    word = util::to_lower_ascii(head.substr(0, word_end));
+  };
+  read_word();
   // "**Severity: High** — race in cache", "Severity: P1 - ...": the level follows the word.
   bool labelled = false;
   if (word == "severity") {
@@ -159,11 +164,7 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
     }
     head = head.substr(v);
     labelled = true; // the label sets the level off, as brackets would
-    word_end = 0;
-    while (word_end < head.size() && (is_alnum(head[word_end]) || head[word_end] == '-')) {
-      ++word_end;
-    }
-    word = util::to_lower_ascii(head.substr(0, word_end));
+    read_word();
   }
   // "HIGH-001", "CRITICAL-NEW-003": a severity with an identifier.
   if (const auto dash = word.find('-'); dash != std::string::npos && word != "nice-to-have") {

@@ -508,19 +508,11 @@ std::optional<int> zone_offset(std::string_view zone, int year, int month, int d
     }
     return std::nullopt;
   }
-  // "2:15pm PT" in June is PDT: the generic names follow US daylight saving.
-  for (std::string_view generic : {"PT", "MT", "CT", "ET"}) {
-    if (zone == generic) {
-      for (const auto& fixed : k_abbreviations) {
-        if (fixed.name == zone) {
-          return fixed.offset + (in_dst(DstRule::us, year, month, day) ? 60 : 0);
-        }
-      }
-    }
-  }
   for (const auto& fixed : k_abbreviations) {
     if (fixed.name == zone) {
-      return fixed.offset;
+      // "2:15pm PT" in June is PDT: the generic names follow US daylight saving.
+      const bool generic_us = zone == "PT" || zone == "MT" || zone == "CT" || zone == "ET";
+      return fixed.offset + (generic_us && in_dst(DstRule::us, year, month, day) ? 60 : 0);
     }
   }
   for (const auto& named : k_iana) {
