@@ -49,6 +49,63 @@ TEST(ParseDates, MonthYearFoundForMonthOnlyHeadings) {
   EXPECT_EQ(match->month, 7);
 }
 
+// "year-month" as a calendar heading reads it, "-" for a part it does not give, "none" when it is no such heading.
+std::string calendar_of(std::string_view heading) {
+  auto period = calendar_heading(normalize_width(heading));
+  if (!period) {
+    return "none";
+  }
+  return (period->year ? std::to_string(period->year) : "-") + "-" + (period->month ? std::to_string(period->month) : "-");
+}
+
+TEST(ParseDates, CalendarHeadingsNameAYearAMonthOrBoth) {
+  EXPECT_EQ(calendar_of("2025"), "2025--");
+  EXPECT_EQ(calendar_of("March"), "--3");
+  EXPECT_EQ(calendar_of("Mar."), "--3");
+  EXPECT_EQ(calendar_of("March 2025:"), "2025-3");
+  EXPECT_EQ(calendar_of("September, 2024"), "2024-9");
+  EXPECT_EQ(calendar_of("2025-03"), "2025-3");
+  EXPECT_EQ(calendar_of("2025/11"), "2025-11");
+  EXPECT_EQ(calendar_of("2025年3月"), "2025-3");
+  EXPECT_EQ(calendar_of("12月"), "--12");
+}
+
+TEST(ParseDates, HeadingsThatSayMoreThanAPeriodAreNoCalendarHeadings) {
+  EXPECT_EQ(calendar_of("2025 roadmap"), "none");
+  EXPECT_EQ(calendar_of("March madness"), "none");
+  EXPECT_EQ(calendar_of("2025-13"), "none");
+  EXPECT_EQ(calendar_of("1999999"), "none");
+  EXPECT_EQ(calendar_of("Notes"), "none");
+  EXPECT_EQ(calendar_of("42"), "none");
+}
+
+// The day a day heading gives and the text left after it, "none" when it is no day heading.
+std::string day_of(std::string_view heading) {
+  const std::string normalized = normalize_width(heading);
+  auto day = day_heading(normalized);
+  return day ? std::to_string(day->day) + "|" + normalized.substr(day->end) : "none";
+}
+
+TEST(ParseDates, DayHeadingsGiveTheDayOfTheMonth) {
+  EXPECT_EQ(day_of("3rd"), "3|");
+  EXPECT_EQ(day_of("Monday 3rd"), "3|");
+  EXPECT_EQ(day_of("Tue, 4th: tests"), "4|: tests");
+  EXPECT_EQ(day_of("Wed. 5 — search"), "5| — search");
+  EXPECT_EQ(day_of("03"), "3|");
+  EXPECT_EQ(day_of("21 (2h)"), "21| (2h)");
+  EXPECT_EQ(day_of("12日"), "12|");
+}
+
+TEST(ParseDates, NumberedSectionsAreNoDayHeadings) {
+  EXPECT_EQ(day_of("1. Setup"), "none");
+  EXPECT_EQ(day_of("2 Design"), "none");
+  EXPECT_EQ(day_of("32"), "none");
+  EXPECT_EQ(day_of("0"), "none");
+  EXPECT_EQ(day_of("Phase 3"), "none");
+  EXPECT_EQ(day_of("3rd party libraries"), "none");
+  EXPECT_EQ(day_of("100"), "none");
+}
+
 TEST(ParseDates, CivilDayRoundTrip) {
   int y = 0, m = 0, d = 0;
   civil_from_days(days_from_civil(2024, 2, 29), y, m, d);

@@ -164,6 +164,41 @@ TEST(ParseSessions, YearsComeFromTheNearestSessionEarlierFirst) {
   EXPECT_FALSE(parse(many).sessions.at(3999).local_date.has_value());
 }
 
+TEST(ParseSessions, DayHeadingsUnderYearAndMonthHeadingsAreSessions) {
+  auto log = parse("# Dev journal\n\n## 2025\n\n### March\n\n#### 3rd — auth refactor\n- x\n\n#### Tuesday 4th\n- y\n\n"
+                   "### April\n\n#### 1\n- z\n\n## 2026\n\n### 1\nnot a day: no month above it\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{7, 10, 15}));
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-03-03");
+  EXPECT_EQ(log.sessions[1].local_date, "2025-03-04");
+  EXPECT_EQ(log.sessions[2].local_date, "2025-04-01");
+  EXPECT_FALSE(log.sessions[0].date_year_inferred); // the year is written, in the heading above
+  EXPECT_EQ(log.sessions[2].line_end, 16); // "## 2026" ends it
+}
+
+TEST(ParseSessions, MonthYearHeadingCompletesDaysAndIsoMonthToo) {
+  auto log = parse("# March 2025\n\n## Monday 3rd\nx\n\n## Tue, 4th: tests (2h)\ny\n\n# 2025-04\n\n## 01\nz\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-03-03");
+  EXPECT_EQ(log.sessions[1].local_date, "2025-03-04");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 120);
+  EXPECT_EQ(log.sessions[2].local_date, "2025-04-01");
+}
+
+TEST(ParseSessions, YearlessDatesTakeTheYearOfTheHeadingAbove) {
+  // "# 2024" is nearer in the outline than the 2025 session is in the file.
+  auto log = parse("## 2025-01-02 a\nx\n\n# 2024\n\n## Dec 30\ny\n\n# 2024\n\n**Dec 31**\nz\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[1].local_date, "2024-12-30");
+  EXPECT_EQ(log.sessions[2].local_date, "2024-12-31");
+}
+
+TEST(ParseSessions, NumberedSectionsUnderAMonthHeadingAreNotDays) {
+  EXPECT_TRUE(parse("# March 2025\n\n## 1. Setup\nx\n\n## 2 Design\ny\n").sessions.empty());
+  // Under a heading that says more than a month, even a bare number is no day.
+  EXPECT_TRUE(parse("# March 2025 report\n\n## 3\nx\n\n## 4 - plan\ny\n").sessions.empty());
+}
+
 TEST(ParseSessions, ChineseDeadlineSubheadingsAreNotSessions) {
   auto log = parse("## 2025-06-01 缓存重构\n\n#### 6月15日前完成接口\nx\n\n#### 截止 6月30日：发布 v2\ny\n");
   EXPECT_EQ(session_lines(log), std::vector<int>{1});

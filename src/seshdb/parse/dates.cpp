@@ -2,6 +2,7 @@
 
 #include "seshdb/util/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <fmt/format.h>
 
@@ -435,6 +436,150 @@ std::optional<MonthMatch> find_month_year(std::string_view text) {
     pos = end;
   }
   return std::nullopt;
+}
+
+namespace {
+
+// English weekday names and the abbreviations logs use for them.
+bool is_weekday_name(std::string_view lower) {
+  static constexpr std::array<std::string_view, 19> k_names = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
+      "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "weds", "tu"};
+  return std::find(k_names.begin(), k_names.end(), lower) != k_names.end();
+}
+
+std::string_view trim_heading_punctuation(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == ':' || text.back() == '.' || text.back() == '\t')) {
+    text.remove_suffix(1);
+  }
+  while (!text.empty() && text.front() == ' ') {
+    text.remove_prefix(1);
+  }
+  return text;
+}
+
+} // namespace
+
+std::optional<CalendarHeading> calendar_heading(std::string_view normalized) {
+  const std::string lower = util::to_lower_ascii(trim_heading_punctuation(normalized));
+  const std::string_view text = lower;
+  if (text.empty() || text.size() > 24) {
+    return std::nullopt;
+  }
+  CalendarHeading heading;
+  int value = 0;
+  // Numeric: "2025", "2025-03", "2025/3", "2025.03", "2025年3月", "3月".
+  if (is_digit(text[0])) {
+    const int n = read_number(text, 0, 4, value);
+    std::size_t p = static_cast<std::size_t>(n);
+    if (n == 4 && plausible_year(value)) {
+      heading.year = value;
+      if (p == text.size()) {
+        return heading;
+      }
+      const bool cjk_year = text.substr(p).starts_with("年");
+      if (cjk_year) {
+        p += std::string_view("年").size();
+      } else if (text[p] == '-' || text[p] == '/' || text[p] == '.') {
+        ++p;
+      } else {
+        return std::nullopt;
+      }
+      const int m = read_number(text, p, 2, value);
+      p += static_cast<std::size_t>(m);
+      if (m == 0 || value < 1 || value > 12) {
+        return std::nullopt;
+      }
+      heading.month = value;
+      if (cjk_year && text.substr(p).starts_with("月")) {
+        p += std::string_view("月").size();
+      }
+      return p == text.size() ? std::optional(heading) : std::nullopt;
+    }
+    if (n >= 1 && n <= 2 && value >= 1 && value <= 12 && text.substr(p) == "月") {
+      heading.month = value;
+      return heading;
+    }
+    return std::nullopt;
+  }
+  // Words: "March", "Mar.", "March 2025", "March, 2025", "2025 March" is numeric above.
+  std::size_t p = 0;
+  while (p < text.size() && is_word_byte(text[p])) {
+    ++p;
+  }
+  heading.month = month_from_name(text.substr(0, p));
+  if (heading.month == 0) {
+    return std::nullopt;
+  }
+  if (p < text.size() && text[p] == '.') {
+    ++p;
+  }
+  if (p < text.size() && text[p] == ',') {
+    ++p;
+  }
+  while (p < text.size() && text[p] == ' ') {
+    ++p;
+  }
+  if (p == text.size()) {
+    return heading;
+  }
+  if (read_number(text, p, 4, value) == 4 && plausible_year(value) && p + 4 == text.size()) {
+    heading.year = value;
+    return heading;
+  }
+  return std::nullopt;
+}
+
+std::optional<DayHeading> day_heading(std::string_view normalized) {
+  const std::string lower = util::to_lower_ascii(normalized);
+  const std::string_view text = lower;
+  std::size_t p = 0;
+  while (p < text.size() && text[p] == ' ') {
+    ++p;
+  }
+  // An optional weekday: "Monday 3", "Tue, 4th", "Wed. 5".
+  std::size_t word_end = p;
+  while (word_end < text.size() && is_alpha(text[word_end])) {
+    ++word_end;
+  }
+  if (word_end > p) {
+    if (!is_weekday_name(text.substr(p, word_end - p))) {
+      return std::nullopt;
+    }
+    p = word_end;
+    if (p < text.size() && (text[p] == ',' || text[p] == '.')) {
+      ++p;
+    }
+    while (p < text.size() && text[p] == ' ') {
+      ++p;
+    }
+  }
+  int day = 0;
+  const int n = read_number(text, p, 2, day);
+  if (n == 0 || day < 1 || day > 31) {
+    return std::nullopt;
+  }
+  p += static_cast<std::size_t>(n);
+  for (std::string_view suffix : {"st", "nd", "rd", "th", "日"}) {
+    if (text.substr(p).starts_with(suffix) && (p + suffix.size() == text.size() || !is_alpha(text[p + suffix.size()]))) {
+      p += suffix.size();
+      break;
+    }
+  }
+  const std::size_t end = p;
+  while (p < text.size() && text[p] == ' ') {
+    ++p;
+  }
+  // Then nothing, or a separator before a title: "3rd — auth", "4: tests",
+  // "5 (2h)". "1. Setup" and "2 Design" are numbered sections, not days.
+  const std::string_view rest = text.substr(p);
+  static constexpr std::array<std::string_view, 8> k_separators = {"-", "—", "–", ":", "(", "|", "·", ","};
+  const bool separated = rest.empty() || std::any_of(k_separators.begin(), k_separators.end(),
+                                                     [&](std::string_view s) { return rest.starts_with(s); });
+  if (!separated) {
+    return std::nullopt;
+  }
+  return DayHeading{day, end};
 }
 
 } // namespace seshdb::parse

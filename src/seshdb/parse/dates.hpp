@@ -35,6 +35,24 @@ struct MonthMatch {
 };
 std::optional<MonthMatch> find_month_year(std::string_view text);
 
+// A heading that names only a stretch of the calendar: a year ("2025"), a
+// month ("March", "3月") or both ("March 2025", "2025-03", "2025年3月"). The
+// sessions under it that give less take the rest from it.
+struct CalendarHeading {
+  int year = 0;  // 0 when only a month
+  int month = 0; // 0 when only a year
+};
+std::optional<CalendarHeading> calendar_heading(std::string_view normalized);
+
+// A heading that opens with a day of the month and nothing more of the date
+// ("3rd", "Monday 3", "Tue, 4th: tests", "12日", "03"), for a calendar
+// heading above it to complete. `end` is the byte after the day.
+struct DayHeading {
+  int day = 0;
+  std::size_t end = 0;
+};
+std::optional<DayHeading> day_heading(std::string_view normalized);
+
 bool is_valid_date(int year, int month, int day);
 std::int64_t days_from_civil(int year, int month, int day);
 void civil_from_days(std::int64_t days, int& year, int& month, int& day);

@@ -155,6 +155,28 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
   std::vector<SessionStart> candidates;
   std::vector<Event> events;
 
+  // Calendar headings ("## 2025", "### March") over the sessions: what each
+  // heading line has above it, for dates that give only a day or no year.
+  struct Calendar {
+    int level = 0;
+    CalendarHeading period;
+  };
+  std::vector<Calendar> calendar;
+  std::vector<std::pair<int, CalendarHeading>> calendar_at_heading; // line, what is known under it
+  auto known_period = [&] {
+    CalendarHeading known;
+    for (const auto& entry : calendar) {
+      known.year = entry.period.year != 0 ? entry.period.year : known.year;
+      known.month = entry.period.month != 0 ? entry.period.month : known.month;
+    }
+    return known;
+  };
+  auto complete_year = [](std::optional<DateMatch>& date, const CalendarHeading& known) {
+    if (date && date->year == 0 && known.year != 0 && is_valid_date(known.year, date->month, date->day)) {
+      date->year = known.year;
+    }
+  };
+
   // Headings.
   for (const auto& heading : doc.headings) {
     Event event{heading.line, heading.level, -1, true, heading.text};
@@ -163,6 +185,23 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     auto date = is_placeholder(normalized) ? std::nullopt : find_date(normalized);
     if (date && event_date(normalized, *date)) {
       date.reset();
+    }
+    if (!heading.in_container) {
+      while (!calendar.empty() && calendar.back().level >= heading.level) {
+        calendar.pop_back();
+      }
+      const CalendarHeading known = known_period();
+      if (!date) {
+        if (auto period = calendar_heading(normalized)) {
+          calendar.push_back({heading.level, *period});
+        } else if (known.year != 0 && known.month != 0) {
+          if (auto day = day_heading(normalized); day && is_valid_date(known.year, known.month, day->day)) {
+            date = DateMatch{known.year, known.month, day->day, 0, day->end};
+          }
+        }
+      }
+      complete_year(date, known);
+      calendar_at_heading.emplace_back(heading.line, known_period());
     }
     if (marker < 0 && date) {
       detection.end_markers.push_back({heading.line, normalized});
@@ -227,6 +266,11 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     auto date = find_date(normalized);
     if (!(date || is_numbered_session(normalized))) {
       continue;
+    }
+    auto above = std::upper_bound(calendar_at_heading.begin(), calendar_at_heading.end(), paragraph.line,
+                                  [](int line, const auto& entry) { return line < entry.first; });
+    if (above != calendar_at_heading.begin()) {
+      complete_year(date, std::prev(above)->second);
     }
     // "**Date**: 2025-..." has the date outside the bold; here it is inside.
     SessionStart start;
