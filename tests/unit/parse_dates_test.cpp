@@ -68,6 +68,8 @@ TEST(ParseDates, CalendarHeadingsNameAYearAMonthOrBoth) {
   EXPECT_EQ(calendar_of("2025/11"), "2025-11");
   EXPECT_EQ(calendar_of("2025年3月"), "2025-3");
   EXPECT_EQ(calendar_of("12月"), "--12");
+  EXPECT_EQ(calendar_of("2025年"), "2025--");
+  EXPECT_EQ(calendar_of("2025 March"), "2025-3");
 }
 
 TEST(ParseDates, HeadingsThatSayMoreThanAPeriodAreNoCalendarHeadings) {
@@ -94,6 +96,23 @@ TEST(ParseDates, DayHeadingsGiveTheDayOfTheMonth) {
   EXPECT_EQ(day_of("03"), "3|");
   EXPECT_EQ(day_of("21 (2h)"), "21| (2h)");
   EXPECT_EQ(day_of("12日"), "12|");
+  EXPECT_EQ(day_of("5号"), "5|");
+  EXPECT_EQ(day_of("7 Monday"), "7|");
+  EXPECT_EQ(day_of("8th, Tue - deploy"), "8| - deploy");
+  EXPECT_EQ(day_of("4日 周二"), "4|");
+  EXPECT_EQ(day_of("3日（周一）"), "3|");
+  EXPECT_EQ(day_of("周三 5日"), "5|");
+  EXPECT_EQ(day_of("4th 10:00-12:00 auth"), "4| 10:00-12:00 auth");
+}
+
+TEST(ParseDates, TimesRangesAndCountsAreNoDayHeadings) {
+  // A separator that runs into a digit or a letter belongs to something else.
+  EXPECT_EQ(day_of("09:00 – standup"), "none");
+  EXPECT_EQ(day_of("14:30 - code review"), "none");
+  EXPECT_EQ(day_of("9-11: deep work"), "none");
+  EXPECT_EQ(day_of("1:1 with Alice"), "none");
+  EXPECT_EQ(day_of("2-week plan"), "none");
+  EXPECT_EQ(day_of("30-day retro"), "none");
 }
 
 TEST(ParseDates, NumberedSectionsAreNoDayHeadings) {
@@ -104,6 +123,10 @@ TEST(ParseDates, NumberedSectionsAreNoDayHeadings) {
   EXPECT_EQ(day_of("Phase 3"), "none");
   EXPECT_EQ(day_of("3rd party libraries"), "none");
   EXPECT_EQ(day_of("100"), "none");
+  // A bare number before a title: a day would say so with an ordinal or a weekday.
+  EXPECT_EQ(day_of("1 - Summary"), "none");
+  EXPECT_EQ(day_of("2: Incidents"), "none");
+  EXPECT_EQ(day_of("3 (optional) Appendix"), "none");
 }
 
 TEST(ParseDates, CivilDayRoundTrip) {

@@ -185,6 +185,24 @@ TEST(ParseSessions, MonthYearHeadingCompletesDaysAndIsoMonthToo) {
   EXPECT_EQ(log.sessions[2].local_date, "2025-04-01");
 }
 
+TEST(ParseSessions, HeadingsInsideADayAreItsSections) {
+  // Times and numbered notes under a dated heading are that day's parts, not days of the month.
+  auto log = parse("# March 2025\n\n## Monday 3rd\n\n### 09:00 – standup\nx\n\n### 14th floor move\ny\n\n"
+                   "## 2025-03-04 Tuesday\n\n### 1:1 with Alice\nz\n\n### 2nd review\nw\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{3, 11}));
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-03-03");
+  EXPECT_EQ(log.sessions[0].line_end, 9);
+  EXPECT_EQ(log.sessions[1].local_date, "2025-03-04");
+}
+
+TEST(ParseSessions, AYearHeadingThatTheDatesUnderItContradictIsNoYear) {
+  // "# 2048" names a game: the full date under it says which year this is.
+  auto log = parse("# 2048\n\n## 2025-03-01 setup\na\n\n## Mar 3 — tiles\nb\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[1].local_date, "2025-03-03");
+}
+
 TEST(ParseSessions, YearlessDatesTakeTheYearOfTheHeadingAbove) {
   // "# 2024" is nearer in the outline than the 2025 session is in the file.
   auto log = parse("## 2025-01-02 a\nx\n\n# 2024\n\n## Dec 30\ny\n\n# 2024\n\n**Dec 31**\nz\n");

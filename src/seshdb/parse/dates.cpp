@@ -474,7 +474,20 @@ std::optional<CalendarHeading> calendar_heading(std::string_view normalized) {
     std::size_t p = static_cast<std::size_t>(n);
     if (n == 4 && plausible_year(value)) {
       heading.year = value;
-      if (p == text.size()) {
+      if (p == text.size() || text.substr(p) == "年") {
+        return heading;
+      }
+      // "2025 March", "2025, March"
+      std::size_t w = p;
+      while (w < text.size() && (text[w] == ' ' || text[w] == ',')) {
+        ++w;
+      }
+      if (w > p) {
+        const int month = month_from_name(text.substr(w));
+        if (month == 0) {
+          return std::nullopt;
+        }
+        heading.month = month;
         return heading;
       }
       const bool cjk_year = text.substr(p).starts_with("年");
@@ -502,7 +515,7 @@ std::optional<CalendarHeading> calendar_heading(std::string_view normalized) {
     }
     return std::nullopt;
   }
-  // Words: "March", "Mar.", "March 2025", "March, 2025", "2025 March" is numeric above.
+  // Words: "March", "Mar.", "March 2025", "March, 2025".
   std::size_t p = 0;
   while (p < text.size() && is_word_byte(text[p])) {
     ++p;
@@ -530,29 +543,62 @@ std::optional<CalendarHeading> calendar_heading(std::string_view normalized) {
   return std::nullopt;
 }
 
+namespace {
+
+// A weekday at p ("Monday", "tue.", "周三", "星期三", "(周一)"); the byte
+// after it, or npos.
+std::size_t weekday_end(std::string_view lower, std::size_t p) {
+  const bool paren = p < lower.size() && lower[p] == '(';
+  std::size_t q = paren ? p + 1 : p;
+  std::size_t word = q;
+  while (word < lower.size() && is_alpha(lower[word])) {
+    ++word;
+  }
+  if (word > q) {
+    if (!is_weekday_name(lower.substr(q, word - q))) {
+      return std::string_view::npos;
+    }
+    q = word;
+    if (q < lower.size() && (lower[q] == '.' || lower[q] == ',')) {
+      ++q;
+    }
+  } else {
+    for (std::string_view prefix : {"星期", "周", "週"}) {
+      if (lower.substr(q).starts_with(prefix)) {
+        q += prefix.size();
+        for (std::string_view day : {"一", "二", "三", "四", "五", "六", "日", "天"}) {
+          if (lower.substr(q).starts_with(day)) {
+            word = q + day.size();
+            break;
+          }
+        }
+        break;
+      }
+    }
+    if (word <= q) {
+      return std::string_view::npos;
+    }
+    q = word;
+  }
+  if (paren) {
+    if (q >= lower.size() || lower[q] != ')') {
+      return std::string_view::npos;
+    }
+    ++q;
+  }
+  return q;
+}
+
+} // namespace
+
 std::optional<DayHeading> day_heading(std::string_view normalized) {
   const std::string lower = util::to_lower_ascii(normalized);
   const std::string_view text = lower;
-  std::size_t p = 0;
-  while (p < text.size() && text[p] == ' ') {
-    ++p;
-  }
-  // An optional weekday: "Monday 3", "Tue, 4th", "Wed. 5".
-  std::size_t word_end = p;
-  while (word_end < text.size() && is_alpha(text[word_end])) {
-    ++word_end;
-  }
-  if (word_end > p) {
-    if (!is_weekday_name(text.substr(p, word_end - p))) {
-      return std::nullopt;
-    }
-    p = word_end;
-    if (p < text.size() && (text[p] == ',' || text[p] == '.')) {
-      ++p;
-    }
-    while (p < text.size() && text[p] == ' ') {
-      ++p;
-    }
+  std::size_t p = skip_spaces(text, 0);
+  // A weekday may come first: "Monday 3", "Tue, 4th", "周三 5日".
+  const std::size_t before = weekday_end(text, p);
+  if (before != std::string_view::npos) {
+    p = skip_spaces(text, before);
   }
   int day = 0;
   const int n = read_number(text, p, 2, day);
@@ -560,26 +606,50 @@ std::optional<DayHeading> day_heading(std::string_view normalized) {
     return std::nullopt;
   }
   p += static_cast<std::size_t>(n);
-  for (std::string_view suffix : {"st", "nd", "rd", "th", "日"}) {
+  bool ordinal = false;
+  for (std::string_view suffix : {"st", "nd", "rd", "th", "日", "号"}) {
     if (text.substr(p).starts_with(suffix) && (p + suffix.size() == text.size() || !is_alpha(text[p + suffix.size()]))) {
       p += suffix.size();
+      ordinal = true;
       break;
     }
   }
-  const std::size_t end = p;
-  while (p < text.size() && text[p] == ' ') {
-    ++p;
+  std::size_t end = p;
+  // Or after: "7 Monday", "8th, Tue", "4日 周二", "3日（周一）".
+  std::size_t q = skip_spaces(text, p);
+  if (q < text.size() && text[q] == ',') {
+    q = skip_spaces(text, q + 1);
   }
-  // Then nothing, or a separator before a title: "3rd — auth", "4: tests",
-  // "5 (2h)". "1. Setup" and "2 Design" are numbered sections, not days.
+  const std::size_t after = weekday_end(text, q);
+  if (after != std::string_view::npos) {
+    end = after;
+  }
+  p = skip_spaces(text, end);
   const std::string_view rest = text.substr(p);
-  static constexpr std::array<std::string_view, 8> k_separators = {"-", "—", "–", ":", "(", "|", "·", ","};
-  const bool separated = rest.empty() || std::any_of(k_separators.begin(), k_separators.end(),
-                                                     [&](std::string_view s) { return rest.starts_with(s); });
-  if (!separated) {
+  // Nothing more, or only a note in parentheses: "05", "21 (2h)".
+  if (rest.empty() || (rest.front() == '(' && rest.find(')') == rest.size() - 1)) {
+    return DayHeading{day, end};
+  }
+  // A bare number before a title is a numbered section ("1 - Summary",
+  // "2: Incidents"); a day says so with an ordinal or a weekday.
+  if (!ordinal && before == std::string_view::npos && after == std::string_view::npos) {
     return std::nullopt;
   }
-  return DayHeading{day, end};
+  // A time may follow ("4th 10:00-12:00"), or a separator before a title:
+  // "3rd — auth", "Tue 4th: tests". A separator that runs into a digit or a
+  // letter is part of something else: "10:30", "9-11", "2-week", "1:1".
+  if (is_digit(rest.front())) {
+    return DayHeading{day, end};
+  }
+  for (std::string_view separator : {"-", "—", "–", ":", "|", "·", ","}) {
+    if (rest.starts_with(separator)) {
+      const std::size_t next = separator.size();
+      if (next == rest.size() || rest[next] == ' ') {
+        return DayHeading{day, end};
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 } // namespace seshdb::parse

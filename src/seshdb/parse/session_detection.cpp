@@ -159,7 +159,8 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
   // heading line has above it, for dates that give only a day or no year.
   struct Calendar {
     int level = 0;
-    CalendarHeading period;
+    CalendarHeading period; // all zero for a heading that names no period
+    bool dated = false;     // a heading with a date of its own: what is under it is its content
   };
   std::vector<Calendar> calendar;
   std::vector<std::pair<int, CalendarHeading>> calendar_at_heading; // line, what is known under it
@@ -190,17 +191,30 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       while (!calendar.empty() && calendar.back().level >= heading.level) {
         calendar.pop_back();
       }
+      // "# 2048" over "## 2025-03-01 setup" names a game, not a year.
+      if (date && date->year != 0) {
+        for (auto& open : calendar) {
+          if (open.period.year != 0 && open.period.year != date->year) {
+            open.period = {};
+          }
+        }
+      }
       const CalendarHeading known = known_period();
+      // "### 09:00 standup" under "## Monday 3rd" is a part of that day.
+      const bool under_a_date = std::any_of(calendar.begin(), calendar.end(), [](const Calendar& c) { return c.dated; });
+      Calendar entry{heading.level, {}, date.has_value()};
       if (!date) {
         if (auto period = calendar_heading(normalized)) {
-          calendar.push_back({heading.level, *period});
-        } else if (known.year != 0 && known.month != 0) {
+          entry.period = *period;
+        } else if (known.year != 0 && known.month != 0 && !under_a_date) {
           if (auto day = day_heading(normalized); day && is_valid_date(known.year, known.month, day->day)) {
             date = DateMatch{known.year, known.month, day->day, 0, day->end};
+            entry.dated = true;
           }
         }
       }
       complete_year(date, known);
+      calendar.push_back(entry);
       calendar_at_heading.emplace_back(heading.line, known_period());
     }
     if (marker < 0 && date) {
