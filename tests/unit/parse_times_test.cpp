@@ -35,6 +35,18 @@ TEST(ParseTimes, OffsetBeforeTheTimeIsItsZoneNotATime) {
   EXPECT_EQ(time_in("GMT-03:00, 14:00-15:00"), "14:00-15:00 GMT-03:00");
   EXPECT_EQ(time_in("(+02:00) 8:15"), "08:15 +02:00");
 }
+TEST(ParseTimes, AsciiArrowRange) { EXPECT_EQ(time_in("2025-03-04 10:00->12:30"), "10:00-12:30"); }
+TEST(ParseTimes, RangeThatWritesTheDateAgain) {
+  EXPECT_EQ(time_in("2025-03-09 09:00 - 2025-03-09 13:30"), "09:00-13:30");
+  EXPECT_EQ(time_in("2025-03-09 22:00 - 2025-03-10 01:30"), "22:00-01:30"); // the next day
+  EXPECT_EQ(time_in("2025-03-07T09:00:00Z → 2025-03-07T11:15:00Z"), "09:00-11:15 Z");
+  // Two days later is no time range of one session: the end is left unknown.
+  EXPECT_EQ(time_in("2025-03-11 22:00 - 2025-03-13 01:30"), "22:00");
+}
+TEST(ParseTimes, IsoOffsetThenNoRange) {
+  EXPECT_EQ(time_in("2025-03-14T10:00:00-05:00 (2h)"), "10:00 -05:00");
+  EXPECT_EQ(time_in("2025-03-15T10:00Z - 12 tests passed"), "10:00 Z");
+}
 TEST(ParseTimes, JapaneseWaveDashRange) { EXPECT_EQ(time_in("2025年5月5日 (月) 09:00〜11:00 JST"), "09:00-11:00 JST"); }
 TEST(ParseTimes, OffsetsTheZoneReaderRefusesEndTheScan) {
   // "UTC+530" and "GMT+99" are no offsets; reading them used to loop forever.

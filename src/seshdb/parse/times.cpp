@@ -290,7 +290,7 @@ std::size_t skip_range_separator(std::string_view text, std::size_t p) {
     ++p;
   }
   std::size_t q = std::string_view::npos;
-  for (std::string_view sep : {"-", "–", "—", "~", "〜", "to ", "until ", "→", "->"}) { // 〜: Japanese wave dash
+  for (std::string_view sep : {"->", "-", "–", "—", "~", "〜", "to ", "until ", "→"}) { // 〜: Japanese wave dash
     if (text.substr(p).starts_with(sep)) {
       q = p + sep.size();
       break;
@@ -338,6 +338,45 @@ std::optional<Clock> bare_hour_of_range(std::string_view text, std::size_t pos, 
   }
   clock.end = p;
   return clock;
+}
+
+// An ISO date ("2025-03-09") at p, as days since the epoch; p moves past it.
+std::optional<std::int64_t> iso_day_at(std::string_view text, std::size_t& p) {
+  if (p + 10 > text.size() || text[p + 4] != '-' || text[p + 7] != '-') {
+    return std::nullopt;
+  }
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!is_digit(text[p + i])) {
+      return std::nullopt;
+    }
+  }
+  const int year = std::atoi(std::string(text.substr(p, 4)).c_str());
+  const int month = std::atoi(std::string(text.substr(p + 5, 2)).c_str());
+  const int day = std::atoi(std::string(text.substr(p + 8, 2)).c_str());
+  if (!is_valid_date(year, month, day)) {
+    return std::nullopt;
+  }
+  p += 10;
+  return days_from_civil(year, month, day);
+}
+
+// The end of "2025-03-09 09:00 - 2025-03-09 13:30" or "…T09:00Z → …T11:15Z":
+// a range that writes the date again before its end time. Read when the
+// start time has its date right before it and the end is that day or the
+// next; where the clock after the date begins, npos otherwise.
+std::size_t clock_after_repeated_date(std::string_view text, std::size_t start_clock, std::size_t q) {
+  if (start_clock < 11 || (text[start_clock - 1] != ' ' && text[start_clock - 1] != 'T')) {
+    return std::string_view::npos;
+  }
+  std::size_t s = start_clock - 11;
+  std::size_t e = q;
+  const auto start_day = iso_day_at(text, s);
+  const auto end_day = iso_day_at(text, e);
+  if (!start_day || !end_day || *end_day - *start_day < 0 || *end_day - *start_day > 1 || e >= text.size() ||
+      (text[e] != ' ' && text[e] != 'T')) {
+    return std::string_view::npos;
+  }
+  return e + 1;
 }
 
 } // namespace
@@ -437,9 +476,12 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
         p = zone_end;
       }
     }
-    if (!second && !zone) {
-      const std::size_t q = skip_range_separator(text, p);
+    if (!second) {
+      std::size_t q = skip_range_separator(text, p);
       if (q != std::string_view::npos && q < text.size() && is_digit(text[q])) {
+        if (const std::size_t clock = clock_after_repeated_date(text, pos, q); clock != std::string_view::npos) {
+          q = clock;
+        }
         // "2025-12-04" after a dash is a date, not a time.
         second = read_clock(text, q);
         if (second) {
