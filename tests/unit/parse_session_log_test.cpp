@@ -185,6 +185,16 @@ TEST(ParseSessions, MonthYearHeadingCompletesDaysAndIsoMonthToo) {
   EXPECT_EQ(log.sessions[2].local_date, "2025-04-01");
 }
 
+TEST(ParseSessions, ATimerEmojiBeforeADurationIsTheDuration) {
+  auto log = parse("## 2025-11-18 2:05 PM\n⏱️ 90 min\n\n## 2025-11-19\n⏳ ~2h\n\n## 2025-11-20\n⏱️ 45 min of it in review\n\n"
+                   "## 2025-11-21\nx\n### Task 1\n⏱ 30 min\n");
+  ASSERT_EQ(log.sessions.size(), 4u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 90);
+  EXPECT_EQ(log.sessions[1].duration_minutes, 120);
+  EXPECT_FALSE(log.sessions[2].duration_minutes.has_value()); // more than a duration
+  EXPECT_FALSE(log.sessions[3].duration_minutes.has_value()); // times one task, not the session
+}
+
 TEST(ParseSessions, HeadingsInsideADayAreItsSections) {
   // Times and numbered notes under a dated heading are that day's parts, not days of the month.
   auto log = parse("# March 2025\n\n## Monday 3rd\n\n### 09:00 – standup\nx\n\n### 14th floor move\ny\n\n"

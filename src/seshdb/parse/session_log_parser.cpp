@@ -55,9 +55,12 @@ std::string strip_markup(std::string_view value) {
 // Plain "Key: value" fields (no bold) are read only where plain_allowed, and
 // their key must start with a capital, unless any_case: front matter keys are
 // lower-case YAML ("date: 2025-04-02").
+bool only_a_duration(std::string_view text);
+
 std::vector<model::Field> read_fields(std::string_view line, int line_number, bool plain_allowed, bool any_case = false) {
   std::vector<model::Field> fields;
   std::string_view rest = util::trim(line);
+  bool timer = false;
   // List and quote markers, and the emoji or check marks before a label ("- ✅ **Branch**:").
   while (!rest.empty()) {
     const unsigned char c = static_cast<unsigned char>(rest.front());
@@ -70,11 +73,21 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
       const char32_t cp = util::decode_utf8(rest, pos);
       const bool symbol = (cp >= 0x2000 && cp <= 0x2BFF) || cp >= 0x1F000 || cp == 0xFE0F || cp == 0x200D;
       if (symbol) {
+        timer = timer || cp == 0x23F1 || cp == 0x23F2 || cp == 0x231B || cp == 0x23F3; // ⏱ ⏲ ⌛ ⏳
         rest.remove_prefix(pos);
         continue;
       }
     }
     break;
+  }
+  // "⏱️ 90 min", "⏳ ~2h": a timer before a duration is its label (in the
+  // session's own lines: under a subheading it times a part).
+  if (timer && plain_allowed) {
+    std::string_view value = util::trim(rest.starts_with(":") ? rest.substr(1) : rest);
+    if (only_a_duration(value)) {
+      fields.push_back({"Duration", std::string(value), line_number});
+      return fields;
+    }
   }
   // A branch label in the middle of a line: "...the plan. **Branch:** `feature/x`".
   if (!rest.starts_with("**")) {
@@ -741,7 +754,11 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           continue;
         }
         const std::string_view raw_line = lines.line_text(text, line);
-        if (raw_line.find(':') == std::string_view::npos && raw_line.find("\xEF\xBC\x9A") == std::string_view::npos) {
+        const bool timed = raw_line.find("\xE2\x8F\xB1") != std::string_view::npos || // ⏱ ⏳ ⌛ ⏲
+                           raw_line.find("\xE2\x8F\xB3") != std::string_view::npos ||
+                           raw_line.find("\xE2\x8C\x9B") != std::string_view::npos ||
+                           raw_line.find("\xE2\x8F\xB2") != std::string_view::npos;
+        if (raw_line.find(':') == std::string_view::npos && raw_line.find("\xEF\xBC\x9A") == std::string_view::npos && !timed) {
           continue;
         }
         const std::string normalized = normalized_line(raw_line);
