@@ -195,6 +195,17 @@ TEST(ParseSessions, ATimerEmojiBeforeADurationIsTheDuration) {
   EXPECT_FALSE(log.sessions[3].duration_minutes.has_value()); // times one task, not the session
 }
 
+TEST(ParseSessions, ItemsThatSayTheSectionIsEmptyAreNoItems) {
+  auto log = parse("## 2025-11-17\n\n### Blockers\n- None\n- None of the tests run on CI\n- N/A\n- none yet.\n"
+                   "- None (all green)\n- 无\n\n### Next steps\n- [ ] TBD\n- Nothing blocking the release of v2\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  std::vector<std::string> texts;
+  for (const auto& item : log.sessions[0].items) {
+    texts.push_back(item.text);
+  }
+  EXPECT_EQ(texts, (std::vector<std::string>{"None of the tests run on CI", "Nothing blocking the release of v2"}));
+}
+
 TEST(ParseSessions, HeadingsInsideADayAreItsSections) {
   // Times and numbered notes under a dated heading are that day's parts, not days of the month.
   auto log = parse("# March 2025\n\n## Monday 3rd\n\n### 09:00 – standup\nx\n\n### 14th floor move\ny\n\n"

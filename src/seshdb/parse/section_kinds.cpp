@@ -2,6 +2,8 @@
 
 #include "seshdb/util/text.hpp"
 
+#include <algorithm>
+#include <array>
 #include <string>
 
 namespace seshdb::parse {
@@ -73,6 +75,27 @@ model::SectionKind classify_section(std::string_view title) {
     }
   }
   return SectionKind::other;
+}
+
+bool says_nothing(std::string_view item_text) {
+  std::string lower = util::to_lower_ascii(util::trim(item_text));
+  while (!lower.empty() && (lower.back() == '.' || lower.back() == '!' || lower.back() == ' ')) {
+    lower.pop_back();
+  }
+  static constexpr std::array<std::string_view, 24> k_nothing = {
+      "none", "n/a", "na", "nil", "nothing", "tbd", "-", "—", "–", "no blockers", "no blocker", "none yet",
+      "none so far", "none currently", "none at this time", "none at the moment", "nothing yet", "nothing blocking",
+      "none identified", "无", "暂无", "没有", "keine", "ninguno"};
+  if (std::find(k_nothing.begin(), k_nothing.end(), lower) != k_nothing.end()) {
+    return true;
+  }
+  // "None (all green)", "None - waiting is fine", "No blockers — shipped".
+  for (std::string_view lead : {"none (", "none - ", "none — ", "none; ", "none, ", "no blockers ", "无（", "暂无（"}) {
+    if (lower.starts_with(lead)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 } // namespace seshdb::parse

@@ -11,4 +11,9 @@ namespace seshdb::parse {
 
 model::SectionKind classify_section(std::string_view title);
 
+// A list item that only says its section is empty: "None", "N/A", "TBD",
+// "-", "None yet.", "None (all green)", "无". Logs keep a "### Blockers"
+// heading with "- None" under it; that is no blocker, so it is no item.
+bool says_nothing(std::string_view item_text);
+
 } // namespace seshdb::parse

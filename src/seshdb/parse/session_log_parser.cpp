@@ -1134,7 +1134,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   for (const auto& item : doc.items) {
     const int index = session_index_of_line(session_of_line, item.line);
     int section = -1;
-    if (index >= 0) {
+    if (index >= 0 && !says_nothing(first_line(item.text))) {
       auto& session = log.sessions[static_cast<std::size_t>(index)];
       section = section_of(session, item.line);
       model::Item row{section, first_line(item.text), std::nullopt, done_state(item), item.depth, item.line};

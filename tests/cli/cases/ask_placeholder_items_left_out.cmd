@@ -1,0 +1,4 @@
+# "- None", "- N/A", "- TBD" under a section heading say there is nothing:
+# they are no list items, so no question lists them; the words stay in the
+# session's body and the search index.
+printf '# Log\n\n## 2025-11-17 Session 1\n\n### Blockers\n- None\n- Waiting on the staging database refresh\n\n### Next Steps\n- [ ] Add pagination\n- N/A\n- TBD.\n\n## 2025-11-18 Session 2\n\n### Blockers\n- None (all green)\n\n### Decisions\n- -\n- Keep SQLite\n' | "$SESHDB" --db "$DB" ingest - --name placeholders.md -q && SESHDB_TODAY=2025-11-20 "$SESHDB" --db "$DB" ask blockers --all --color never && "$SESHDB" --db "$DB" ask next-steps --all --color never && "$SESHDB" --db "$DB" ask decisions --color never && "$SESHDB" --db "$DB" sql "SELECT text FROM items ORDER BY line" && "$SESHDB" --db "$DB" search '"all green"' --color never
