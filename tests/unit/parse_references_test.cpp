@@ -155,6 +155,19 @@ TEST(ParseMetrics, SummaryCountsOfFindings) {
 TEST(ParseMetrics, LinesAddedAndRemoved) {
   EXPECT_EQ(metric_names("+3,101 lines, -84 lines"), (Strings{"lines_added=3101lines", "lines_removed=84lines"}));
 }
+TEST(ParseMetrics, ALabelThatNamesAQuantityNamesThePercentOrRatioAfterIt) {
+  EXPECT_EQ(metric_names("- Coverage: 85% → 88%"), (Strings{"coverage=85%", "coverage=88%"}));
+  EXPECT_EQ(metric_names("- **Score**: 8/10"), Strings{"score=8/10"});
+  EXPECT_EQ(metric_names("- **Test Pass Rate**: 100% (all tests pass)"), Strings{"test_pass_rate=100%"});
+  EXPECT_EQ(metric_names("Code review score: 9.5/10, 3 PRs"), Strings{"code_review_score=9/10"});
+}
+TEST(ParseMetrics, TopicLabelsAndLaterNumbersKeepTheGenericName) {
+  // A label that names a topic, not a quantity; a sentence between the colon and the number.
+  EXPECT_EQ(metric_names("- **Rationale**: 80% overlap shows alignment"), Strings{"percent=80%"});
+  EXPECT_EQ(metric_names("- **Test Success Rate**: Achieved 97% this week"), Strings{"percent=97%"});
+  EXPECT_EQ(metric_names("- Note: 50% of the time went to CI"), Strings{"percent=50%"});
+  EXPECT_EQ(metric_names("- Phase 2 progress: 80%"), Strings{"percent=80%"});
+}
 TEST(ParseMetrics, ListNumbersAreNotCounts) { EXPECT_TRUE(metric_names("10. Testing infrastructure").empty()); }
 
 } // namespace

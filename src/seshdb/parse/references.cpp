@@ -622,6 +622,107 @@ std::optional<double> read_metric_number(std::string_view line, std::size_t& p) 
   return value;
 }
 
+// "Coverage: 85% → 88%", "Score: 8/10", "Test pass rate: 100%": the label
+// that opens a line names the percent or ratio right after its colon, when
+// the label names a quantity. Real logs also open lines with topic labels
+// ("**Rationale**: 80% overlap ...", "**TDD Mastery**: 100% test-driven"),
+// which name no number. Returns the metric name ("test_pass_rate"), empty
+// otherwise; `chained` says whether a second value follows an arrow.
+std::string metric_label(std::string_view line, bool& chained) {
+  chained = false;
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) {
+    return {};
+  }
+  std::size_t p = colon + 1;
+  while (p < line.size() && (line[p] == ' ' || line[p] == '*' || line[p] == '_' || line[p] == '~' || line[p] == '`')) {
+    ++p;
+  }
+  // The number right after the colon must be the percent or the ratio.
+  auto percent_or_ratio_at = [&](std::size_t& at) {
+    if (at >= line.size() || !is_digit(line[at])) {
+      return false;
+    }
+    while (at < line.size() && (is_digit(line[at]) || line[at] == '.')) {
+      ++at;
+    }
+    while (at < line.size() && line[at] == ' ') {
+      ++at;
+    }
+    if (at < line.size() && line[at] == '%') {
+      ++at;
+      return true;
+    }
+    if (at + 1 < line.size() && line[at] == '/' && is_digit(line[at + 1])) {
+      ++at;
+      while (at < line.size() && (is_digit(line[at]) || line[at] == '.')) {
+        ++at;
+      }
+      return true;
+    }
+    return false;
+  };
+  if (!percent_or_ratio_at(p)) {
+    return {};
+  }
+  std::string_view label = util::trim(line.substr(0, colon));
+  // List markers and emphasis around the label: "- **Coverage**:", "* _Score_".
+  while (!label.empty() && (label.front() == '-' || label.front() == '*' || label.front() == '+' ||
+                            label.front() == '_' || label.front() == '`' || label.front() == ' ')) {
+    label.remove_prefix(1);
+  }
+  while (!label.empty() && (label.back() == '*' || label.back() == '_' || label.back() == '`' || label.back() == ' ')) {
+    label.remove_suffix(1);
+  }
+  if (label.empty() || label.size() > 30) {
+    return {};
+  }
+  std::string name;
+  int words = 1;
+  for (const char c : label) {
+    if (c == ' ' || c == '-') {
+      if (!name.empty() && name.back() != '_') {
+        name += '_';
+        ++words;
+      }
+    } else if (is_alpha(c)) {
+      name += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    } else {
+      return {};
+    }
+  }
+  static constexpr std::string_view k_quantities[] = {
+      "coverage", "score", "rate", "ratio", "progress", "completion", "complete", "availability", "uptime",
+      "accuracy", "precision", "recall", "utilization", "usage", "percent", "percentage", "pass", "success",
+      "performance", "lighthouse", "quality", "confidence", "budget", "used", "remaining", "done", "rating"};
+  bool quantity = false;
+  for (std::size_t from = 0; from < name.size() && !quantity;) {
+    std::size_t to = name.find('_', from);
+    to = to == std::string::npos ? name.size() : to;
+    const std::string_view word = std::string_view(name).substr(from, to - from);
+    quantity = std::find(std::begin(k_quantities), std::end(k_quantities), word) != std::end(k_quantities);
+    from = to + 1;
+  }
+  if (words > 3 || !quantity) {
+    return {};
+  }
+  // "85% → 88%": the value after the arrow is the same quantity.
+  while (p < line.size() && line[p] == ' ') {
+    ++p;
+  }
+  for (std::string_view arrow : {"→", "->", "to "}) {
+    if (line.substr(p).starts_with(arrow)) {
+      std::size_t q = p + arrow.size();
+      while (q < line.size() && (line[q] == ' ' || line[q] == '~')) {
+        ++q;
+      }
+      chained = percent_or_ratio_at(q);
+      break;
+    }
+  }
+  return name;
+}
+
 std::string snippet_around(std::string_view line, std::size_t begin, std::size_t end) {
   const std::size_t from = begin > 40 ? begin - 40 : 0;
   std::size_t to = std::min(line.size(), end + 40);
@@ -827,6 +928,20 @@ std::vector<MetricMention> scan_metrics(std::string_view line, const LineContext
         found.push_back({std::string(field.name), value, std::string(field.unit), snippet_around(line, at, p)});
       }
       (void)begin;
+    }
+  }
+  // A percent or ratio named by its line's label: the first one of the line,
+  // and the one after an arrow.
+  if (std::any_of(found.begin(), found.end(), [](const MetricMention& m) { return m.name == "percent" || m.name == "ratio"; })) {
+    bool chained = false;
+    if (const auto name = metric_label(line, chained); !name.empty()) {
+      int to_name = chained ? 2 : 1;
+      for (auto& metric : found) {
+        if (to_name > 0 && (metric.name == "percent" || metric.name == "ratio")) {
+          metric.name = name;
+          --to_name;
+        }
+      }
     }
   }
   return found;
