@@ -285,12 +285,14 @@ SELECT n.item_id, n.local_date, n.project, n.branch, n.session_title, n.text, n.
 FROM v_section_items n WHERE n.kind = 'next_steps';
 
 -- Blockers; standing = 1 when they are in the latest session of the project
--- that lists blockers at all, are not ticked done, and are not "None".
+-- that has a blockers section, are not ticked done, and are not "None".
 CREATE VIEW v_blockers AS
 SELECT b.item_id, b.local_date, b.project, b.branch, b.session_title, b.text, b.path, b.line, b.session_id,
-       (b.session_id = (SELECT x.session_id FROM v_section_items x
-                         WHERE x.kind = 'blockers' AND x.project = b.project
-                         ORDER BY x.local_date DESC, x.started_at DESC, x.session_id DESC LIMIT 1)
+       (b.session_id = (SELECT s.id FROM section_spans sp
+                         JOIN sessions s ON s.id = sp.session_id
+                         JOIN sources src ON src.id = s.source_id
+                         WHERE sp.kind = 'blockers' AND src.project = b.project
+                         ORDER BY s.local_date DESC, s.started_at DESC, s.id DESC LIMIT 1)
         AND coalesce(b.done, 0) = 0
         AND lower(b.text) NOT LIKE 'none%' AND lower(b.text) NOT IN ('n/a', '-')) AS standing
 FROM v_section_items b WHERE b.kind = 'blockers';
@@ -313,6 +315,14 @@ FROM file_refs f
 LEFT JOIN sessions s ON s.id = f.session_id
 JOIN sources src ON src.id = f.source_id
 GROUP BY f.path;
+
+-- Every metric reading with its session and file (version 6).
+CREATE VIEW v_metrics AS
+SELECT m.id AS metric_id, m.name, m.value, m.unit, m.raw, s.local_date, src.project, s.branch,
+       s.title AS session_title, m.session_id, src.path, m.line
+FROM metrics m
+LEFT JOIN sessions s ON s.id = m.session_id
+JOIN sources src ON src.id = m.source_id;
 
 -- The corpus at a glance, one row.
 CREATE VIEW v_stats AS

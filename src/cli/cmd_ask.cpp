@@ -98,10 +98,15 @@ void print_answer(Context& ctx, const std::string& name, const output::ResultTab
   if (format == output::Format::table && table.rows.empty()) {
     // The latest-session default is the usual surprise: say how to widen it.
     const bool latest_only = (name == "next-steps" || name == "blockers") && !o.all;
-    ctx.err << (latest_only ? fmt::format("seshdb: nothing found in each project's latest session; `seshdb ask {} --all` "
-                                          "shows every session's\n",
-                                          name)
-                            : std::string("seshdb: nothing found\n"));
+    if (latest_only) {
+      ctx.err << fmt::format("seshdb: nothing found in each project's latest session; `seshdb ask {} --all` "
+                             "shows every session's\n",
+                             name);
+    } else if (name == "metrics" && !o.ref.empty()) {
+      ctx.err << fmt::format("seshdb: no readings of a metric named '{}'; `seshdb ask metrics` lists the names there are\n", o.ref);
+    } else {
+      ctx.err << "seshdb: nothing found\n";
+    }
   } else {
     output::print(ctx.out, table, print_options(format, "ask " + name));
   }
@@ -280,6 +285,12 @@ void register_ask(CLI::App& app, Context& ctx) {
       command->add_option("--by", o->by, "Period: day, week or month")->check(CLI::IsMember({"day", "week", "month"}));
       command->add_option("--group", o->group, "Group by project or branch")->check(CLI::IsMember({"project", "branch"}));
     }
+    if (name == "metrics") {
+      command->add_option("name", o->ref, "A metric name (* is a wildcard): its readings, newest first");
+      command->footer("Examples: seshdb ask metrics                  every metric name, with its latest value\n"
+                      "          seshdb ask metrics coverage         coverage readings, newest first\n"
+                      "          seshdb ask metrics 'tests*' --since 30d");
+    }
     if (name == "standup") {
       command->add_option("--days", o->days, "How many days back (default 7)");
       command->add_option("--until", o->until, "Up to this date");
@@ -292,6 +303,9 @@ void register_ask(CLI::App& app, Context& ctx) {
           throw Error("--days takes a number of 0 or more");
         }
         filters.since = query::resolve_date(std::to_string(o->days) + "d", filters.until.value_or(today_utc()));
+      }
+      if (name == "metrics") {
+        filters.metric = like_pattern(o->ref);
       }
       auto table = query::ask_question(*db, name, filters);
       if (name == "time") {

@@ -33,6 +33,7 @@ CASES = {
     "time": (["--by", "month"], "SELECT month AS period, project AS grouped_by, round(sum(duration_minutes) / 60.0, 2) AS hours, count(*) AS sessions FROM v_time GROUP BY period, grouped_by ORDER BY period DESC, hours DESC"),
     "files": ([], "SELECT path, sessions, mentions, last_date, actions, projects FROM v_files ORDER BY sessions DESC, mentions DESC, path"),
     "stats": ([], "SELECT * FROM v_stats"),
+    "metrics": (["tests*"], "SELECT local_date AS date, project, name, value, unit, session_title AS session, path || ':' || line AS location FROM v_metrics WHERE name LIKE 'tests%' ORDER BY local_date IS NULL, local_date DESC, metric_id DESC"),
 }
 
 

@@ -44,6 +44,7 @@ void bind_filters(SQLite::Statement& s, const QuestionFilters& f) {
   bind_if_used(s, ":since", f.since);
   bind_if_used(s, ":until", f.until);
   bind_if_used(s, ":severity", f.severity);
+  bind_if_used(s, ":metric", f.metric);
   bind_if_used(s, ":limit", std::optional<long long>(f.limit));
   bind_if_used(s, ":open", std::optional<long long>(f.open_only ? 1 : 0));
   bind_if_used(s, ":all", std::optional<long long>(f.all ? 1 : 0));
@@ -72,6 +73,7 @@ const std::vector<QuestionInfo>& questions() {
       {"blockers", "Blockers still standing (in each project's latest session)"},
       {"time", "Hours per day, week or month by project or branch, with a bar chart"},
       {"files", "The most touched files"},
+      {"metrics", "Metric names (tests, coverage, score...), or one metric's readings over time"},
       {"stats", "The corpus at a glance: sources, sessions, dates, hours, PRs, commits, findings"},
   };
   return k_questions;
@@ -176,7 +178,7 @@ output::ResultTable ask_question(SQLite::Database& db, const std::string& name, 
   if (name == "findings") {
     return findings(db, filters);
   }
-  std::string statement = name;
+  std::string statement = name == "metrics" && filters.metric ? "metric_readings" : name;
   std::replace(statement.begin(), statement.end(), '-', '_');
   auto s = prepare(db, statement);
   bind_filters(s, filters);

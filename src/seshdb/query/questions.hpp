@@ -28,6 +28,7 @@ struct QuestionFilters {
   std::optional<std::string> since;   // YYYY-MM-DD
   std::optional<std::string> until;
   std::optional<std::string> severity; // P0..P3
+  std::optional<std::string> metric;   // metrics: one name (LIKE pattern), else the list of names
   long limit = -1;
   bool open_only = false; // findings --open
   bool all = false;       // next-steps / blockers: not just the latest/standing

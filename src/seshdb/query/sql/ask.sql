@@ -195,6 +195,34 @@ GROUP BY period, grouped_by
 ORDER BY period DESC, hours DESC
 LIMIT :limit;
 
+-- name: metrics
+-- Each metric name: how often it was read, over which dates, and its latest value.
+SELECT name, group_concat(DISTINCT unit) AS units, count(*) AS readings, count(DISTINCT session_id) AS sessions,
+       min(local_date) AS first_date, max(local_date) AS last_date,
+       (SELECT l.value FROM v_metrics l
+         WHERE l.name = g.name AND (:project IS NULL OR l.project LIKE :project ESCAPE '\')
+         ORDER BY l.local_date IS NULL, l.local_date DESC, l.metric_id DESC LIMIT 1) AS latest
+FROM v_metrics g
+WHERE (:project IS NULL OR project LIKE :project ESCAPE '\')
+  AND (:branch IS NULL OR branch LIKE :branch ESCAPE '\')
+  AND (:since IS NULL OR local_date >= :since)
+  AND (:until IS NULL OR local_date <= :until)
+GROUP BY name
+ORDER BY readings DESC, name
+LIMIT :limit;
+
+-- name: metric_readings
+-- One metric's readings (a LIKE pattern), newest first: its trend.
+SELECT local_date AS date, project, name, value, unit, session_title AS session, path || ':' || line AS location
+FROM v_metrics
+WHERE name LIKE :metric ESCAPE '\'
+  AND (:project IS NULL OR project LIKE :project ESCAPE '\')
+  AND (:branch IS NULL OR branch LIKE :branch ESCAPE '\')
+  AND (:since IS NULL OR local_date >= :since)
+  AND (:until IS NULL OR local_date <= :until)
+ORDER BY local_date IS NULL, local_date DESC, metric_id DESC
+LIMIT :limit;
+
 -- name: files
 SELECT path, sessions, mentions, last_date, actions, projects
 FROM v_files
