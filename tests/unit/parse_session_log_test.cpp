@@ -195,6 +195,20 @@ TEST(ParseSessions, ATimerEmojiBeforeADurationIsTheDuration) {
   EXPECT_FALSE(log.sessions[3].duration_minutes.has_value()); // times one task, not the session
 }
 
+TEST(ParseSessions, ALabelledDurationBeatsATimerAndTwoTimersGiveNone) {
+  auto log = parse("## 2025-11-18\n⏱️ 45 min\n**Duration:** 2h\n\n## 2025-11-19\nEstimate:\n⏳ 3h\nActual:\n⏱️ 1h\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 120);
+  EXPECT_FALSE(log.sessions[1].duration_minutes.has_value());
+  // A whole-file session: the timer under its title counts, those of its tasks do not.
+  auto file = parse("---\ndate: 2025-03-07\n---\n# Refactor day\n⏱️ 60 min\n\n## Task 1: parser\n⏱️ 20 min\n");
+  ASSERT_EQ(file.sessions.size(), 1u);
+  EXPECT_EQ(file.sessions[0].duration_minutes, 60);
+  auto tasks = parse("---\ndate: 2025-03-07\n---\n# Refactor day\n\n## Task 1: parser\n⏱️ 20 min\n## Task 2\n⏱️ 40 min\n");
+  ASSERT_EQ(tasks.sessions.size(), 1u);
+  EXPECT_FALSE(tasks.sessions[0].duration_minutes.has_value());
+}
+
 TEST(ParseSessions, ItemsThatSayTheSectionIsEmptyAreNoItems) {
   auto log = parse("## 2025-11-17\n\n### Blockers\n- None\n- None of the tests run on CI\n- N/A\n- none yet.\n"
                    "- None (all green)\n- 无\n\n### Next steps\n- [ ] TBD\n- Nothing blocking the release of v2\n");
@@ -204,6 +218,22 @@ TEST(ParseSessions, ItemsThatSayTheSectionIsEmptyAreNoItems) {
     texts.push_back(item.text);
   }
   EXPECT_EQ(texts, (std::vector<std::string>{"None of the tests run on CI", "Nothing blocking the release of v2"}));
+}
+
+TEST(ParseSessions, ItemsThatSayNothingButNameSomethingStay) {
+  // A contrast names a blocker; under a section of no known kind "None" is a
+  // value; an item with items under it is their parent.
+  auto log = parse("## 2025-11-17\n\n### Blockers\n- None, but CI is flaky and blocks merges\n"
+                   "- None (except the flaky e2e test, tracked in #42)\n- None\n  - but the follow-up: migrate db\n\n"
+                   "### Compression options benchmarked\n- None\n- zstd\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  std::vector<std::string> texts;
+  for (const auto& item : log.sessions[0].items) {
+    texts.push_back(item.text);
+  }
+  EXPECT_EQ(texts, (std::vector<std::string>{"None, but CI is flaky and blocks merges",
+                                             "None (except the flaky e2e test, tracked in #42)", "None",
+                                             "but the follow-up: migrate db", "None", "zstd"}));
 }
 
 TEST(ParseSessions, HeadingsInsideADayAreItsSections) {

@@ -43,6 +43,20 @@ TEST(ParseTimes, RangeThatWritesTheDateAgain) {
   // Two days later is no time range of one session: the end is left unknown.
   EXPECT_EQ(time_in("2025-03-11 22:00 - 2025-03-13 01:30"), "22:00");
 }
+TEST(ParseTimes, RepeatedDatesMustAgreeWithTheClocks) {
+  EXPECT_EQ(time_in("2025-03-17 09:00 - 2025-03-18 10:00"), "09:00"); // 25 hours
+  EXPECT_EQ(time_in("2025-03-19 23:00 - 2025-03-19 01:00"), "23:00"); // the end before the start, same day
+}
+TEST(ParseTimes, AZonedStartThenTheSameMomentElsewhereIsNoRange) {
+  EXPECT_EQ(time_in("2025-03-07T14:00:00Z - 09:00 local"), "14:00 Z");
+  EXPECT_EQ(time_in("2025-03-11T16:00:00Z to 10am PT"), "16:00 Z");
+  EXPECT_EQ(time_in("2025-03-13T08:00:00+01:00 → 07:00 UTC"), "08:00 +01:00");
+  EXPECT_EQ(time_in("2025-03-21T09:00:00Z → 2025-03-21T11:15:00+05:30"), "09:00 Z");
+  EXPECT_EQ(time_in("2025-03-23T10:00Z-11:30Z"), "10:00-11:30 Z");
+}
+TEST(ParseTimes, AnIsoStartNeverTakesTheEndsMeridiem) {
+  EXPECT_EQ(time_in("2025-03-10T10:00:00Z - 10 PM review"), "10:00-22:00 Z");
+}
 TEST(ParseTimes, IsoOffsetThenNoRange) {
   EXPECT_EQ(time_in("2025-03-14T10:00:00-05:00 (2h)"), "10:00 -05:00");
   EXPECT_EQ(time_in("2025-03-15T10:00Z - 12 tests passed"), "10:00 Z");

@@ -89,9 +89,16 @@ bool says_nothing(std::string_view item_text) {
   if (std::find(k_nothing.begin(), k_nothing.end(), lower) != k_nothing.end()) {
     return true;
   }
-  // "None (all green)", "None - waiting is fine", "No blockers — shipped".
+  // "None (all green)", "None - waiting is fine", "No blockers — shipped";
+  // but "None, but CI is flaky", "None (except #42)" name one.
   for (std::string_view lead : {"none (", "none - ", "none — ", "none; ", "none, ", "no blockers ", "无（", "暂无（"}) {
     if (lower.starts_with(lead)) {
+      for (std::string_view contrast : {"except", "but ", "though", "however", "other than", "apart from", "besides",
+                                        "aside from", "#", "除了", "但"}) {
+        if (lower.find(contrast, lead.size()) != std::string::npos) {
+          return false;
+        }
+      }
       return true;
     }
   }

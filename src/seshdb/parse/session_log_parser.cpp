@@ -55,12 +55,9 @@ std::string strip_markup(std::string_view value) {
 // Plain "Key: value" fields (no bold) are read only where plain_allowed, and
 // their key must start with a capital, unless any_case: front matter keys are
 // lower-case YAML ("date: 2025-04-02").
-bool only_a_duration(std::string_view text);
-
 std::vector<model::Field> read_fields(std::string_view line, int line_number, bool plain_allowed, bool any_case = false) {
   std::vector<model::Field> fields;
   std::string_view rest = util::trim(line);
-  bool timer = false;
   // List and quote markers, and the emoji or check marks before a label ("- ✅ **Branch**:").
   while (!rest.empty()) {
     const unsigned char c = static_cast<unsigned char>(rest.front());
@@ -73,21 +70,11 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
       const char32_t cp = util::decode_utf8(rest, pos);
       const bool symbol = (cp >= 0x2000 && cp <= 0x2BFF) || cp >= 0x1F000 || cp == 0xFE0F || cp == 0x200D;
       if (symbol) {
-        timer = timer || cp == 0x23F1 || cp == 0x23F2 || cp == 0x231B || cp == 0x23F3; // ⏱ ⏲ ⌛ ⏳
         rest.remove_prefix(pos);
         continue;
       }
     }
     break;
-  }
-  // "⏱️ 90 min", "⏳ ~2h": a timer before a duration is its label (in the
-  // session's own lines: under a subheading it times a part).
-  if (timer && plain_allowed) {
-    std::string_view value = util::trim(rest.starts_with(":") ? rest.substr(1) : rest);
-    if (only_a_duration(value)) {
-      fields.push_back({"Duration", std::string(value), line_number});
-      return fields;
-    }
   }
   // A branch label in the middle of a line: "...the plan. **Branch:** `feature/x`".
   if (!rest.starts_with("**")) {
@@ -318,6 +305,32 @@ bool only_a_duration(std::string_view text) {
   return unit_seen;
 }
 
+// "⏱️ 90 min", "⏳ ~2h": a line that is a timer and a duration, read as a
+// "Timer" field. It gives the session's duration only when no labelled
+// duration does and it is the session's one timer line (two are an estimate
+// and an actual, or the parts of a plan).
+std::optional<model::Field> timer_field(std::string_view line, int line_number) {
+  std::string_view rest = util::trim(line);
+  while (!rest.empty() && (rest.front() == '-' || rest.front() == '*' || rest.front() == '+' || rest.front() == ' ')) {
+    rest.remove_prefix(1);
+  }
+  bool timer = false;
+  for (std::string_view mark : {"⏱", "⏲", "⌛", "⏳", "\xEF\xB8\x8F"}) { // and the emoji variation selector
+    if (rest.starts_with(mark)) {
+      timer = timer || mark != "\xEF\xB8\x8F";
+      rest.remove_prefix(mark.size());
+    }
+  }
+  std::string_view value = util::trim(rest);
+  if (value.starts_with(":")) {
+    value = util::trim(value.substr(1));
+  }
+  if (!timer || !only_a_duration(value)) {
+    return std::nullopt;
+  }
+  return model::Field{"Timer", std::string(value), line_number};
+}
+
 void fill_session_facts(const SessionStart& start, model::Session& session, SessionFacts& facts) {
   // Heading: date, then a time after it, then a bracketed duration "[0.5h]".
   facts.date = start.date;
@@ -436,6 +449,15 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
         facts.zone = value;
       }
       (void)end;
+    }
+  }
+  if (!facts.duration) {
+    const auto timers = std::count_if(session.fields.begin(), session.fields.end(),
+                                      [](const model::Field& f) { return f.key == "Timer"; });
+    if (timers == 1) {
+      facts.duration = parse_duration_minutes(
+          std::find_if(session.fields.begin(), session.fields.end(), [](const model::Field& f) { return f.key == "Timer"; })
+              ->value);
     }
   }
   if (range_field) {
@@ -742,7 +764,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     // Fields: bold ones anywhere outside code, plain ones before the first subheading.
     int first_subheading = start.line_end + 1;
     for (const auto& heading : doc.headings) {
-      if (heading.line > start.line && heading.line <= start.line_end) {
+      // A whole-file session's title heading is not a subheading.
+      if (heading.line > start.line && heading.line <= start.line_end && heading.line != start.title_line) {
         first_subheading = heading.line;
         break;
       }
@@ -762,6 +785,12 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           continue;
         }
         const std::string normalized = normalized_line(raw_line);
+        if (timed && line < first_subheading) {
+          if (auto timer = timer_field(normalized, line)) {
+            session.fields.push_back(std::move(*timer));
+            continue;
+          }
+        }
         for (auto& field : read_fields(normalized, line, line < first_subheading || start.kind == StartKind::whole_file,
                                        line < doc.front_matter_end)) {
           session.fields.push_back(std::move(field));
@@ -1131,16 +1160,25 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       }
     }
   }
-  for (const auto& item : doc.items) {
+  for (std::size_t k = 0; k < doc.items.size(); ++k) {
+    const auto& item = doc.items[k];
     const int index = session_index_of_line(session_of_line, item.line);
     int section = -1;
-    if (index >= 0 && !says_nothing(first_line(item.text))) {
+    if (index >= 0) {
       auto& session = log.sessions[static_cast<std::size_t>(index)];
       section = section_of(session, item.line);
-      model::Item row{section, first_line(item.text), std::nullopt, done_state(item), item.depth, item.line};
-      row.body_offset = verbatim_offset(session.body, lines.start_of(item.line) - lines.start_of(session.line_start),
-                                        row.text);
-      session.items.push_back(std::move(row));
+      // "- None" under "### Blockers" is no blocker. Under a section of no
+      // known kind ("### Options tried") it may be a value, and an item with
+      // items under it is their parent.
+      const bool known_section = section >= 0 && session.sections[static_cast<std::size_t>(section)].kind !=
+                                                     model::SectionKind::other;
+      const bool has_children = k + 1 < doc.items.size() && doc.items[k + 1].depth > item.depth;
+      if (!(known_section && !has_children && says_nothing(first_line(item.text)))) {
+        model::Item row{section, first_line(item.text), std::nullopt, done_state(item), item.depth, item.line};
+        row.body_offset = verbatim_offset(session.body, lines.start_of(item.line) - lines.start_of(session.line_start),
+                                          row.text);
+        session.items.push_back(std::move(row));
+      }
     }
     if (finding_item_lines.count(item.line) > 0) {
       continue;

@@ -363,8 +363,9 @@ std::optional<std::int64_t> iso_day_at(std::string_view text, std::size_t& p) {
 // The end of "2025-03-09 09:00 - 2025-03-09 13:30" or "…T09:00Z → …T11:15Z":
 // a range that writes the date again before its end time. Read when the
 // start time has its date right before it and the end is that day or the
-// next; where the clock after the date begins, npos otherwise.
-std::size_t clock_after_repeated_date(std::string_view text, std::size_t start_clock, std::size_t q) {
+// next; where the clock after the date begins, npos otherwise, and in
+// `days` how many days after the start's the end's date is.
+std::size_t clock_after_repeated_date(std::string_view text, std::size_t start_clock, std::size_t q, int& days) {
   if (start_clock < 11 || (text[start_clock - 1] != ' ' && text[start_clock - 1] != 'T')) {
     return std::string_view::npos;
   }
@@ -376,6 +377,7 @@ std::size_t clock_after_repeated_date(std::string_view text, std::size_t start_c
       (text[e] != ' ' && text[e] != 'T')) {
     return std::string_view::npos;
   }
+  days = static_cast<int>(*end_day - *start_day);
   return e + 1;
 }
 
@@ -479,20 +481,43 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
     if (!second) {
       std::size_t q = skip_range_separator(text, p);
       if (q != std::string_view::npos && q < text.size() && is_digit(text[q])) {
-        if (const std::size_t clock = clock_after_repeated_date(text, pos, q); clock != std::string_view::npos) {
+        int days = -1;
+        if (const std::size_t clock = clock_after_repeated_date(text, pos, q, days); clock != std::string_view::npos) {
           q = clock;
         }
         // "2025-12-04" after a dash is a date, not a time.
         second = read_clock(text, q);
         if (second) {
-          p = second->end;
+          const int start_minute = to_24h(first->hour, first->meridiem) * 60 + first->minute;
+          const int end_minute = to_24h(second->hour, second->meridiem) * 60 + second->minute;
+          std::size_t after = second->end;
+          while (after < text.size() && (text[after] == ' ' || text[after] == '(')) {
+            ++after;
+          }
+          std::size_t end_zone_end = 0;
+          const auto end_zone = read_zone(text, after, end_zone_end);
+          const bool local = util::to_lower_ascii(text.substr(after, 5)) == "local";
+          if (days == 0 && end_minute <= start_minute) {
+            second.reset(); // "2025-03-19 23:00 - 2025-03-19 01:00": not one session's range
+          } else if (days == 1 && end_minute > start_minute) {
+            second.reset(); // more than a day
+          } else if (zone && days < 0 && (end_minute <= start_minute || (end_zone && *end_zone != *zone) || local)) {
+            // "2025-03-07T14:00:00Z - 09:00 local", "…T16:00Z to 10am PT": the
+            // same moment in another zone, not the end of a range.
+            second.reset();
+          } else if (zone && end_zone && *end_zone != *zone) {
+            second.reset(); // "…T09:00:00Z → …T11:15:00+05:30": another zone's clock
+          } else {
+            p = second->end;
+          }
         }
       }
     }
     // Meridiem of a range: "12:30-1:15 PM" shares PM unless that puts the start after the end.
-    // Only a 12-hour clock can share it: "14:00-1:00 am" is a 24-hour start.
+    // Only a 12-hour clock can share it: "14:00-1:00 am" is a 24-hour start, and
+    // an ISO "T10:00" is always one.
     int start_meridiem = first->meridiem;
-    if (second && first->meridiem == 0 && second->meridiem != 0 && first->hour >= 1 && first->hour <= 12) {
+    if (second && !iso_t && first->meridiem == 0 && second->meridiem != 0 && first->hour >= 1 && first->hour <= 12) {
       start_meridiem = second->meridiem;
       const int s = to_24h(first->hour, start_meridiem) * 60 + first->minute;
       const int e = to_24h(second->hour, second->meridiem) * 60 + second->minute;
