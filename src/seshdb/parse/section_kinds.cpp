@@ -78,7 +78,13 @@ model::SectionKind classify_section(std::string_view title) {
 }
 
 bool says_nothing(std::string_view item_text) {
-  std::string lower = util::to_lower_ascii(util::trim(item_text));
+  item_text = util::trim(item_text);
+  // Most items open with a letter no placeholder opens with: answer those at once.
+  const char first = item_text.empty() ? ' ' : item_text.front();
+  if (std::string_view("nNtTkK-\xE2\xE6").find(first) == std::string_view::npos) {
+    return false;
+  }
+  std::string lower = util::to_lower_ascii(item_text);
   while (!lower.empty() && (lower.back() == '.' || lower.back() == '!' || lower.back() == ' ')) {
     lower.pop_back();
   }

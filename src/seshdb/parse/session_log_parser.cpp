@@ -305,6 +305,17 @@ bool only_a_duration(std::string_view text) {
   return unit_seen;
 }
 
+// Whether a line opens with ⏱ ⏲ ⌛ or ⏳ (after a list marker): one look at
+// its first bytes, as every line of every session is asked.
+bool starts_with_timer(std::string_view line) {
+  std::size_t p = 0;
+  while (p < line.size() && (line[p] == ' ' || line[p] == '-' || line[p] == '*' || line[p] == '+' || line[p] == '>')) {
+    ++p;
+  }
+  const std::string_view rest = line.substr(p);
+  return rest.starts_with("⏱") || rest.starts_with("⏲") || rest.starts_with("⌛") || rest.starts_with("⏳");
+}
+
 // "⏱️ 90 min", "⏳ ~2h": a line that is a timer and a duration, read as a
 // "Timer" field. It gives the session's duration only when no labelled
 // duration does and it is the session's one timer line (two are an estimate
@@ -777,10 +788,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           continue;
         }
         const std::string_view raw_line = lines.line_text(text, line);
-        const bool timed = raw_line.find("\xE2\x8F\xB1") != std::string_view::npos || // ⏱ ⏳ ⌛ ⏲
-                           raw_line.find("\xE2\x8F\xB3") != std::string_view::npos ||
-                           raw_line.find("\xE2\x8C\x9B") != std::string_view::npos ||
-                           raw_line.find("\xE2\x8F\xB2") != std::string_view::npos;
+        const bool timed = starts_with_timer(raw_line);
         if (raw_line.find(':') == std::string_view::npos && raw_line.find("\xEF\xBC\x9A") == std::string_view::npos && !timed) {
           continue;
         }
