@@ -23,6 +23,14 @@ std::vector<int> session_lines(const model::ParsedLog& log) {
   return lines;
 }
 
+std::vector<std::string> item_texts(const model::Session& session) {
+  std::vector<std::string> texts;
+  for (const auto& item : session.items) {
+    texts.push_back(item.text);
+  }
+  return texts;
+}
+
 bool has_warning(const model::ParsedLog& log, std::string_view text) {
   for (const auto& d : log.diagnostics) {
     if (d.message.find(text) != std::string::npos) {
@@ -213,10 +221,7 @@ TEST(ParseSessions, ItemsThatSayTheSectionIsEmptyAreNoItems) {
   auto log = parse("## 2025-11-17\n\n### Blockers\n- None\n- None of the tests run on CI\n- N/A\n- none yet.\n"
                    "- None (all green)\n- 无\n\n### Next steps\n- [ ] TBD\n- Nothing blocking the release of v2\n");
   ASSERT_EQ(log.sessions.size(), 1u);
-  std::vector<std::string> texts;
-  for (const auto& item : log.sessions[0].items) {
-    texts.push_back(item.text);
-  }
+  const auto texts = item_texts(log.sessions[0]);
   EXPECT_EQ(texts, (std::vector<std::string>{"None of the tests run on CI", "Nothing blocking the release of v2"}));
 }
 
@@ -227,10 +232,7 @@ TEST(ParseSessions, ItemsThatSayNothingButNameSomethingStay) {
                    "- None (except the flaky e2e test, tracked in #42)\n- None\n  - but the follow-up: migrate db\n\n"
                    "### Compression options benchmarked\n- None\n- zstd\n");
   ASSERT_EQ(log.sessions.size(), 1u);
-  std::vector<std::string> texts;
-  for (const auto& item : log.sessions[0].items) {
-    texts.push_back(item.text);
-  }
+  const auto texts = item_texts(log.sessions[0]);
   EXPECT_EQ(texts, (std::vector<std::string>{"None, but CI is flaky and blocks merges",
                                              "None (except the flaky e2e test, tracked in #42)", "None",
                                              "but the follow-up: migrate db", "None", "zstd"}));
