@@ -35,6 +35,11 @@ TEST(ParseDates, MonthDayWithoutYearIsLeftForTheCaller) { EXPECT_EQ(date_in("Day
 TEST(ParseDates, DateInTrailingParentheses) { EXPECT_EQ(date_in("Session: Issue #92 - Bulk edit (January 13, 2026)"), "2026-01-13"); }
 TEST(ParseDates, DayFirstDottedWithYearLast) { EXPECT_EQ(date_in("Meeting 04.12.2025"), "2025-12-04"); }
 TEST(ParseDates, UsSlashDate) { EXPECT_EQ(date_in("Standup 12/04/2025"), "2025-12-04"); }
+TEST(ParseDates, SlashDateWhoseFirstNumberCannotBeAMonthIsDayFirst) {
+  EXPECT_EQ(date_in("17/11/2025 09:00"), "2025-11-17");
+  EXPECT_EQ(date_in("31/12/2025"), "2025-12-31");
+  EXPECT_EQ(date_in("13/13/2025"), "none");
+}
 TEST(ParseDates, ImpossibleDateIsNoDate) { EXPECT_EQ(date_in("Session: 2025-13-45 25:61"), "none"); }
 TEST(ParseDates, PlaceholderIsNoDate) { EXPECT_EQ(date_in("YYYY-MM-DD（星期X）"), "none"); }
 TEST(ParseDates, VersionNumberIsNoDate) { EXPECT_EQ(date_in("Release v2025.1.2.3"), "none"); }

@@ -57,6 +57,23 @@ TEST(ParseTimes, AZonedStartThenTheSameMomentElsewhereIsNoRange) {
 TEST(ParseTimes, AnIsoStartNeverTakesTheEndsMeridiem) {
   EXPECT_EQ(time_in("2025-03-10T10:00:00Z - 10 PM review"), "10:00-22:00 Z");
 }
+TEST(ParseTimes, AnEndWithoutMeridiemIsTheFirstClockTimeAfterTheStart) {
+  EXPECT_EQ(time_in("2:00 PM - 5:30"), "14:00-17:30");
+  EXPECT_EQ(time_in("2pm-5:00"), "14:00-17:00");
+  EXPECT_EQ(time_in("11:00 AM - 1:30"), "11:00-13:30");
+  EXPECT_EQ(time_in("10:00 PM - 1:00"), "22:00-01:00"); // overnight
+  EXPECT_EQ(time_in("9 AM - 17:00"), "09:00-17:00");
+}
+TEST(ParseTimes, ChineseAndJapaneseMeridiemWords) {
+  EXPECT_EQ(time_in("2025.11.17 (周一) 下午 2:00-5:00"), "14:00-17:00");
+  EXPECT_EQ(time_in("上午 9:30-11:00"), "09:30-11:00");
+  EXPECT_EQ(time_in("晚上8:00-10:30"), "20:00-22:30");
+  EXPECT_EQ(time_in("午後 1:00"), "13:00");
+}
+TEST(ParseTimes, FrenchHourEnd) {
+  EXPECT_EQ(time_in("lundi 17 novembre 2025 — 9h30-11h"), "09:30-11:00");
+  EXPECT_EQ(time_in("14h00 - 2h de tests"), "14:00"); // a duration, not an end
+}
 TEST(ParseTimes, IsoOffsetThenNoRange) {
   EXPECT_EQ(time_in("2025-03-14T10:00:00-05:00 (2h)"), "10:00 -05:00");
   EXPECT_EQ(time_in("2025-03-15T10:00Z - 12 tests passed"), "10:00 Z");

@@ -143,7 +143,7 @@ std::optional<DateMatch> numeric_date_at(std::string_view text, std::size_t pos)
     return DateMatch{0, a, day, pos, q + std::string_view("日").size()};
   }
   if (na <= 2) {
-    // Day or month first, year last: 04.12.2025 (day first), 12/04/2025 (US).
+    // Day or month first, year last: 04.12.2025 (day first), 12/04/2025 (US), 17/11/2025.
     const char sep = text[p];
     if (sep != '.' && sep != '/') {
       return std::nullopt;
@@ -160,8 +160,10 @@ std::optional<DateMatch> numeric_date_at(std::string_view text, std::size_t pos)
       return std::nullopt;
     }
     p += 4;
-    const int day = sep == '.' ? a : b;
-    const int month = sep == '.' ? b : a;
+    // A slash date is US month/day unless the first number cannot be a month: 17/11/2025.
+    const bool day_first = sep == '.' || a > 12;
+    const int day = day_first ? a : b;
+    const int month = day_first ? b : a;
     if (!is_valid_date(year, month, day)) {
       return std::nullopt;
     }

@@ -199,7 +199,26 @@ struct Clock {
   int meridiem = 0; // 0 none, 1 am, 2 pm
   bool has_seconds = false;
   std::size_t end = 0;
+  bool h_style = false; // "14h30"
 };
+
+// "11h" at pos: an hour written the French way, which only the end of a range
+// whose start was also written so ("9h30-11h") can be: alone, "2h" is a duration.
+std::optional<Clock> french_hour_at(std::string_view text, std::size_t pos) {
+  Clock clock;
+  std::size_t e = pos;
+  while (e < text.size() && is_digit(text[e]) && e - pos < 2) {
+    clock.hour = clock.hour * 10 + (text[e] - '0');
+    ++e;
+  }
+  const bool alone = e + 1 >= text.size() || (!is_alpha(text[e + 1]) && !is_digit(text[e + 1]));
+  if (e == pos || e >= text.size() || text[e] != 'h' || !alone || clock.hour > 24) {
+    return std::nullopt;
+  }
+  clock.end = e + 1;
+  clock.h_style = true;
+  return clock;
+}
 
 // "10:01", "1:15 PM", "09:00:00.123", "10 AM", "14h30" at pos.
 std::optional<Clock> read_clock(std::string_view text, std::size_t pos) {
@@ -225,6 +244,7 @@ std::optional<Clock> read_clock(std::string_view text, std::size_t pos) {
     if (clock.minute >= 60) {
       return std::nullopt;
     }
+    clock.h_style = text[p] == 'h';
     p += 3;
     has_minutes = true;
     if (p + 2 < text.size() && text[p] == ':' && is_digit(text[p + 1]) && is_digit(text[p + 2])) {
@@ -487,6 +507,13 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
         }
         // "2025-12-04" after a dash is a date, not a time.
         second = read_clock(text, q);
+        if (!second && first->h_style) {
+          second = french_hour_at(text, q);
+          // "14h00 - 2h de tests": an hour before the start is a duration.
+          if (second && second->hour * 60 <= first->hour * 60 + first->minute) {
+            second.reset();
+          }
+        }
         if (second) {
           const int start_minute = to_24h(first->hour, first->meridiem) * 60 + first->minute;
           const int end_minute = to_24h(second->hour, second->meridiem) * 60 + second->minute;
@@ -517,6 +544,21 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
     // Only a 12-hour clock can share it: "14:00-1:00 am" is a 24-hour start, and
     // an ISO "T10:00" is always one.
     int start_meridiem = first->meridiem;
+    // "下午 2:00-5:00", "午前9時": a Chinese or Japanese word before the time says AM or PM.
+    if (start_meridiem == 0 && !iso_t && first->hour >= 1 && first->hour <= 12) {
+      std::size_t b = pos;
+      while (b > 0 && text[b - 1] == ' ') {
+        --b;
+      }
+      const std::string_view before = text.substr(0, b);
+      for (const auto& [word, meridiem] : {std::pair<std::string_view, int>{"上午", 1}, {"早上", 1}, {"凌晨", 1}, {"午前", 1},
+                                           {"下午", 2}, {"晚上", 2}, {"傍晚", 2}, {"中午", 2}, {"午後", 2}}) {
+        if (before.ends_with(word)) {
+          start_meridiem = meridiem;
+          break;
+        }
+      }
+    }
     if (second && !iso_t && first->meridiem == 0 && second->meridiem != 0 && first->hour >= 1 && first->hour <= 12) {
       start_meridiem = second->meridiem;
       const int s = to_24h(first->hour, start_meridiem) * 60 + first->minute;
@@ -527,7 +569,18 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
     }
     match.start = to_24h(first->hour, start_meridiem) * 60 + first->minute;
     if (second) {
-      match.end = to_24h(second->hour, second->meridiem) * 60 + second->minute;
+      int end_meridiem = second->meridiem;
+      // "2:00 PM - 5:30", "11:00 AM - 1:30": a 12-hour end without its own
+      // meridiem is the first such clock time after the start.
+      if (end_meridiem == 0 && start_meridiem != 0 && second->hour >= 1 && second->hour <= 12) {
+        for (const int candidate : {start_meridiem, start_meridiem == 1 ? 2 : 1}) {
+          if (to_24h(second->hour, candidate) * 60 + second->minute > match.start) {
+            end_meridiem = candidate;
+            break;
+          }
+        }
+      }
+      match.end = to_24h(second->hour, end_meridiem) * 60 + second->minute;
     }
     // Zone after the time: " PST", " (PST)", "Z", " UTC+8", " Europe/Paris".
     if (!zone) {
