@@ -203,6 +203,14 @@ TEST(ParseSessions, ATimerEmojiBeforeADurationIsTheDuration) {
   EXPECT_FALSE(log.sessions[3].duration_minutes.has_value()); // times one task, not the session
 }
 
+TEST(ParseSessions, TheEndOfAFrenchRangeIsNoDuration) {
+  auto log = parse("## 2025-11-17 14h30 - 16h\nx\n\n## 2025-11-18\n**Time:** 9h30 - 12h\ny\n\n## 2025-11-19 — 2h\nz\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 90);
+  EXPECT_EQ(log.sessions[1].duration_minutes, 150);
+  EXPECT_EQ(log.sessions[2].duration_minutes, 120); // a heading part that is only a duration still is one
+}
+
 TEST(ParseSessions, ALabelledDurationBeatsATimerAndTwoTimersGiveNone) {
   auto log = parse("## 2025-11-18\n⏱️ 45 min\n**Duration:** 2h\n\n## 2025-11-19\nEstimate:\n⏳ 3h\nActual:\n⏱️ 1h\n");
   ASSERT_EQ(log.sessions.size(), 2u);

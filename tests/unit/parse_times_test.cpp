@@ -63,12 +63,17 @@ TEST(ParseTimes, AnEndWithoutMeridiemIsTheFirstClockTimeAfterTheStart) {
   EXPECT_EQ(time_in("11:00 AM - 1:30"), "11:00-13:30");
   EXPECT_EQ(time_in("10:00 PM - 1:00"), "22:00-01:00"); // overnight
   EXPECT_EQ(time_in("9 AM - 17:00"), "09:00-17:00");
+  EXPECT_EQ(time_in("10:00 PM - 12:00"), "22:00-00:00"); // midnight, not noon
+  EXPECT_EQ(time_in("9:00 AM - 9:00"), "09:00-09:00");   // no meridiem to infer
 }
 TEST(ParseTimes, ChineseAndJapaneseMeridiemWords) {
   EXPECT_EQ(time_in("2025.11.17 (周一) 下午 2:00-5:00"), "14:00-17:00");
   EXPECT_EQ(time_in("上午 9:30-11:00"), "09:30-11:00");
   EXPECT_EQ(time_in("晚上8:00-10:30"), "20:00-22:30");
   EXPECT_EQ(time_in("午後 1:00"), "13:00");
+  EXPECT_EQ(time_in("晚上 10:00-12:00"), "22:00-00:00");
+  EXPECT_EQ(time_in("中午 11:30-13:00"), "11:30-13:00");
+  EXPECT_EQ(time_in("中午12:00-1:30"), "12:00-13:30");
 }
 TEST(ParseTimes, FrenchHourEnd) {
   EXPECT_EQ(time_in("lundi 17 novembre 2025 — 9h30-11h"), "09:30-11:00");

@@ -367,8 +367,9 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     }
   }
   // "## 2025-03-06 — 2h", "## March 26, 2025 · 2h 15m": a part of the heading that is only a duration.
-  // Two such parts are a range of hours ("9h - 12h"), not a duration.
-  if (!facts.duration && start.kind == StartKind::heading) {
+  // Two such parts are a range of hours ("9h - 12h"), not a duration, and
+  // so is the end of a range the heading's time already read ("14h30 - 16h").
+  if (!facts.duration && !facts.end && start.kind == StartKind::heading) {
     std::string_view rest = start.normalized;
     std::optional<int> found;
     int parts = 0;
@@ -431,7 +432,12 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     if (!session.focus && key_is(key, {"focus", "focus area", "goal", "objective", "session objective", "session goal", "summary", "title", "task"})) {
       session.focus = field.value;
     }
-    if (!facts.duration && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "耗时", "用时", "时长"})) {
+    // "Time: 2h" is a duration, "Time: 14h30 - 16h" a range (read below).
+    const bool time_range = key_is(key, {"time"}) && [&] {
+      const auto range = time_in_value(field.value);
+      return range && range->end;
+    }();
+    if (!facts.duration && !time_range && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "耗时", "用时", "时长"})) {
       facts.duration = parse_duration_minutes(field.value);
       if (!facts.duration && key_is(key, {"hours"})) {
         facts.duration = parse_duration_minutes(field.value + " hours"); // a table's "Hours" column: "1.5"

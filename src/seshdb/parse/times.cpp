@@ -551,8 +551,11 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
         --b;
       }
       const std::string_view before = text.substr(0, b);
+      const int hour = first->hour;
       for (const auto& [word, meridiem] : {std::pair<std::string_view, int>{"上午", 1}, {"早上", 1}, {"凌晨", 1}, {"午前", 1},
-                                           {"下午", 2}, {"晚上", 2}, {"傍晚", 2}, {"中午", 2}, {"午後", 2}}) {
+                                           {"下午", 2}, {"傍晚", 2}, {"午後", 2},
+                                           // "晚上 12:00" is midnight; "中午" (noon) is 11:30 or 12:00 or 1:00.
+                                           {"晚上", hour == 12 ? 1 : 2}, {"中午", hour == 12 || hour <= 3 ? 2 : 1}}) {
         if (before.ends_with(word)) {
           start_meridiem = meridiem;
           break;
@@ -570,13 +573,17 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
     match.start = to_24h(first->hour, start_meridiem) * 60 + first->minute;
     if (second) {
       int end_meridiem = second->meridiem;
-      // "2:00 PM - 5:30", "11:00 AM - 1:30": a 12-hour end without its own
-      // meridiem is the first such clock time after the start.
-      if (end_meridiem == 0 && start_meridiem != 0 && second->hour >= 1 && second->hour <= 12) {
+      // "2:00 PM - 5:30", "11:00 AM - 1:30", "晚上 10:00-12:00": a 12-hour end
+      // without its own meridiem is the first such clock time after the
+      // start (past midnight if need be). "9:00 AM - 9:00" says nothing.
+      const bool same_clock = second->hour == first->hour && second->minute == first->minute;
+      if (end_meridiem == 0 && start_meridiem != 0 && second->hour >= 1 && second->hour <= 12 && !same_clock) {
+        int best = 1441;
         for (const int candidate : {start_meridiem, start_meridiem == 1 ? 2 : 1}) {
-          if (to_24h(second->hour, candidate) * 60 + second->minute > match.start) {
+          const int ahead = (to_24h(second->hour, candidate) * 60 + second->minute - match.start + 1440) % 1440;
+          if (ahead > 0 && ahead < best) {
+            best = ahead;
             end_meridiem = candidate;
-            break;
           }
         }
       }
