@@ -690,6 +690,18 @@ TEST(ParseFindingsRules, BoldFindingWithSeverityIdentifier) {
   EXPECT_EQ(log.findings[1].severity, "P1");
 }
 
+TEST(ParseFindingsRules, BareLevelHeadingsUnderFindingsOrOpenedByAColour) {
+  auto log = parse("## 2025-11-20 PR #88 review\n\n### 🟡 Important\n- Missing index on users.email\n\n"
+                   "### 🟢 Nice to have\n- Rename fooBar\n\n### Review findings\n\n#### High\n- Race in cache\n\n"
+                   "### Notes\n\n#### Important\n- Call the vendor on Monday\n");
+  std::vector<std::string> found;
+  for (const auto& f : log.findings) {
+    found.push_back(f.severity + " " + f.title);
+  }
+  // "#### Important" under "### Notes" is no finding.
+  EXPECT_EQ(found, (std::vector<std::string>{"P2 Missing index on users.email", "P3 Rename fooBar", "P1 Race in cache"}));
+}
+
 TEST(ParseFindingsRules, PriorityColumnRowsAreFindings) {
   auto log = parse("## 2025-01-01\n| Priority | Risk |\n|---|---|\n| P0 | API latency |\n| P1 | Hook timing |\n");
   ASSERT_EQ(log.findings.size(), 2u);

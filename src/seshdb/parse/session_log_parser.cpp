@@ -1103,7 +1103,29 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     }
     const std::string normalized = normalize_width(heading.text);
     auto severity = severity_of_label(normalized);
-    if (!severity || (classify_section(heading.text) != model::SectionKind::findings && severity->label.find('P') == std::string::npos)) {
+    // Also a bare level under a findings heading ("## Review findings" then
+    // "### Important"), or one a severity colour opens ("### 🟡 Important").
+    auto names_findings = [&] {
+      if (classify_section(heading.text) == model::SectionKind::findings || severity->label.find('P') != std::string::npos) {
+        return true;
+      }
+      for (std::string_view colour : {"🔴", "🟠", "🟡", "🟢", "🔵"}) {
+        if (util::trim(normalized).starts_with(colour)) {
+          return true;
+        }
+      }
+      const MdHeading* parent = nullptr;
+      for (const auto& other : doc.headings) {
+        if (other.line >= heading.line) {
+          break;
+        }
+        if (other.level < heading.level) {
+          parent = &other;
+        }
+      }
+      return parent != nullptr && classify_section(parent->text) == model::SectionKind::findings;
+    };
+    if (!severity || !names_findings()) {
       continue;
     }
     int next_heading = lines.line_count() + 1;
