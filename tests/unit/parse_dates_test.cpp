@@ -34,6 +34,11 @@ TEST(ParseDates, SpanishWithDe) { EXPECT_EQ(date_in("15 de enero de 2025"), "202
 TEST(ParseDates, MonthDayWithoutYearIsLeftForTheCaller) { EXPECT_EQ(date_in("Day 8 (Jan 15) - Title [0.5h]"), "--01-15"); }
 TEST(ParseDates, DateInTrailingParentheses) { EXPECT_EQ(date_in("Session: Issue #92 - Bulk edit (January 13, 2026)"), "2026-01-13"); }
 TEST(ParseDates, DayFirstDottedWithYearLast) { EXPECT_EQ(date_in("Meeting 04.12.2025"), "2025-12-04"); }
+TEST(ParseDates, ApostropheYear) {
+  EXPECT_EQ(date_in("Nov 17 '25"), "2025-11-17");
+  EXPECT_EQ(date_in("17 Nov ’24 — sync"), "2024-11-17");
+  EXPECT_EQ(date_in("Nov 17 'tis the season"), "--11-17");
+}
 TEST(ParseDates, UsSlashDate) { EXPECT_EQ(date_in("Standup 12/04/2025"), "2025-12-04"); }
 TEST(ParseDates, SlashDateWhoseFirstNumberCannotBeAMonthIsDayFirst) {
   EXPECT_EQ(date_in("17/11/2025 09:00"), "2025-11-17");

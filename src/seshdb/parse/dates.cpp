@@ -216,6 +216,15 @@ bool read_year(std::string_view text, std::size_t& p, int& year) {
     p = q + 4;
     return true;
   }
+  // "Nov 17 '25": an apostrophe and two digits, this century.
+  if (q + 2 < text.size() && (text[q] == '\'' || text.substr(q).starts_with("’"))) {
+    const std::size_t digits = q + (text[q] == '\'' ? 1 : std::string_view("’").size());
+    if (read_number(text, digits, 2, year) == 2) {
+      year += 2000;
+      p = digits + 2;
+      return true;
+    }
+  }
   return false;
 }
 
