@@ -203,6 +203,17 @@ TEST(ParseSessions, ATimerEmojiBeforeADurationIsTheDuration) {
   EXPECT_FALSE(log.sessions[3].duration_minutes.has_value()); // times one task, not the session
 }
 
+TEST(ParseSessions, AFileThatWritesDayFirstSlashDatesIsReadDayFirst) {
+  auto log = parse("## 05/11/2025\nx\n\n## 17/11/2025\ny\n\n## 18/11/2025\nz\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-11-05");
+  EXPECT_EQ(log.sessions[1].local_date, "2025-11-17");
+  auto us = parse("## 05/11/2025\nx\n\n## 11/17/2025\ny\n");
+  ASSERT_EQ(us.sessions.size(), 2u);
+  EXPECT_EQ(us.sessions[0].local_date, "2025-05-11");
+  EXPECT_EQ(us.sessions[1].local_date, "2025-11-17");
+}
+
 TEST(ParseSessions, TheEndOfAFrenchRangeIsNoDuration) {
   auto log = parse("## 2025-11-17 14h30 - 16h\nx\n\n## 2025-11-18\n**Time:** 9h30 - 12h\ny\n\n## 2025-11-19 — 2h\nz\n");
   ASSERT_EQ(log.sessions.size(), 3u);

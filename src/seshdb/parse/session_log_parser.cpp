@@ -342,6 +342,54 @@ std::optional<model::Field> timer_field(std::string_view line, int line_number) 
   return model::Field{"Timer", std::string(value), line_number};
 }
 
+// A heading's slash date "a/b/yyyy" as written, when its date came from one.
+struct SlashDate {
+  int a = 0;
+  int b = 0;
+};
+std::optional<SlashDate> slash_date_of(const SessionStart& start, const SessionFacts& facts) {
+  if (!facts.date || !start.date || facts.date->begin != start.date->begin || start.date->end > start.normalized.size()) {
+    return std::nullopt;
+  }
+  const std::string_view text = std::string_view(start.normalized).substr(start.date->begin, start.date->end - start.date->begin);
+  const auto slash = text.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash > 2 || text.find('/', slash + 1) == std::string_view::npos) {
+    return std::nullopt;
+  }
+  SlashDate date;
+  for (std::size_t i = 0; i < slash; ++i) {
+    date.a = date.a * 10 + (text[i] - '0');
+  }
+  for (std::size_t i = slash + 1; i < text.size() && text[i] != '/'; ++i) {
+    date.b = date.b * 10 + (text[i] - '0');
+  }
+  return date;
+}
+
+// "05/11/2025" is May 11 in the US and 5 November elsewhere. A file that
+// writes "17/11/2025" somewhere and never "11/17/2025" is day first: its
+// ambiguous slash dates are read that way too.
+void read_slash_dates_the_files_way(const std::vector<SessionStart>& starts, std::vector<SessionFacts>& facts) {
+  bool day_first = false;
+  bool month_first = false;
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    if (const auto date = slash_date_of(starts[i], facts[i])) {
+      day_first = day_first || date->a > 12;
+      month_first = month_first || date->b > 12;
+    }
+  }
+  if (!day_first || month_first) {
+    return;
+  }
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    const auto date = slash_date_of(starts[i], facts[i]);
+    if (date && date->a <= 12 && date->b <= 12 && is_valid_date(facts[i].date->year, date->b, date->a)) {
+      facts[i].date->month = date->b;
+      facts[i].date->day = date->a;
+    }
+  }
+}
+
 void fill_session_facts(const SessionStart& start, model::Session& session, SessionFacts& facts) {
   // Heading: date, then a time after it, then a bracketed duration "[0.5h]".
   facts.date = start.date;
@@ -860,6 +908,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     }
     log.sessions.push_back(std::move(session));
   }
+
+  read_slash_dates_the_files_way(detection.sessions, facts);
 
   // Zones: as written, else the file's usual zone, else --tz, else UTC.
   std::string file_zone;
