@@ -44,11 +44,11 @@ void print_json(Context& ctx, const std::string& path, const model::ParsedLog& l
     out += fmt::format(
         "{}{{\"ordinal\": {}, \"line\": {}, \"line_end\": {}, \"title\": {}, \"local_date\": {}, \"start_time\": {}, "
         "\"end_time\": {}, \"timezone\": {}, \"tz_rule\": {}, \"started_at\": {}, \"ended_at\": {}, "
-        "\"duration_minutes\": {}, \"branch\": {}, \"focus\": {}}}",
+        "\"duration_minutes\": {}, \"branch\": {}, \"focus\": {}, \"date_year_inferred\": {}}}",
         i ? ", " : "", s.ordinal, s.line_start, s.line_end, output::json_escape(s.title), opt_json(s.local_date),
         clock_json(s.start_minute), clock_json(s.end_minute), opt_json(s.timezone),
         s.tz_rule.empty() ? "null" : output::json_escape(s.tz_rule), opt_json(s.started_at), opt_json(s.ended_at),
-        opt_json(s.duration_minutes), opt_json(s.branch), opt_json(s.focus));
+        opt_json(s.duration_minutes), opt_json(s.branch), opt_json(s.focus), s.date_year_inferred ? "true" : "false");
   }
   out += "], \"commits\": [";
   for (std::size_t i = 0; i < log.commits.size(); ++i) {
@@ -103,8 +103,10 @@ void lint_file(Context& ctx, const std::string& path, const LintOptions& options
     if (!s.tz_rule.empty()) {
       zone = fmt::format("{}{}[{}]", zone, zone.empty() ? "" : " ", s.tz_rule);
     }
+    // A year the heading did not write, taken from the nearest dated session, says so.
+    const std::string date = s.local_date ? *s.local_date + (s.date_year_inferred ? "[year inferred]" : "") : "no-date";
     ctx.out << fmt::format("{}:{}: session {} {} {}-{}{} {} {} {} utc={} \"{}\"\n", path, s.line_start, s.ordinal,
-                           s.local_date.value_or("no-date"), minutes_text(s.start_minute), minutes_text(s.end_minute),
+                           date, minutes_text(s.start_minute), minutes_text(s.end_minute),
                            s.time_approx ? "~" : "", zone.empty() ? "-" : zone,
                            s.duration_minutes ? fmt::format("{}m({})", *s.duration_minutes, s.duration_source) : "-",
                            s.branch.value_or("-"), s.started_at.value_or("-"), s.title);
