@@ -18,6 +18,13 @@ std::vector<int> pr_numbers(std::string_view line) {
   return numbers;
 }
 
+TEST(ParseCommits, AListItemThatOpensWithAHashAndAMessage) {
+  EXPECT_EQ(commits("- 7c41d2a feat: add csv export"), Strings{"7c41d2a"});
+  EXPECT_EQ(commits("2. 8e9f0a1b2c fix: tz"), Strings{"8e9f0a1b2c"});
+  EXPECT_TRUE(commits("- deadbeef cafe").empty());  // letters only
+  EXPECT_TRUE(commits("- 1234567 rows loaded").empty()); // digits only
+  EXPECT_TRUE(commits("Build 7c41d2a feat").empty());   // not a list item
+}
 TEST(ParseCommits, CommitsFieldList) { EXPECT_EQ(commits("   - Commits: d5a0972, 9ac4919"), (Strings{"d5a0972", "9ac4919"})); }
 TEST(ParseCommits, OnCommitInBackticks) { EXPECT_EQ(commits("- CI running on commit `48ab1c5` - awaiting results"), Strings{"48ab1c5"}); }
 TEST(ParseCommits, MigrationIdIsNotACommit) {

@@ -214,6 +214,16 @@ TEST(ParseSessions, AFileThatWritesDayFirstSlashDatesIsReadDayFirst) {
   EXPECT_EQ(us.sessions[1].local_date, "2025-11-17");
 }
 
+TEST(ParseSessions, LowerCaseSessionKeysAndDurationsWrittenTogether) {
+  auto log = parse("## 2025-03-03 ops\nbranch: `ops/alert-tuning`\nnote: a word 2h\n\n## [2025-09-10] - 1h30m\nx\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].branch, "ops/alert-tuning");
+  EXPECT_TRUE(log.files.empty()); // the branch is no file
+  EXPECT_FALSE(log.sessions[0].duration_minutes.has_value());
+  EXPECT_EQ(log.sessions[1].duration_minutes, 90);
+  EXPECT_FALSE(log.sessions[1].start_minute.has_value());
+}
+
 TEST(ParseSessions, TheEndOfAFrenchRangeIsNoDuration) {
   auto log = parse("## 2025-11-17 14h30 - 16h\nx\n\n## 2025-11-18\n**Time:** 9h30 - 12h\ny\n\n## 2025-11-19 — 2h\nz\n");
   ASSERT_EQ(log.sessions.size(), 3u);
@@ -711,6 +721,16 @@ TEST(ParseFindingsRules, BareLevelHeadingsUnderFindingsOrOpenedByAColour) {
   }
   // "#### Important" under "### Notes" is no finding.
   EXPECT_EQ(found, (std::vector<std::string>{"P2 Missing index on users.email", "P3 Rename fooBar", "P1 Race in cache"}));
+}
+
+TEST(ParseFindingsRules, DashSetLevelsAndLevelsWithNothingAtThem) {
+  auto log = parse("## 2025-03-03 review\n### Findings\n- P0: none\n- P1: N/A\n- **P2:** None found\n"
+                   "- **P2** — eviction 4 is wrong\n- P3 – rename foo\n- P1: real bug\n");
+  std::vector<std::string> found;
+  for (const auto& f : log.findings) {
+    found.push_back(f.severity + " " + f.title);
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{"P2 eviction 4 is wrong", "P3 rename foo", "P1 real bug"}));
 }
 
 TEST(ParseFindingsRules, PriorityColumnRowsAreFindings) {

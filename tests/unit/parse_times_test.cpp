@@ -79,6 +79,10 @@ TEST(ParseTimes, FrenchHourEnd) {
   EXPECT_EQ(time_in("lundi 17 novembre 2025 — 9h30-11h"), "09:30-11:00");
   EXPECT_EQ(time_in("14h00 - 2h de tests"), "14:00"); // a duration, not an end
 }
+TEST(ParseTimes, ZuluTimesOutsideIsoFormAndDurationsThatLookFrench) {
+  EXPECT_EQ(time_in("2025-11-03 09:00Z–11:20Z"), "09:00-11:20 Z");
+  EXPECT_EQ(time_in("[2025-09-10] - 1h30m"), "none"); // a duration, not 01:30
+}
 TEST(ParseTimes, IsoOffsetThenNoRange) {
   EXPECT_EQ(time_in("2025-03-14T10:00:00-05:00 (2h)"), "10:00 -05:00");
   EXPECT_EQ(time_in("2025-03-15T10:00Z - 12 tests passed"), "10:00 Z");

@@ -171,13 +171,20 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
     const bool bracket_commit = after == ']' && i >= 1 && before == ' ' &&
                                 line.substr(0, tokens[i - 1].begin).find('[') != std::string_view::npos;
     const bool after_keyword = keyword_end != std::string_view::npos && t.begin >= keyword_end;
+    // "- 7c41d2a feat: add csv export": a list item that opens with a hash of
+    // git's lengths, letters and digits both, then its message.
+    const std::string_view lead = util::trim(line.substr(0, t.begin));
+    const bool list_item_hash = first_on_line && !digits_only && (t.text.size() <= 12 || t.text.size() == 40) &&
+                                !lead.empty() && (lead.front() == '-' || lead.front() == '*' || lead.front() == '+' ||
+                                                  is_digit(lead.front())) &&
+                                after == ' ' && t.end + 1 < line.size() && is_alpha(line[t.end + 1]);
     // A short hash in a code span in prose ("fixed in `c7e21b9`"): git's
     // abbreviated length, digits and letters both; longer ids (migrations) are not.
     const bool short_hash_in_code_span = !context.in_code && before == '`' && after == '`' && t.text.size() <= 8;
 
     bool commit = false;
     bool strong = false; // context that makes even an all-digit hash a commit
-    if (after_keyword || range || bracket_commit || hash_dash_message || short_hash_in_code_span) {
+    if (after_keyword || range || bracket_commit || hash_dash_message || short_hash_in_code_span || list_item_hash) {
       commit = true;
       strong = true;
     } else if (first_on_line && (context.in_code || context.commits_section)) {
@@ -539,6 +546,16 @@ std::vector<FileMention> scan_files(std::string_view line, const LineContext& co
     return found;
   }
   const std::string lower = util::to_lower_ascii(line);
+  // "branch: `ops/alert-tuning`", "**Branch:** `parser/setext`": a branch, not a file.
+  {
+    const std::size_t key = lower.find_first_not_of("-*+> \t");
+    if (key != std::string::npos && lower.compare(key, 6, "branch") == 0) {
+      const std::size_t colon = lower.find(':', key);
+      if (colon != std::string::npos && lower.find_first_not_of("* ", key + 6) == colon) {
+        return found;
+      }
+    }
+  }
   auto action = file_action(lower);
   if (!action && context.files_action) {
     action = context.files_action;

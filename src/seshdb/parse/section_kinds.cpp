@@ -88,10 +88,10 @@ bool says_nothing(std::string_view item_text) {
   while (!lower.empty() && (lower.back() == '.' || lower.back() == '!' || lower.back() == ' ')) {
     lower.pop_back();
   }
-  static constexpr std::array<std::string_view, 24> k_nothing = {
+  static constexpr std::array<std::string_view, 25> k_nothing = {
       "none", "n/a", "na", "nil", "nothing", "tbd", "-", "—", "–", "no blockers", "no blocker", "none yet",
       "none so far", "none currently", "none at this time", "none at the moment", "nothing yet", "nothing blocking",
-      "none identified", "无", "暂无", "没有", "keine", "ninguno"};
+      "none identified", "none found", "无", "暂无", "没有", "keine", "ninguno"};
   if (std::find(k_nothing.begin(), k_nothing.end(), lower) != k_nothing.end()) {
     return true;
   }

@@ -55,6 +55,8 @@ std::string strip_markup(std::string_view value) {
 // Plain "Key: value" fields (no bold) are read only where plain_allowed, and
 // their key must start with a capital, unless any_case: front matter keys are
 // lower-case YAML ("date: 2025-04-02").
+bool key_is(std::string_view key, std::initializer_list<std::string_view> names);
+
 std::vector<model::Field> read_fields(std::string_view line, int line_number, bool plain_allowed, bool any_case = false) {
   std::vector<model::Field> fields;
   std::string_view rest = util::trim(line);
@@ -133,7 +135,13 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
       }
       const std::string_view candidate = part.substr(0, colon);
       const unsigned char first = static_cast<unsigned char>(candidate[0]);
-      const bool starts_ok = (first >= 'A' && first <= 'Z') || first >= 0x80 || (any_case && first >= 'a' && first <= 'z');
+      // Lower-case keys are prose ("note: ...") except the few a session states
+      // about itself ("branch: ops/x", "duration: 2h").
+      const bool session_key = first >= 'a' && first <= 'z' &&
+                               key_is(candidate, {"branch", "date", "time", "duration", "started", "ended", "start", "end",
+                                                  "focus", "timezone", "time spent"});
+      const bool starts_ok =
+          (first >= 'A' && first <= 'Z') || first >= 0x80 || (any_case && first >= 'a' && first <= 'z') || session_key;
       const auto words = std::count(candidate.begin(), candidate.end(), ' ') + 1;
       if (!starts_ok || words > 4 || candidate.find_first_of("`[(*#") != std::string_view::npos) {
         continue;
@@ -287,8 +295,9 @@ bool only_a_duration(std::string_view text) {
     while (q < text.size() && (std::isdigit(static_cast<unsigned char>(text[q])) != 0 || text[q] == '.')) {
       ++q;
     }
+    // The unit runs to a space or the next number ("1h30m" is 1 h then 30 m).
     std::size_t r = q;
-    while (r < text.size() && text[r] != ' ') {
+    while (r < text.size() && text[r] != ' ' && std::isdigit(static_cast<unsigned char>(text[r])) == 0) {
       ++r;
     }
     const std::string unit = util::to_lower_ascii(text.substr(q, r - q));
@@ -1098,6 +1107,10 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   // Items, and findings from severity labels and markers.
   std::set<int> finding_item_lines;
   auto add_finding = [&](int session, const std::string& level, const std::string& label, const std::string& title, int line) {
+    // "- P0: none", "**P2:** None found": a level with nothing at it.
+    if (says_nothing(title)) {
+      return;
+    }
     for (const auto& existing : log.findings) {
       if (existing.session == session && existing.severity == level && existing.title == title) {
         return;

@@ -201,7 +201,8 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
   const bool dash = after.starts_with("—") || after.starts_with("–");
   // After a "Severity:" label the title must be set off too: "**Severity**:
   // Low (cosmetic)" is a field of a bug report, not a finding called "(cosmetic)".
-  if ((marks == 0 && !bracketed && !labelled) || (labelled && marks == 0 && !dash)) {
+  // An en or em dash sets it off as a hyphen does: "P2 — eviction is wrong".
+  if ((marks == 0 && !bracketed && !labelled && !dash) || (labelled && marks == 0 && !dash)) {
     return std::nullopt;
   }
   if (dash) {

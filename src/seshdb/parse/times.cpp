@@ -245,6 +245,10 @@ std::optional<Clock> read_clock(std::string_view text, std::size_t pos) {
       return std::nullopt;
     }
     clock.h_style = text[p] == 'h';
+    // "1h30m" is a duration, "14h30" a time.
+    if (clock.h_style && p + 3 < text.size() && (text[p + 3] == 'm' || text[p + 3] == 'M')) {
+      return std::nullopt;
+    }
     p += 3;
     has_minutes = true;
     if (p + 2 < text.size() && text[p] == ':' && is_digit(text[p + 1]) && is_digit(text[p + 2])) {
@@ -497,6 +501,12 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
       if (zone) {
         p = zone_end;
       }
+    }
+    // "09:00Z–11:20Z": a Zulu time outside ISO form, then maybe a range.
+    if (!iso_t && !zone && p < text.size() && text[p] == 'Z' && (p + 1 >= text.size() || !is_alpha(text[p + 1]))) {
+      zone = "Z";
+      zone_end = p + 1;
+      p = zone_end;
     }
     if (!second) {
       std::size_t q = skip_range_separator(text, p);
