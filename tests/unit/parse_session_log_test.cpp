@@ -224,6 +224,18 @@ TEST(ParseSessions, LowerCaseSessionKeysAndDurationsWrittenTogether) {
   EXPECT_FALSE(log.sessions[1].start_minute.has_value());
 }
 
+TEST(ParseSessions, AZoneTheFileStatesAboveItsSessionsAppliesToThemAll) {
+  auto log = parse("---\ntitle: log\ntimezone: Europe/Berlin\n---\n\n# Log\n\n## 2025-03-03 09:00-10:00\nx\n\n"
+                   "## 2025-03-04 10:00-11:00 UTC\ny\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].tz_rule, "file");
+  EXPECT_EQ(log.sessions[0].started_at, "2025-03-03T08:00:00Z");
+  EXPECT_EQ(log.sessions[1].tz_rule, "heading"); // a session's own zone wins
+  auto preamble = parse("# Log\nTimezone: Europe/London\n\n## 2025-07-03 09:00-10:00\nx\n");
+  ASSERT_EQ(preamble.sessions.size(), 1u);
+  EXPECT_EQ(preamble.sessions[0].started_at, "2025-07-03T08:00:00Z");
+}
+
 TEST(ParseSessions, TheEndOfAFrenchRangeIsNoDuration) {
   auto log = parse("## 2025-11-17 14h30 - 16h\nx\n\n## 2025-11-18\n**Time:** 9h30 - 12h\ny\n\n## 2025-11-19 — 2h\nz\n");
   ASSERT_EQ(log.sessions.size(), 3u);

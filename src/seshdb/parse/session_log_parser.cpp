@@ -920,13 +920,32 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
 
   read_slash_dates_the_files_way(detection.sessions, facts);
 
-  // Zones: as written, else the file's usual zone, else --tz, else UTC.
+  // Zones: as written, else the file's: the one its preamble or front matter
+  // states ("timezone: Europe/Berlin" above the first session), else the one
+  // its sessions use most; else --tz, else UTC.
   std::string file_zone;
-  int best_votes = 0;
-  for (const auto& [zone, votes] : zone_votes) {
-    if (votes > best_votes) {
-      file_zone = zone;
-      best_votes = votes;
+  {
+    const int preamble_end = std::max(doc.front_matter_end, detection.sessions.empty() ? 0 : detection.sessions.front().line);
+    for (int line = 1; line < preamble_end && line <= lines.line_count() && file_zone.empty(); ++line) {
+      if (doc.line_kinds[static_cast<std::size_t>(line - 1)] != LineKind::text && line >= doc.front_matter_end) {
+        continue;
+      }
+      for (const auto& field : read_fields(normalized_line(lines.line_text(text, line)), line, true, true)) {
+        const std::string value = strip_markup(field.value);
+        if (key_is(field.key, {"timezone", "time zone", "tz", "zone", "zeitzone", "时区"}) && zone_offset(value, 2000, 1, 1)) {
+          file_zone = value;
+          break;
+        }
+      }
+    }
+  }
+  if (file_zone.empty()) {
+    int best_votes = 0;
+    for (const auto& [zone, votes] : zone_votes) {
+      if (votes > best_votes) {
+        file_zone = zone;
+        best_votes = votes;
+      }
     }
   }
   // Years for month-day dates ("Jan 15"): from the nearest dated session,
