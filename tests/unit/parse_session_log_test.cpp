@@ -389,6 +389,16 @@ TEST(ParseSessions, BoldParagraphSessionsWithInferredYear) {
   EXPECT_TRUE(log.sessions[0].date_year_inferred);
 }
 
+TEST(ParseSessions, ABoldDateThenADashOpensASessionLikeAHeading) {
+  auto log = parse("# Log\n\n**Monday, March 3, 2025** — 9:15am to 11:45am ET\n\nDid things.\n\n---\n\n"
+                   "**2025-03-04** — 09:15–11:45 ET\n\nMore.\n\n**Fixed on 2025-03-05** - the cache\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{3, 9}));
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].started_at, "2025-03-03T14:15:00Z");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 150);
+  EXPECT_EQ(log.sessions[1].local_date, "2025-03-04");
+}
+
 TEST(ParseSessions, TableRowsWithDateColumnAreSessions) {
   auto log = parse("# Log\n\n| Date | Branch | Hours | Summary |\n|---|---|---|---|\n| 2025-04-22 | feat/a | 2 | x |\n| 2025-04-24 | feat/b | 1.5 | y |\n");
   ASSERT_EQ(log.sessions.size(), 2u);

@@ -274,12 +274,27 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     const std::string_view after = std::string_view(paragraph.text).substr(
         std::min(paragraph.text.size(), paragraph.lead_bold.size()));
     const bool label = util::trim(after).empty() || after.front() == '\n' || normalized.ends_with(":");
-    if (!label || normalized.size() < 6 || is_placeholder(normalized)) {
+    // "**Monday, March 3, 2025** — 9:15am to 11:45am ET": a bold date that
+    // opens its line and a dash before the rest is a heading written in bold.
+    const std::string_view line_rest = after.substr(0, after.find('\n'));
+    const bool dashed = !label && (line_rest.starts_with(" — ") || line_rest.starts_with(" – ") ||
+                                   line_rest.starts_with(" - ") || line_rest.starts_with(" · ") || line_rest.starts_with(" | "));
+    if (!(label || dashed) || normalized.size() < 6 || is_placeholder(normalized)) {
       continue;
     }
     auto date = find_date(normalized);
     if (!(date || is_numbered_session(normalized))) {
       continue;
+    }
+    if (dashed) {
+      // The date opens the bold text, after a weekday at most ("Monday, "), not "Fixed on 2025-03-05".
+      if (!date) {
+        continue;
+      }
+      const std::string_view before = util::trim(std::string_view(normalized).substr(0, date->begin));
+      if (before.find(' ') != std::string_view::npos || before.size() > 10) {
+        continue;
+      }
     }
     auto above = std::upper_bound(calendar_at_heading.begin(), calendar_at_heading.end(), paragraph.line,
                                   [](int line, const auto& entry) { return line < entry.first; });
@@ -296,6 +311,11 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       start.title.pop_back();
     }
     start.normalized = normalized;
+    if (dashed) {
+      // The whole line is the title, so the time after the dash is read as a heading's.
+      start.title = std::string(paragraph.lead_bold) + std::string(line_rest);
+      start.normalized = normalize_width(start.title);
+    }
     start.date = date;
     candidates.push_back(std::move(start));
     events.push_back({paragraph.line, 7, static_cast<int>(candidates.size() - 1), true, paragraph.lead_bold});
