@@ -236,6 +236,16 @@ TEST(ParseSessions, AZoneTheFileStatesAboveItsSessionsAppliesToThemAll) {
   EXPECT_EQ(preamble.sessions[0].started_at, "2025-07-03T08:00:00Z");
 }
 
+TEST(ParseSessions, TimeFieldsInOtherLanguagesAndASessionLabel) {
+  auto log = parse("## 2025-03-03 a\nSession: 09:12 → 11:47\n\n## 2025-03-04 b\n**Zeit:** 09:15–12:45 (MEZ)\n\n"
+                   "## 2025-03-05 c\n**Hora:** 16:00 – 18:15 CEST\n\n## 2025-03-06 d\n時間: 10:00-12:30 JST\n");
+  ASSERT_EQ(log.sessions.size(), 4u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 155);
+  EXPECT_EQ(log.sessions[1].started_at, "2025-03-04T08:15:00Z");
+  EXPECT_EQ(log.sessions[2].started_at, "2025-03-05T14:00:00Z");
+  EXPECT_EQ(log.sessions[3].started_at, "2025-03-06T01:00:00Z");
+}
+
 TEST(ParseSessions, TheEndOfAFrenchRangeIsNoDuration) {
   auto log = parse("## 2025-11-17 14h30 - 16h\nx\n\n## 2025-11-18\n**Time:** 9h30 - 12h\ny\n\n## 2025-11-19 — 2h\nz\n");
   ASSERT_EQ(log.sessions.size(), 3u);

@@ -83,6 +83,7 @@ TEST(ParseTimes, ZuluTimesOutsideIsoFormAndDurationsThatLookFrench) {
   EXPECT_EQ(time_in("2025-11-03 09:00Z–11:20Z"), "09:00-11:20 Z");
   EXPECT_EQ(time_in("[2025-09-10] - 1h30m"), "none"); // a duration, not 01:30
 }
+TEST(ParseTimes, UhrBeforeTheZone) { EXPECT_EQ(time_in("09:15–12:45 Uhr (MEZ)"), "09:15-12:45 MEZ"); }
 TEST(ParseTimes, IsoOffsetThenNoRange) {
   EXPECT_EQ(time_in("2025-03-14T10:00:00-05:00 (2h)"), "10:00 -05:00");
   EXPECT_EQ(time_in("2025-03-15T10:00Z - 12 tests passed"), "10:00 Z");

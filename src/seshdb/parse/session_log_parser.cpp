@@ -500,7 +500,8 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
         facts.duration = parse_duration_minutes(field.value + " hours"); // a table's "Hours" column: "1.5"
       }
     }
-    if (key_is(key, {"time", "session time", "time range", "when", "时间"}) && !range_field) {
+    if (key_is(key, {"time", "session time", "time range", "when", "session", "时间", "時間", "zeit", "uhrzeit", "hora", "horario", "heure", "horaire"}) &&
+        !range_field) {
       range_field = time_in_value(field.value);
     }
     if (key_is(key, {"start", "started", "start time", "started at", "session started", "开始", "开始时间"}) && !start_field) {

@@ -601,6 +601,10 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
     }
     // Zone after the time: " PST", " (PST)", "Z", " UTC+8", " Europe/Paris".
     if (!zone) {
+      // "09:15–12:45 Uhr (MEZ)": the German word for o'clock comes first.
+      if (text.substr(p).starts_with(" Uhr") && (p + 4 >= text.size() || !is_alpha(text[p + 4]))) {
+        p += 4;
+      }
       std::size_t z = p;
       while (z < text.size() && (text[z] == ' ' || text[z] == '(')) {
         ++z;
