@@ -765,6 +765,14 @@ TEST(ParseFindingsRules, DashSetLevelsAndLevelsWithNothingAtThem) {
   EXPECT_EQ(found, (std::vector<std::string>{"P2 eviction 4 is wrong", "P3 rename foo", "P1 real bug"}));
 }
 
+TEST(ParseFindingsRules, TheTitleOfATableFindingComesFromItsNamedColumn) {
+  auto log = parse("## 2025-01-01\n| # | Severity | Location | Finding |\n|---|---|---|---|\n| 1 | Critical | a.go:1 | Div by zero |\n\n"
+                   "| ID | Severity | Where |\n|---|---|---|\n| F-1 | P2 | cache.go |\n");
+  ASSERT_EQ(log.findings.size(), 2u);
+  EXPECT_EQ(log.findings[0].title, "Div by zero");
+  EXPECT_EQ(log.findings[1].title, "cache.go"); // no named column: the first that is no row id
+}
+
 TEST(ParseFindingsRules, PriorityColumnRowsAreFindings) {
   auto log = parse("## 2025-01-01\n| Priority | Risk |\n|---|---|\n| P0 | API latency |\n| P1 | Hook timing |\n");
   ASSERT_EQ(log.findings.size(), 2u);

@@ -1236,11 +1236,17 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   {
     for_each_body_row(doc, [&](const MdTableRow& row, const std::vector<std::string>& header) {
       int severity_column = -1;
+      int title_column = -1; // a column that names the finding, else the first other non-empty one
+      std::vector<bool> id_column(header.size(), false);
       for (std::size_t c = 0; c < header.size(); ++c) {
         const std::string h = util::to_lower_ascii(util::trim(header[c]));
         if (h == "priority" || h == "severity" || h == "sev" || h == "level") {
           severity_column = static_cast<int>(c);
+        } else if (title_column < 0 && (h == "finding" || h == "issue" || h == "title" || h == "description" ||
+                                         h == "problem" || h == "summary" || h == "risk" || h == "finding / issue")) {
+          title_column = static_cast<int>(c);
         }
+        id_column[c] = h == "#" || h == "id" || h == "no" || h == "no." || h == "n°";
       }
       if (severity_column < 0 || severity_column >= static_cast<int>(row.cells.size())) {
         return;
@@ -1252,10 +1258,14 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         return;
       }
       std::string row_title;
-      for (std::size_t c = 0; c < row.cells.size(); ++c) {
-        if (static_cast<int>(c) != severity_column && !util::trim(row.cells[c]).empty()) {
+      if (title_column >= 0 && title_column < static_cast<int>(row.cells.size())) {
+        row_title = std::string(util::trim(row.cells[static_cast<std::size_t>(title_column)]));
+      }
+      // "| 1 | Critical | a.go:1 | ..." without a named column: not the row number.
+      for (std::size_t c = 0; c < row.cells.size() && row_title.empty(); ++c) {
+        if (static_cast<int>(c) != severity_column && !(c < id_column.size() && id_column[c]) &&
+            !util::trim(row.cells[c]).empty()) {
           row_title = std::string(util::trim(row.cells[c]));
-          break;
         }
       }
       if (!row_title.empty()) {
