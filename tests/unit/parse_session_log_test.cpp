@@ -31,6 +31,15 @@ std::vector<std::string> item_texts(const model::Session& session) {
   return texts;
 }
 
+// "P1 title" for each finding, in order.
+std::vector<std::string> finding_texts(const model::ParsedLog& log) {
+  std::vector<std::string> texts;
+  for (const auto& f : log.findings) {
+    texts.push_back(f.severity + " " + f.title);
+  }
+  return texts;
+}
+
 bool has_warning(const model::ParsedLog& log, std::string_view text) {
   for (const auto& d : log.diagnostics) {
     if (d.message.find(text) != std::string::npos) {
@@ -747,10 +756,7 @@ TEST(ParseFindingsRules, BareLevelHeadingsUnderFindingsOrOpenedByAColour) {
   auto log = parse("## 2025-11-20 PR #88 review\n\n### 🟡 Important\n- Missing index on users.email\n\n"
                    "### 🟢 Nice to have\n- Rename fooBar\n\n### Review findings\n\n#### High\n- Race in cache\n\n"
                    "### Notes\n\n#### Important\n- Call the vendor on Monday\n");
-  std::vector<std::string> found;
-  for (const auto& f : log.findings) {
-    found.push_back(f.severity + " " + f.title);
-  }
+  const auto found = finding_texts(log);
   // "#### Important" under "### Notes" is no finding.
   EXPECT_EQ(found, (std::vector<std::string>{"P2 Missing index on users.email", "P3 Rename fooBar", "P1 Race in cache"}));
 }
@@ -758,10 +764,7 @@ TEST(ParseFindingsRules, BareLevelHeadingsUnderFindingsOrOpenedByAColour) {
 TEST(ParseFindingsRules, DashSetLevelsAndLevelsWithNothingAtThem) {
   auto log = parse("## 2025-03-03 review\n### Findings\n- P0: none\n- P1: N/A\n- **P2:** None found\n"
                    "- **P2** — eviction 4 is wrong\n- P3 – rename foo\n- P1: real bug\n");
-  std::vector<std::string> found;
-  for (const auto& f : log.findings) {
-    found.push_back(f.severity + " " + f.title);
-  }
+  const auto found = finding_texts(log);
   EXPECT_EQ(found, (std::vector<std::string>{"P2 eviction 4 is wrong", "P3 rename foo", "P1 real bug"}));
 }
 
