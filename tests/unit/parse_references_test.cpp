@@ -167,6 +167,8 @@ TEST(ParseMetrics, ALabelThatNamesAQuantityNamesThePercentOrRatioAfterIt) {
   EXPECT_EQ(metric_names("- **Score**: 8/10"), Strings{"score=8/10"});
   EXPECT_EQ(metric_names("- **Test Pass Rate**: 100% (all tests pass)"), Strings{"test_pass_rate=100%"});
   EXPECT_EQ(metric_names("Code review score: 9.5/10, 3 PRs"), Strings{"code_review_score=9/10"});
+  // Only the value right after the colon takes the label.
+  EXPECT_EQ(metric_names("- Score: 85/100, coverage 70%"), (Strings{"score=85/100", "percent=70%"}));
 }
 TEST(ParseMetrics, TopicLabelsAndLaterNumbersKeepTheGenericName) {
   // A label that names a topic, not a quantity; a sentence between the colon and the number.

@@ -472,11 +472,12 @@ std::string_view trim_heading_punctuation(std::string_view text) {
 } // namespace
 
 std::optional<CalendarHeading> calendar_heading(std::string_view normalized) {
-  const std::string lower = util::to_lower_ascii(trim_heading_punctuation(normalized));
-  const std::string_view text = lower;
-  if (text.empty() || text.size() > 24) {
-    return std::nullopt;
+  const std::string_view trimmed = trim_heading_punctuation(normalized);
+  if (trimmed.empty() || trimmed.size() > 24) {
+    return std::nullopt; // most headings: no allocation
   }
+  const std::string lower = util::to_lower_ascii(trimmed);
+  const std::string_view text = lower;
   CalendarHeading heading;
   int value = 0;
   // Numeric: "2025", "2025-03", "2025/3", "2025.03", "2025年3月", "3月".

@@ -161,8 +161,8 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
     }
     // git output: "abc1234 message" (log --oneline), "[main abc1234]", "a..b", "commit <sha>".
     // First on its line after list markers ("- ", "1. ", "* `").
-    const bool first_on_line =
-        util::trim(line.substr(0, t.begin)).find_first_not_of("-*+>`[( 0123456789.)") == std::string_view::npos;
+    const std::string_view lead = util::trim(line.substr(0, t.begin));
+    const bool first_on_line = lead.find_first_not_of("-*+>`[( 0123456789.)") == std::string_view::npos;
     // "`5923255` - message": a backticked hash that opens a line and names a change.
     const bool hash_dash_message = first_on_line && before == '`' && after == '`' &&
                                    (followed_by(line, t.end + 1, " - ") || followed_by(line, t.end + 1, " — ") ||
@@ -173,7 +173,6 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
     const bool after_keyword = keyword_end != std::string_view::npos && t.begin >= keyword_end;
     // "- 7c41d2a feat: add csv export": a list item that opens with a hash of
     // git's lengths, letters and digits both, then its message.
-    const std::string_view lead = util::trim(line.substr(0, t.begin));
     const bool list_item_hash = first_on_line && !digits_only && (t.text.size() <= 12 || t.text.size() == 40) &&
                                 !lead.empty() && (lead.front() == '-' || lead.front() == '*' || lead.front() == '+' ||
                                                   is_digit(lead.front())) &&
@@ -952,11 +951,11 @@ std::vector<MetricMention> scan_metrics(std::string_view line, const LineContext
   if (std::any_of(found.begin(), found.end(), [](const MetricMention& m) { return m.name == "percent" || m.name == "ratio"; })) {
     bool chained = false;
     if (const auto name = metric_label(line, chained); !name.empty()) {
-      int to_name = chained ? 2 : 1;
-      for (auto& metric : found) {
-        if (to_name > 0 && (metric.name == "percent" || metric.name == "ratio")) {
-          metric.name = name;
-          --to_name;
+      // The value right after the colon is the line's first metric ("Score:
+      // 85/100, coverage 70%": 85/100 is already a score, 70% stays percent).
+      for (std::size_t i = 0; i < found.size() && i < (chained ? 2u : 1u); ++i) {
+        if (found[i].name == "percent" || found[i].name == "ratio") {
+          found[i].name = name;
         }
       }
     }

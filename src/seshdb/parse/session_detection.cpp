@@ -306,15 +306,16 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     start.kind = StartKind::bold;
     start.level = 7;
     start.line = paragraph.line;
-    start.title = paragraph.lead_bold;
-    while (!start.title.empty() && (start.title.back() == ':' || start.title.back() == ' ')) {
-      start.title.pop_back();
-    }
-    start.normalized = normalized;
     if (dashed) {
       // The whole line is the title, so the time after the dash is read as a heading's.
       start.title = std::string(paragraph.lead_bold) + std::string(line_rest);
       start.normalized = normalize_width(start.title);
+    } else {
+      start.title = paragraph.lead_bold;
+      while (!start.title.empty() && (start.title.back() == ':' || start.title.back() == ' ')) {
+        start.title.pop_back();
+      }
+      start.normalized = normalized;
     }
     start.date = date;
     candidates.push_back(std::move(start));

@@ -399,6 +399,16 @@ void read_slash_dates_the_files_way(const std::vector<SessionStart>& starts, std
   }
 }
 
+// The zone a "Timezone: Europe/Berlin" field names; empty for another field
+// or a zone seshdb does not know.
+std::string zone_of_field(const model::Field& field) {
+  if (!key_is(field.key, {"timezone", "time zone", "tz", "zone", "zeitzone", "时区"})) {
+    return {};
+  }
+  std::string value = strip_markup(field.value);
+  return zone_offset(value, 2000, 1, 1) ? value : std::string();
+}
+
 void fill_session_facts(const SessionStart& start, model::Session& session, SessionFacts& facts) {
   // Heading: date, then a time after it, then a bracketed duration "[0.5h]".
   facts.date = start.date;
@@ -489,20 +499,19 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     if (!session.focus && key_is(key, {"focus", "focus area", "goal", "objective", "session objective", "session goal", "summary", "title", "task"})) {
       session.focus = field.value;
     }
-    // "Time: 2h" is a duration, "Time: 14h30 - 16h" a range (read below).
-    const bool time_range = key_is(key, {"time"}) && [&] {
-      const auto range = time_in_value(field.value);
-      return range && range->end;
-    }();
+    // "Time: 2h" is a duration, "Time: 14h30 - 16h" a range.
+    const bool time_key = key_is(key, {"time", "session time", "time range", "when", "session", "时间", "時間", "zeit",
+                                       "uhrzeit", "hora", "horario", "heure", "horaire"});
+    const std::optional<TimeMatch> time_value = time_key && !range_field ? time_in_value(field.value) : std::nullopt;
+    const bool time_range = time_value && time_value->end;
     if (!facts.duration && !time_range && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "耗时", "用时", "时长"})) {
       facts.duration = parse_duration_minutes(field.value);
       if (!facts.duration && key_is(key, {"hours"})) {
         facts.duration = parse_duration_minutes(field.value + " hours"); // a table's "Hours" column: "1.5"
       }
     }
-    if (key_is(key, {"time", "session time", "time range", "when", "session", "时间", "時間", "zeit", "uhrzeit", "hora", "horario", "heure", "horaire"}) &&
-        !range_field) {
-      range_field = time_in_value(field.value);
+    if (time_value) {
+      range_field = time_value;
     }
     if (key_is(key, {"start", "started", "start time", "started at", "session started", "开始", "开始时间"}) && !start_field) {
       start_field = time_in_value(field.value);
@@ -517,22 +526,21 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
         start_field = find_time(normalize_width(field.value), at);
       }
     }
-    if (facts.zone.empty() && key_is(key, {"timezone", "time zone", "tz", "zone"})) {
-      std::size_t end = 0;
-      const std::string value = strip_markup(field.value);
-      if (zone_offset(value, 2000, 1, 1)) {
-        facts.zone = value;
-      }
-      (void)end;
+    if (facts.zone.empty()) {
+      facts.zone = zone_of_field(field);
     }
   }
   if (!facts.duration) {
-    const auto timers = std::count_if(session.fields.begin(), session.fields.end(),
-                                      [](const model::Field& f) { return f.key == "Timer"; });
+    const model::Field* timer = nullptr;
+    int timers = 0;
+    for (const auto& field : session.fields) {
+      if (field.key == "Timer") {
+        timer = &field;
+        ++timers;
+      }
+    }
     if (timers == 1) {
-      facts.duration = parse_duration_minutes(
-          std::find_if(session.fields.begin(), session.fields.end(), [](const model::Field& f) { return f.key == "Timer"; })
-              ->value);
+      facts.duration = parse_duration_minutes(timer->value);
     }
   }
   if (range_field) {
@@ -852,12 +860,12 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           continue;
         }
         const std::string_view raw_line = lines.line_text(text, line);
-        const bool timed = starts_with_timer(raw_line);
+        const bool timed = line < first_subheading && starts_with_timer(raw_line);
         if (raw_line.find(':') == std::string_view::npos && raw_line.find("\xEF\xBC\x9A") == std::string_view::npos && !timed) {
           continue;
         }
         const std::string normalized = normalized_line(raw_line);
-        if (timed && line < first_subheading) {
+        if (timed) {
           if (auto timer = timer_field(normalized, line)) {
             session.fields.push_back(std::move(*timer));
             continue;
@@ -932,9 +940,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         continue;
       }
       for (const auto& field : read_fields(normalized_line(lines.line_text(text, line)), line, true, true)) {
-        const std::string value = strip_markup(field.value);
-        if (key_is(field.key, {"timezone", "time zone", "tz", "zone", "zeitzone", "时区"}) && zone_offset(value, 2000, 1, 1)) {
-          file_zone = value;
+        file_zone = zone_of_field(field);
+        if (!file_zone.empty()) {
           break;
         }
       }
@@ -1197,16 +1204,13 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           return true;
         }
       }
-      const MdHeading* parent = nullptr;
-      for (const auto& other : doc.headings) {
-        if (other.line >= heading.line) {
-          break;
-        }
-        if (other.level < heading.level) {
-          parent = &other;
+      // The parent: the nearest heading before this one at a higher level.
+      for (auto k = static_cast<std::size_t>(&heading - doc.headings.data()); k-- > 0;) {
+        if (doc.headings[k].level < heading.level) {
+          return classify_section(doc.headings[k].text) == model::SectionKind::findings;
         }
       }
-      return parent != nullptr && classify_section(parent->text) == model::SectionKind::findings;
+      return false;
     };
     if (!severity || !names_findings()) {
       continue;
@@ -1237,16 +1241,14 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     for_each_body_row(doc, [&](const MdTableRow& row, const std::vector<std::string>& header) {
       int severity_column = -1;
       int title_column = -1; // a column that names the finding, else the first other non-empty one
-      std::vector<bool> id_column(header.size(), false);
       for (std::size_t c = 0; c < header.size(); ++c) {
         const std::string h = util::to_lower_ascii(util::trim(header[c]));
         if (h == "priority" || h == "severity" || h == "sev" || h == "level") {
           severity_column = static_cast<int>(c);
         } else if (title_column < 0 && (h == "finding" || h == "issue" || h == "title" || h == "description" ||
-                                         h == "problem" || h == "summary" || h == "risk" || h == "finding / issue")) {
+                                         h == "problem" || h == "summary" || h == "risk")) {
           title_column = static_cast<int>(c);
         }
-        id_column[c] = h == "#" || h == "id" || h == "no" || h == "no." || h == "n°";
       }
       if (severity_column < 0 || severity_column >= static_cast<int>(row.cells.size())) {
         return;
@@ -1262,9 +1264,12 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         row_title = std::string(util::trim(row.cells[static_cast<std::size_t>(title_column)]));
       }
       // "| 1 | Critical | a.go:1 | ..." without a named column: not the row number.
+      auto id_column = [&](std::size_t c) {
+        const std::string h = c < header.size() ? util::to_lower_ascii(util::trim(header[c])) : std::string();
+        return h == "#" || h == "id" || h == "no" || h == "no.";
+      };
       for (std::size_t c = 0; c < row.cells.size() && row_title.empty(); ++c) {
-        if (static_cast<int>(c) != severity_column && !(c < id_column.size() && id_column[c]) &&
-            !util::trim(row.cells[c]).empty()) {
+        if (static_cast<int>(c) != severity_column && !util::trim(row.cells[c]).empty() && !id_column(c)) {
           row_title = std::string(util::trim(row.cells[c]));
         }
       }
@@ -1302,8 +1307,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       const bool known_section = section >= 0 && session.sections[static_cast<std::size_t>(section)].kind !=
                                                      model::SectionKind::other;
       const bool has_children = k + 1 < doc.items.size() && doc.items[k + 1].depth > item.depth;
-      if (!(known_section && !has_children && says_nothing(first_line(item.text)))) {
-        model::Item row{section, first_line(item.text), std::nullopt, done_state(item), item.depth, item.line};
+      std::string item_text = first_line(item.text);
+      if (!(known_section && !has_children && says_nothing(item_text))) {
+        model::Item row{section, std::move(item_text), std::nullopt, done_state(item), item.depth, item.line};
         row.body_offset = verbatim_offset(session.body, lines.start_of(item.line) - lines.start_of(session.line_start),
                                           row.text);
         session.items.push_back(std::move(row));

@@ -202,7 +202,7 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
   // After a "Severity:" label the title must be set off too: "**Severity**:
   // Low (cosmetic)" is a field of a bug report, not a finding called "(cosmetic)".
   // An en or em dash sets it off as a hyphen does: "P2 — eviction is wrong".
-  if ((marks == 0 && !bracketed && !labelled && !dash) || (labelled && marks == 0 && !dash)) {
+  if (marks == 0 && !dash && (labelled || !bracketed)) {
     return std::nullopt;
   }
   if (dash) {

@@ -533,17 +533,15 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
           }
           std::size_t end_zone_end = 0;
           const auto end_zone = read_zone(text, after, end_zone_end);
-          const bool local = util::to_lower_ascii(text.substr(after, 5)) == "local";
+          const bool local = util::iequals_ascii(text.substr(after, 5), "local");
           if (days == 0 && end_minute <= start_minute) {
             second.reset(); // "2025-03-19 23:00 - 2025-03-19 01:00": not one session's range
           } else if (days == 1 && end_minute > start_minute) {
             second.reset(); // more than a day
-          } else if (zone && days < 0 && (end_minute <= start_minute || (end_zone && *end_zone != *zone) || local)) {
-            // "2025-03-07T14:00:00Z - 09:00 local", "…T16:00Z to 10am PT": the
-            // same moment in another zone, not the end of a range.
+          } else if (zone && ((end_zone && *end_zone != *zone) || (days < 0 && (end_minute <= start_minute || local)))) {
+            // "2025-03-07T14:00:00Z - 09:00 local", "…T16:00Z to 10am PT",
+            // "…T09:00:00Z → …T11:15:00+05:30": another zone's clock, not the end of a range.
             second.reset();
-          } else if (zone && end_zone && *end_zone != *zone) {
-            second.reset(); // "…T09:00:00Z → …T11:15:00+05:30": another zone's clock
           } else {
             p = second->end;
           }

@@ -201,6 +201,9 @@ SELECT name, group_concat(DISTINCT unit) AS units, count(*) AS readings, count(D
        min(local_date) AS first_date, max(local_date) AS last_date,
        (SELECT l.value FROM v_metrics l
          WHERE l.name = g.name AND (:project IS NULL OR l.project LIKE :project ESCAPE '\')
+           AND (:branch IS NULL OR l.branch LIKE :branch ESCAPE '\')
+           AND (:since IS NULL OR l.local_date >= :since)
+           AND (:until IS NULL OR l.local_date <= :until)
          ORDER BY l.local_date IS NULL, l.local_date DESC, l.metric_id DESC LIMIT 1) AS latest
 FROM v_metrics g
 WHERE (:project IS NULL OR project LIKE :project ESCAPE '\')
