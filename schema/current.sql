@@ -285,7 +285,7 @@ SELECT n.item_id, n.local_date, n.project, n.branch, n.session_title, n.text, n.
 FROM v_section_items n WHERE n.kind = 'next_steps';
 
 -- Blockers; standing = 1 when they are in the latest session of the project
--- that has a blockers section, are not ticked done, and are not "None".
+-- that has a blockers section and are not ticked done ("- None" is no item).
 CREATE VIEW v_blockers AS
 SELECT b.item_id, b.local_date, b.project, b.branch, b.session_title, b.text, b.path, b.line, b.session_id,
        (b.session_id = (SELECT s.id FROM section_spans sp
@@ -293,8 +293,7 @@ SELECT b.item_id, b.local_date, b.project, b.branch, b.session_title, b.text, b.
                          JOIN sources src ON src.id = s.source_id
                          WHERE sp.kind = 'blockers' AND src.project = b.project
                          ORDER BY s.local_date DESC, s.started_at DESC, s.id DESC LIMIT 1)
-        AND coalesce(b.done, 0) = 0
-        AND lower(b.text) NOT LIKE 'none%' AND lower(b.text) NOT IN ('n/a', '-')) AS standing
+        AND coalesce(b.done, 0) = 0) AS standing
 FROM v_section_items b WHERE b.kind = 'blockers';
 
 -- Time spent, one row per session with a duration, with its day, week (the
