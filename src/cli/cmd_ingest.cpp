@@ -8,7 +8,6 @@
 #include "seshdb/ingest/ingest_run.hpp"
 #include "seshdb/output/printer.hpp"
 #include "seshdb/parse/times.hpp"
-#include "seshdb/store/database.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -210,12 +209,11 @@ void register_ingest(CLI::App& app, Context& ctx) {
     }
     options->core.ingested_at = now_utc();
     const auto path = ctx.db_path();
-    auto db = store::open_database(path, store::OpenMode::create);
     CliObserver observer(ctx, *options);
     const auto started = std::chrono::steady_clock::now();
     InterruptGuard interrupt;
     options->core.stop = &interrupt.requested();
-    const auto summary = ingest::run_ingest(*db, options->core, observer);
+    const auto summary = ingest::run_ingest_at(path, options->core, observer);
     observer.finish();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     print_summary(ctx, *options, summary, seconds, path.string());

@@ -346,5 +346,154 @@ TEST(IngestConcurrency, ReadersNeverFailWhileAnIngestWrites) {
   EXPECT_GT(shell_reads, 0);
 }
 
+
+// A database that does not exist yet is built in "<db>.building-<pid>" and
+// moved into place when complete (src/seshdb/store/database_build.hpp).
+std::vector<fs::path> building_files(const fs::path& db) {
+  std::vector<fs::path> found;
+  const std::string prefix = db.filename().string() + ".building-";
+  for (const auto& entry : fs::directory_iterator(db.parent_path())) {
+    if (entry.path().filename().string().starts_with(prefix)) {
+      found.push_back(entry.path());
+    }
+  }
+  return found;
+}
+
+std::map<std::string, std::set<std::string>> as_allowed(const std::map<std::string, std::string>& hashes) {
+  std::map<std::string, std::set<std::string>> allowed;
+  for (const auto& [path, hash] : hashes) {
+    allowed[path] = {hash};
+  }
+  return allowed;
+}
+
+TEST(IngestNewDatabase, IsBuiltAsideAndAppearsCompleteWhenDone) {
+  CliSandbox sandbox;
+  const auto corpus = make_corpus(sandbox, 8);
+  ASSERT_EQ(sandbox.shell("\"$SESHDB\" --db \"$TMP/reference.db\" init").rc, 0);
+  const std::string all_indexes = index_names(sandbox.dir() / "reference.db");
+  const auto allowed = as_allowed(rewrite_all(corpus, 0));
+  const auto db = sandbox.db();
+  const pid_t pid = spawn_ingest(db, corpus, {});
+  // While it builds there is no database at the target, and a reader is told why.
+  std::string told;
+  int status = 0;
+  bool exited = false;
+  while (told.empty() && !(exited = waitpid(pid, &status, WNOHANG) == pid)) {
+    if (!fs::exists(db) && !building_files(db).empty()) {
+      const auto search = sandbox.seshdb("search decision");
+      if (search.rc != 0) {
+        told = search.err;
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  if (!exited) {
+    waitpid(pid, &status, 0);
+  }
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  EXPECT_NE(told.find(fmt::format("no database here yet; an ingest (pid {}) is building it", pid)), std::string::npos)
+      << told;
+  EXPECT_TRUE(building_files(db).empty());
+  EXPECT_FALSE(fs::exists(db.string() + "-journal"));
+  SQLite::Database reader(db.string(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(reader.execAndGet("PRAGMA journal_mode").getString(), "wal");
+  EXPECT_EQ(reader.execAndGet("PRAGMA page_size").getInt(), 8192);
+  EXPECT_EQ(index_names(db), all_indexes);
+  EXPECT_EQ(expect_consistent(db, allowed, 0), static_cast<int>(allowed.size()));
+}
+
+TEST(IngestNewDatabase, KilledBuildLeavesNoDatabaseAndTheNextIngestClearsItAway) {
+  CliSandbox sandbox;
+  const auto corpus = make_corpus(sandbox, 4);
+  const auto allowed = as_allowed(rewrite_all(corpus, 0));
+  const auto db = sandbox.db();
+  const auto started = std::chrono::steady_clock::now();
+  ASSERT_EQ(wait_for(spawn_ingest(sandbox.dir() / "timing.db", corpus, {})), 0);
+  const auto full_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+
+  std::mt19937 random(20261129);
+  int left_nothing = 0;
+  int left_a_build = 0;
+  for (int round = 1; round <= 8; ++round) {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      fs::remove(db.string() + suffix);
+    }
+    const pid_t pid = spawn_ingest(db, corpus, {});
+    std::uniform_int_distribution<long> delay(0, std::max<long>(5, static_cast<long>(full_ms)));
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay(random)));
+    kill(pid, SIGKILL);
+    wait_for(pid);
+    if (fs::exists(db)) {
+      // Killed after the move: what it moved is the complete database.
+      EXPECT_EQ(expect_consistent(db, allowed, round), static_cast<int>(allowed.size())) << "round " << round;
+    } else {
+      ++left_nothing;
+      left_a_build += !building_files(db).empty();
+    }
+    ASSERT_EQ(wait_for(spawn_ingest(db, corpus, {})), 0) << "round " << round;
+    EXPECT_TRUE(building_files(db).empty()) << "round " << round;
+    EXPECT_EQ(expect_consistent(db, allowed, round), static_cast<int>(allowed.size())) << "round " << round;
+  }
+  // The kills must have hit the window this test is about.
+  EXPECT_GE(left_nothing, 3);
+  EXPECT_GE(left_a_build, 1);
+}
+
+TEST(IngestNewDatabase, InterruptedBuildIsMovedIntoPlaceWithWhatItWrote) {
+  CliSandbox sandbox;
+  const auto corpus = make_corpus(sandbox, 24);
+  ASSERT_EQ(sandbox.shell("\"$SESHDB\" --db \"$TMP/reference.db\" init").rc, 0);
+  const std::string all_indexes = index_names(sandbox.dir() / "reference.db");
+  const auto allowed = as_allowed(rewrite_all(corpus, 0));
+  const auto db = sandbox.db();
+  const auto output = sandbox.dir() / "ingest";
+  const pid_t pid = spawn_ingest(db, corpus, {"-v"}, output);
+  // Once -v has reported a file written into the build.
+  while (read_file(output.string() + ".err").find("\nnew ") == std::string::npos) {
+    int status = 0;
+    ASSERT_NE(waitpid(pid, &status, WNOHANG), pid) << "the ingest ended before it reported a file";
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  EXPECT_FALSE(fs::exists(db));
+  kill(pid, SIGINT);
+  ASSERT_EQ(wait_for(pid), 130) << read_file(output.string() + ".err");
+  EXPECT_TRUE(building_files(db).empty());
+  const int written = expect_consistent(db, allowed, 1);
+  EXPECT_LT(written, static_cast<int>(allowed.size())) << "the signal came too late to stop anything";
+  EXPECT_EQ(index_names(db), all_indexes);
+  ASSERT_EQ(wait_for(spawn_ingest(db, corpus, {})), 0);
+  EXPECT_EQ(expect_consistent(db, allowed, 2), static_cast<int>(allowed.size()));
+}
+
+// Two first ingests at once into the same new database: the first to finish
+// moves its build into place, and the other writes into that one.
+TEST(IngestNewDatabase, TwoFirstIngestsAtOnceLoseNothing) {
+  CliSandbox sandbox;
+  const auto corpus = make_corpus(sandbox, 6);
+  auto allowed = as_allowed(rewrite_all(corpus, 0));
+  const auto small = sandbox.dir() / "small";
+  fs::create_directories(small);
+  for (const char* name : {"journal-sessions.md", "chinese-log.md"}) {
+    fs::copy_file(fixtures_dir() / name, small / name);
+  }
+  for (const auto& [path, hash] : as_allowed(rewrite_all(small, 0))) {
+    allowed[path] = hash;
+  }
+  const auto db = sandbox.db();
+  const pid_t big = spawn_ingest(db, corpus, {});
+  while (building_files(db).empty()) {
+    int status = 0;
+    ASSERT_NE(waitpid(big, &status, WNOHANG), big) << "the first ingest ended before its build was seen";
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ASSERT_EQ(wait_for(spawn_ingest(db, small, {})), 0);
+  ASSERT_TRUE(fs::exists(db)) << "the small ingest should have finished first";
+  ASSERT_EQ(wait_for(big), 0);
+  EXPECT_TRUE(building_files(db).empty());
+  EXPECT_EQ(expect_consistent(db, allowed, 0), static_cast<int>(allowed.size()));
+}
+
 } // namespace
 } // namespace seshdb::testing

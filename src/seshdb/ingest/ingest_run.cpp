@@ -4,6 +4,8 @@
 #include "seshdb/ingest/discover.hpp"
 #include "seshdb/ingest/project_name.hpp"
 #include "seshdb/parse/session_log_parser.hpp"
+#include "seshdb/store/database.hpp"
+#include "seshdb/store/database_build.hpp"
 #include "seshdb/store/secondary_indexes.hpp"
 #include "seshdb/store/writer.hpp"
 #include "seshdb/util/files.hpp"
@@ -434,6 +436,19 @@ IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, Ing
     }
   }
   return summary;
+}
+
+IngestSummary run_ingest_at(const std::filesystem::path& db_path, const IngestOptions& options,
+                            IngestObserver& observer) {
+  if (auto build = store::DatabaseBuild::begin_if_new(db_path)) {
+    auto summary = run_ingest(build->db(), options, observer);
+    if (build->publish()) {
+      return summary;
+    }
+    observer.on_phase("another ingest created the database while this one built it; writing into that one");
+  }
+  auto db = store::open_database(db_path, store::OpenMode::create);
+  return run_ingest(*db, options, observer);
 }
 
 } // namespace seshdb::ingest

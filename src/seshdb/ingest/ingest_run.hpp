@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,5 +74,12 @@ public:
 };
 
 IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, IngestObserver& observer);
+
+// Ingests into the database at `db_path`, creating it if need be. A database
+// that does not exist yet is built aside and moved into place when complete
+// (store/database_build.hpp); if another ingest creates one there meanwhile,
+// this one writes into that instead, so neither loses anything.
+IngestSummary run_ingest_at(const std::filesystem::path& db_path, const IngestOptions& options,
+                            IngestObserver& observer);
 
 } // namespace seshdb::ingest

@@ -1,6 +1,7 @@
 #include "seshdb/store/database.hpp"
 
 #include "seshdb/errors.hpp"
+#include "seshdb/store/database_build.hpp"
 #include "seshdb/store/migrations.hpp"
 
 #include <fmt/format.h>
@@ -53,8 +54,13 @@ std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& pat
   const std::string name = path.string();
   std::unique_ptr<SQLite::Database> db;
   try {
-    if (mode != OpenMode::create) {
+    if (mode == OpenMode::read_only || mode == OpenMode::read_write) {
       if (!std::filesystem::exists(path)) {
+        if (const auto pid = building_pid(path)) {
+          throw DatabaseError(fmt::format("{}: no database here yet; an ingest (pid {}) is building it, and it appears "
+                                          "here complete when that ingest ends",
+                                          name, *pid));
+        }
         throw DatabaseError(fmt::format("{}: no database here yet; run `seshdb ingest PATH` (or `seshdb init`) first", name));
       }
       // NOMUTEX: a connection is only ever used by the thread that opened it,
@@ -89,9 +95,18 @@ std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& pat
       if (schema_version(*db) == 0) {
         db->exec("PRAGMA page_size = 8192");
       }
-      // WAL lets readers keep answering while an ingest writes.
-      db->exec("PRAGMA journal_mode = WAL");
-      db->exec("PRAGMA synchronous = NORMAL");
+      if (mode == OpenMode::build) {
+        // No reader can see this file until it is published, so it needs no
+        // WAL, and no sync until then: a crash loses only the file itself.
+        // The rollback journal stays, so a failed batch still rolls back.
+        db->exec("PRAGMA journal_mode = TRUNCATE");
+        db->exec("PRAGMA synchronous = OFF");
+        db->exec("PRAGMA locking_mode = EXCLUSIVE");
+      } else {
+        // WAL lets readers keep answering while an ingest writes.
+        db->exec("PRAGMA journal_mode = WAL");
+        db->exec("PRAGMA synchronous = NORMAL");
+      }
       migrate(*db);
     } else if (schema_version(*db) < latest_schema_version()) {
       throw DatabaseError(fmt::format(

@@ -14,6 +14,8 @@ enum class OpenMode {
   read_only,  // readers: search, ask, sql; never migrates, never creates
   read_write, // doctor: an existing database, migrated, never created
   create,     // writers: init, ingest; creates the file and migrates
+  build,      // a private new file that a first ingest fills (see database_build.hpp):
+              // a rollback journal, no syncs, locked until closed; WAL once published
 };
 
 // Opens (creating parent folders and the file for read_write) and brings the
