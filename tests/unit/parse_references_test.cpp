@@ -185,6 +185,29 @@ TEST(ParseMetrics, ListNumbersAreNotCounts) { EXPECT_TRUE(metric_names("10. Test
 namespace seshdb::parse {
 namespace {
 
+TEST(ParseCommitsInProse, AfterAChangeVerbAndAPreposition) {
+  EXPECT_EQ(commits("The flaky retry was fixed in 8e9f0a1 last week"), Strings{"8e9f0a1"});
+  EXPECT_EQ(commits("Landed as 3c1d2e4, reverted in 9f8e7d6."), (Strings{"3c1d2e4", "9f8e7d6"}));
+  EXPECT_EQ(commits("Search has been broken since a17c9e2"), Strings{"a17c9e2"});
+  EXPECT_EQ(commits("rolled back to 4b5e6f7 after the outage"), Strings{"4b5e6f7"});
+}
+TEST(ParseCommitsInProse, AVerbWithoutAPrepositionOrAnotherNounIsNot) {
+  EXPECT_TRUE(commits("fixed 8e9f0a1 tests").empty());
+  EXPECT_TRUE(commits("stored in 8e9f0a1c-44aa as a key").empty());
+  EXPECT_TRUE(commits("added in 1234567 ms").empty());
+  EXPECT_TRUE(commits("fixed in build 1a2b3c4d").empty());
+  EXPECT_TRUE(commits("set to 3f2a1bc9 in the config").empty());
+}
+TEST(ParseCommitsInProse, AloneInParenthesesAfterAMessage) {
+  EXPECT_EQ(commits("- Add CSV export (3f2a1bc)"), Strings{"3f2a1bc"});
+  EXPECT_TRUE(commits("- Add CSV export (1234567)").empty());
+  EXPECT_TRUE(commits("- Token (3f2a1bc9d0e1f2a3b4c5) rotated").empty());
+  EXPECT_TRUE(commits("- colour (#3f2a1bc) changed").empty());
+}
+TEST(ParseCommitsInProse, GitCheckoutOutput) {
+  EXPECT_EQ(commits("HEAD is now at 4c5d6e7 Fix the parser"), Strings{"4c5d6e7"});
+}
+
 TEST(ParseCommitsMore, PushedAsHash) { EXPECT_EQ(scan_commits("- Pushed as c4f1e07", {}), std::vector<std::string>{"c4f1e07"}); }
 TEST(ParseCommitsMore, ChineseCommitKeyword) {
   EXPECT_EQ(scan_commits("提交：`a7c31d9`（建表脚本），`0b6e4f2`（示例数据）", {}), (std::vector<std::string>{"a7c31d9", "0b6e4f2"}));

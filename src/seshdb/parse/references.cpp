@@ -79,6 +79,33 @@ std::size_t cjk_commit_keyword_end(std::string_view line) {
   return std::string_view::npos;
 }
 
+// "fixed in 8e9f0a1", "landed as 3c1d2e4", "broken since a17c9e2", "reset to
+// 4b5e6f7": a change verb and a preposition say the hex after them is where
+// a change happened.
+bool after_change_verb(const std::vector<Token>& tokens, std::size_t index) {
+  static constexpr std::array<std::string_view, 9> k_prepositions = {"in", "as", "at", "via", "by", "onto", "to",
+                                                                     "since", "from"};
+  static constexpr std::array<std::string_view, 26> k_verbs = {
+      "fixed",    "landed",   "merged",    "shipped",  "resolved", "addressed", "introduced", "included", "reverted",
+      "applied",  "squashed", "released",  "tagged",   "rebased",  "reset",     "deployed",   "broken",   "broke",
+      "regressed", "added",   "removed",   "changed",  "done",     "completed", "implemented", "rolled"};
+  if (index < 2) {
+    return false;
+  }
+  const std::string preposition = util::to_lower_ascii(tokens[index - 1].text);
+  if (std::find(k_prepositions.begin(), k_prepositions.end(), preposition) == k_prepositions.end()) {
+    return false;
+  }
+  // "rolled back to": the verb may sit one word further back.
+  for (std::size_t back = 2; back <= 3 && back <= index; ++back) {
+    const std::string verb = util::to_lower_ascii(tokens[index - back].text);
+    if (std::find(k_verbs.begin(), k_verbs.end(), verb) != k_verbs.end()) {
+      return back == 2 || verb == "rolled";
+    }
+  }
+  return false;
+}
+
 bool followed_by(std::string_view line, std::size_t pos, std::string_view what) {
   return line.substr(pos).starts_with(what);
 }
@@ -180,10 +207,20 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
     // A short hash in a code span in prose ("fixed in `c7e21b9`"): git's
     // abbreviated length, digits and letters both; longer ids (migrations) are not.
     const bool short_hash_in_code_span = !context.in_code && before == '`' && after == '`' && t.text.size() <= 8;
+    // Git's own abbreviations in prose: after a change verb ("fixed in
+    // 8e9f0a1"), alone in parentheses after a message ("Add CSV export
+    // (3f2a1bc)"), or in "HEAD is now at 4c5d6e7".
+    const bool git_length = t.text.size() <= 12 || t.text.size() == 40;
+    const bool prose_hash =
+        !digits_only && git_length &&
+        ((after_change_verb(tokens, i) && (before == ' ' || before == '`')) ||
+         (before == '(' && after == ')' && t.text.size() <= 12) ||
+         (before == ' ' && line.substr(0, t.begin).ends_with("HEAD is now at ")));
 
     bool commit = false;
     bool strong = false; // context that makes even an all-digit hash a commit
-    if (after_keyword || range || bracket_commit || hash_dash_message || short_hash_in_code_span || list_item_hash) {
+    if (after_keyword || range || bracket_commit || hash_dash_message || short_hash_in_code_span || list_item_hash ||
+        prose_hash) {
       commit = true;
       strong = true;
     } else if (first_on_line && (context.in_code || context.commits_section)) {
