@@ -147,6 +147,16 @@ TEST(ParseSessions, HeadingPartThatIsOnlyADurationIsTheDuration) {
   EXPECT_EQ(parse("## 2025-03-08 - 9h - 12h\nx\n").sessions.at(0).duration_minutes, std::nullopt); // hours of the day
 }
 
+TEST(ParseSessions, ADurationAfterTheDateInsideParenthesesOrLabelledInTheHeading) {
+  auto log = parse("## Session 7 (2025-01-21, 1h45m)\na\n\n## 2025-01-25 - Duration: 45 minutes\nb\n\n"
+                   "## 2025-01-26 (Tue, 3 tasks)\nc\n\n## 2025-01-27 - Time: 14:00\nd\n");
+  ASSERT_EQ(log.sessions.size(), 4u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 105);
+  EXPECT_EQ(log.sessions[1].duration_minutes, 45);
+  EXPECT_EQ(log.sessions[2].duration_minutes, std::nullopt); // a count, not a duration
+  EXPECT_EQ(log.sessions[3].duration_minutes, std::nullopt); // a clock time
+}
+
 TEST(ParseSessions, AJournalOfDatedBulletsHasOneSessionPerBullet) {
   auto log = parse("# Worklog\n\n- **2025-04-10**: Fixed the cache (commit 1a2b3c4)\n  - found via logs\n"
                    "- 2025-04-11 14:00-15:30 UTC: Reviewed PR #9\n- [2025-04-14] Release\n\nUnrelated footer.\n");

@@ -127,6 +127,19 @@ TEST(ParseTimes, ZoneInParentheses) { EXPECT_EQ(time_in("14:12 (UTC)"), "14:12 U
 TEST(ParseTimes, UtcWithOffset) { EXPECT_EQ(time_in("09:00 UTC+8"), "09:00 UTC+8"); }
 TEST(ParseTimes, IanaZoneName) { EXPECT_EQ(time_in("09:00 Europe/Paris"), "09:00 Europe/Paris"); }
 TEST(ParseTimes, RangeWithTo) { EXPECT_EQ(time_in("9:00 to 11:30"), "09:00-11:30"); }
+TEST(ParseTimes, DotMinutesWithAMeridiem) {
+  EXPECT_EQ(time_in("9am-11.30am"), "09:00-11:30");
+  EXPECT_EQ(time_in("9.30am - 11am"), "09:30-11:00");
+  EXPECT_EQ(time_in("2.15 p.m."), "14:15");
+}
+TEST(ParseTimes, DotMinutesWithoutAMeridiemAreNotATime) {
+  EXPECT_EQ(time_in("upgraded to 3.12 today"), "none");
+  EXPECT_EQ(time_in("9.30-11.30"), "none");
+}
+TEST(ParseTimes, RangeThatRepeatsASlashDate) {
+  EXPECT_EQ(time_in("2025/01/19 22:00 - 2025/01/20 01:30"), "22:00-01:30");
+  EXPECT_EQ(time_in("2025/01/19 22:00 - 2025/01/22 01:30"), "22:00"); // days later: not one session
+}
 TEST(ParseTimes, BareNumberIsNotATime) { EXPECT_EQ(time_in("Phase 10 took 2.5 hours"), "none"); }
 TEST(ParseTimes, InvalidClockIsNotATime) { EXPECT_EQ(time_in("25:61"), "none"); }
 

@@ -279,6 +279,17 @@ bool only_a_duration(std::string_view text) {
   static constexpr std::array<std::string_view, 11> k_units = {"h", "hr", "hrs", "hour", "hours", "m", "min",
                                                                "mins", "minute", "minutes", "~"};
   text = util::trim(text);
+  // The last part of "Session 7 (2025-01-21, 1h45m)", or a labelled part:
+  // "2025-01-25 - Duration: 45 minutes".
+  if (text.ends_with(")") && text.find('(') == std::string_view::npos) {
+    text.remove_suffix(1);
+  }
+  for (std::string_view label : {"duration:", "time spent:", "time:", "took"}) {
+    if (text.size() > label.size() && util::to_lower_ascii(text.substr(0, label.size())) == label) {
+      text = util::trim(text.substr(label.size()));
+      break;
+    }
+  }
   if (text.starts_with("~")) {
     text.remove_prefix(1);
   }

@@ -238,8 +238,12 @@ std::optional<Clock> read_clock(std::string_view text, std::size_t pos) {
     return std::nullopt;
   }
   bool has_minutes = false;
-  if (p + 2 < text.size() + 0 && (text[p] == ':' || text[p] == 'h') && is_digit(text[p + 1]) && p + 2 < text.size() &&
+  // "9.30am", "11.30 p.m.": minutes after a dot, the British way; only with a
+  // meridiem, since "9.30" alone is as likely a version or a decimal.
+  bool dot_minutes = false;
+  if (p + 2 < text.size() && (text[p] == ':' || text[p] == 'h' || text[p] == '.') && is_digit(text[p + 1]) &&
       is_digit(text[p + 2])) {
+    dot_minutes = text[p] == '.';
     clock.minute = (text[p + 1] - '0') * 10 + (text[p + 2] - '0');
     if (clock.minute >= 60) {
       return std::nullopt;
@@ -288,7 +292,7 @@ std::optional<Clock> read_clock(std::string_view text, std::size_t pos) {
     }
     clock.meridiem = meridiem;
     p = q + len;
-  } else if (!has_minutes) {
+  } else if (!has_minutes || dot_minutes) {
     return std::nullopt; // a bare number is not a time
   }
   if (clock.hour == 24 && clock.minute != 0) {
@@ -364,9 +368,10 @@ std::optional<Clock> bare_hour_of_range(std::string_view text, std::size_t pos, 
   return clock;
 }
 
-// An ISO date ("2025-03-09") at p, as days since the epoch; p moves past it.
+// An ISO date ("2025-03-09", or "2025/03/09") at p, as days since the epoch;
+// p moves past it.
 std::optional<std::int64_t> iso_day_at(std::string_view text, std::size_t& p) {
-  if (p + 10 > text.size() || text[p + 4] != '-' || text[p + 7] != '-') {
+  if (p + 10 > text.size() || (text[p + 4] != '-' && text[p + 4] != '/') || text[p + 7] != text[p + 4]) {
     return std::nullopt;
   }
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
