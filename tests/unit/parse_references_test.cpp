@@ -92,6 +92,17 @@ TEST(ParsePrs, GitLabMergeRequestAbbreviation) {
   EXPECT_TRUE(pr_numbers("MR 2 approvals still needed").empty()); // a count
   EXPECT_TRUE(pr_numbers("Mr 5 said hi; MRI scan 3; SMR #4").empty());
 }
+TEST(ParsePrs, GitLabBareMergeRequestReference) {
+  EXPECT_EQ(pr_numbers("Merged !34 into main (and !35)"), (std::vector<int>{34, 35}));
+  EXPECT_TRUE(pr_numbers("Done!34 times; a != b; ![logo](x.png); !0").empty());
+}
+TEST(ParsePrs, OwnerAndRepoBeforeTheNumber) {
+  auto prs = scan_prs("- PR: acme/pay#78 (review pending)");
+  ASSERT_EQ(prs.size(), 1u);
+  EXPECT_EQ(prs[0].number, 78);
+  EXPECT_EQ(prs[0].repo, "acme/pay");
+  EXPECT_TRUE(pr_numbers("Fixed acme/pay#78").empty()); // without the word PR: an issue as likely
+}
 TEST(ParsePrs, MergedWithoutAHashIsNotAPr) {
   EXPECT_TRUE(pr_numbers("merged 3 branches, closed #4").empty());
   EXPECT_TRUE(pr_numbers("unmerged #5").empty());

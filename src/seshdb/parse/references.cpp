@@ -310,6 +310,26 @@ int read_pr_number(std::string_view line, std::size_t& p, bool require_hash) {
   return static_cast<int>(value);
 }
 
+// "acme/pay" in "acme/pay#78" at p: GitHub's owner/repo, then '#'.
+std::optional<std::string> repo_before_hash(std::string_view line, std::size_t p) {
+  auto name_char = [](char c) { return is_alnum(c) || c == '-' || c == '_' || c == '.'; };
+  std::size_t q = p;
+  while (q < line.size() && name_char(line[q])) {
+    ++q;
+  }
+  if (q == p || q >= line.size() || line[q] != '/') {
+    return std::nullopt;
+  }
+  std::size_t r = q + 1;
+  while (r < line.size() && name_char(line[r])) {
+    ++r;
+  }
+  if (r == q + 1 || r >= line.size() || line[r] != '#') {
+    return std::nullopt;
+  }
+  return std::string(line.substr(p, r - p));
+}
+
 std::size_t skip_chars(std::string_view line, std::size_t p, std::string_view chars) {
   while (p < line.size() && chars.find(line[p]) != std::string_view::npos) {
     ++p;
@@ -339,6 +359,8 @@ bool might_mention_pr(std::string_view line) {
       return true;
     } else if (line[p] == 'M' && line[p + 1] == 'R' && (p == 0 || !is_alpha(line[p - 1]))) {
       return true; // GitLab: "MR !34", "MR #35"
+    } else if (line[p] == '!' && is_digit(line[p + 1]) && (p == 0 || line[p - 1] == ' ' || line[p - 1] == '(')) {
+      return true; // GitLab's own reference to a merge request: "!34"
     }
   }
   return false;
@@ -389,6 +411,17 @@ std::vector<PrMention> scan_prs(std::string_view line) {
         add(number, repo, pos);
       }
       pos += marker.size();
+    }
+  }
+
+  // GitLab's "!34" is a merge request wherever it stands ("Merged !34 into
+  // main"): after a space, a parenthesis or at the start, and whole.
+  for (std::size_t at = line.find('!'); at != std::string_view::npos; at = line.find('!', at + 1)) {
+    if (at + 1 < line.size() && is_digit(line[at + 1]) && (at == 0 || line[at - 1] == ' ' || line[at - 1] == '(')) {
+      std::size_t r = at + 1;
+      if (const int number = read_pr_number(line, r, false); number > 0) {
+        add(number, std::nullopt, at);
+      }
     }
   }
 
@@ -444,6 +477,15 @@ std::vector<PrMention> scan_prs(std::string_view line) {
       continue;
     }
     std::size_t p = skip_chars(line, keyword_end, plural ? " *:`_-(" : " *:`_-");
+    // "PR: acme/pay#78", another repository's PR.
+    if (auto repo = repo_before_hash(line, p)) {
+      std::size_t r = p + repo->size() + 1;
+      if (const int number = read_pr_number(line, r, false); number > 0) {
+        add(number, std::move(repo), pos);
+        pos = r;
+        continue;
+      }
+    }
     // After "PRs" or "pull requests" a bare number is a count ("8 PRs"), not a PR.
     int number = read_pr_number(line, p, plural);
     if (number < 0) {
