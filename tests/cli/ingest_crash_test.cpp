@@ -3,6 +3,7 @@
 // new and the FTS index consistent; readers never fail during an ingest.
 #include "cli_runner.hpp"
 #include "seshdb/store/writer.hpp"
+#include "seshdb/util/text.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -17,6 +18,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <sstream>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <thread>
@@ -404,7 +406,7 @@ TEST(IngestNewDatabase, IsBuiltAsideAndAppearsCompleteWhenDone) {
   EXPECT_EQ(expect_consistent(db, allowed, 0), static_cast<int>(allowed.size()));
 }
 
-TEST(IngestNewDatabase, KilledBuildLeavesNoDatabaseAndTheNextIngestClearsItAway) {
+TEST(IngestNewDatabase, KilledBuildLeavesNoDatabaseAndTheNextIngestFinishesIt) {
   CliSandbox sandbox;
   const auto corpus = make_corpus(sandbox, 4);
   const auto allowed = as_allowed(rewrite_all(corpus, 0));
@@ -416,6 +418,7 @@ TEST(IngestNewDatabase, KilledBuildLeavesNoDatabaseAndTheNextIngestClearsItAway)
   std::mt19937 random(20261129);
   int left_nothing = 0;
   int left_a_build = 0;
+
   for (int round = 1; round <= 8; ++round) {
     for (const char* suffix : {"", "-wal", "-shm"}) {
       fs::remove(db.string() + suffix);
@@ -439,6 +442,77 @@ TEST(IngestNewDatabase, KilledBuildLeavesNoDatabaseAndTheNextIngestClearsItAway)
   // The kills must have hit the window this test is about.
   EXPECT_GE(left_nothing, 3);
   EXPECT_GE(left_a_build, 1);
+}
+
+// Killed after its first commit (16 MiB of input), a build keeps what it
+// committed, and the next ingest finishes it rather than starting over.
+TEST(IngestNewDatabase, TheNextIngestFinishesAKilledBuildWithoutRewritingIt) {
+  CliSandbox sandbox;
+  const auto corpus = make_corpus(sandbox, 24);
+  const auto allowed = as_allowed(rewrite_all(corpus, 0));
+  const auto db = sandbox.db();
+  const auto output = sandbox.dir() / "ingest";
+  const pid_t pid = spawn_ingest(db, corpus, {"-v"}, output);
+  // -v names each file once written; past 17 MiB of them, a batch has been committed.
+  while (true) {
+    std::int64_t written = 0;
+    std::istringstream lines(read_file(output.string() + ".err"));
+    for (std::string line; std::getline(lines, line);) {
+      if (line.starts_with("new ")) {
+        const auto path = util::trim(std::string_view(line).substr(4));
+        std::error_code ec;
+        written += static_cast<std::int64_t>(fs::file_size(std::string(path.substr(0, path.rfind(" (")) ), ec));
+      }
+    }
+    if (written > 17 * 1024 * 1024) {
+      break;
+    }
+    int status = 0;
+    ASSERT_NE(waitpid(pid, &status, WNOHANG), pid) << "the ingest ended before 17 MiB were written";
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  kill(pid, SIGKILL);
+  wait_for(pid);
+  ASSERT_FALSE(fs::exists(db));
+  ASSERT_FALSE(building_files(db).empty()); // the build, and perhaps its journal
+
+  const auto rerun = sandbox.dir() / "rerun";
+  ASSERT_EQ(wait_for(spawn_ingest(db, corpus, {"--json"}, rerun)), 0) << read_file(rerun.string() + ".err");
+  const std::string summary = read_file(rerun.string() + ".out");
+  const auto at = summary.find("\"unchanged\": ");
+  ASSERT_NE(at, std::string::npos) << summary;
+  EXPECT_GT(std::stoi(summary.substr(at + 13)), 0) << summary;
+  EXPECT_TRUE(building_files(db).empty());
+  EXPECT_EQ(expect_consistent(db, allowed, 1), static_cast<int>(allowed.size()));
+}
+
+TEST(IngestNewDatabase, LeftoversOfOthersAreNeitherTakenForABuildNorDestroyed) {
+  CliSandbox sandbox;
+  const auto db = sandbox.db();
+  // A build file nobody holds, from another boot, and one that is not a database.
+  write_file(db.string() + ".building-0badb007-1", "left by a machine that lost power");
+  write_file(db.string() + ".building-0badb007-1-journal", "");
+  const auto search = sandbox.seshdb("search decision");
+  EXPECT_NE(search.err.find("no database here yet; run `seshdb ingest PATH`"), std::string::npos) << search.err;
+  ASSERT_EQ(sandbox.seshdb("ingest \"$FIXTURES\" -q").rc, 0);
+  EXPECT_TRUE(building_files(db).empty());
+  EXPECT_EQ(sandbox.seshdb("search decision").rc, 0);
+
+  // A journal beside a database that is gone: the new database is made in
+  // place, so SQLite never mistakes that journal for one of its own.
+  const auto other = sandbox.dir() / "other.db";
+  write_file(other.string() + "-journal", std::string(4096, 'x'));
+  ASSERT_EQ(sandbox.shell("\"$SESHDB\" --db \"$TMP/other.db\" ingest \"$FIXTURES\" -q").rc, 0);
+  EXPECT_TRUE(building_files(other).empty());
+  EXPECT_GT(SQLite::Database(other.string(), SQLite::OPEN_READONLY).execAndGet("SELECT count(*) FROM sessions").getInt(), 0);
+
+  // A symlink whose file does not exist yet: written through, once.
+  fs::create_directories(sandbox.dir() / "real");
+  fs::create_symlink(sandbox.dir() / "real" / "linked.db", sandbox.dir() / "link.db");
+  const auto linked = sandbox.shell("\"$SESHDB\" --db \"$TMP/link.db\" ingest \"$FIXTURES\" 2>&1");
+  EXPECT_EQ(linked.rc, 0);
+  EXPECT_EQ(linked.out.find("another ingest created"), std::string::npos) << linked.out;
+  EXPECT_TRUE(fs::is_regular_file(sandbox.dir() / "real" / "linked.db"));
 }
 
 TEST(IngestNewDatabase, InterruptedBuildIsMovedIntoPlaceWithWhatItWrote) {

@@ -441,11 +441,27 @@ IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, Ing
 IngestSummary run_ingest_at(const std::filesystem::path& db_path, const IngestOptions& options,
                             IngestObserver& observer) {
   if (auto build = store::DatabaseBuild::begin_if_new(db_path)) {
-    auto summary = run_ingest(build->db(), options, observer);
+    if (build->resumed()) {
+      observer.on_phase("carrying on with the database an interrupted ingest was building");
+    }
+    IngestSummary summary;
+    try {
+      summary = run_ingest(build->db(), options, observer);
+    } catch (const DatabaseError&) {
+      // Every file committed before the failure is complete: publish them,
+      // as the message about the failure promises.
+      try {
+        build->publish();
+      } catch (const Error&) {
+      }
+      throw;
+    }
     if (build->publish()) {
       return summary;
     }
-    observer.on_phase("another ingest created the database while this one built it; writing into that one");
+    observer.on_warning("", 0,
+                        "another ingest created the database while this one built it; writing into that one "
+                        "instead (its messages may repeat)");
   }
   auto db = store::open_database(db_path, store::OpenMode::create);
   return run_ingest(*db, options, observer);
