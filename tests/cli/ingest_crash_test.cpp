@@ -182,6 +182,23 @@ std::string index_names(const fs::path& db_path) {
   return names;
 }
 
+// The indexes of a freshly initialised database, to compare with.
+std::string fresh_index_names(const CliSandbox& sandbox) {
+  if (sandbox.shell("\"$SESHDB\" --db \"$TMP/reference.db\" init").rc != 0) {
+    throw std::runtime_error("seshdb init failed");
+  }
+  return index_names(sandbox.dir() / "reference.db");
+}
+
+// Each source may hold only the one version given.
+std::map<std::string, std::set<std::string>> as_allowed(const std::map<std::string, std::string>& hashes) {
+  std::map<std::string, std::set<std::string>> allowed;
+  for (const auto& [path, hash] : hashes) {
+    allowed[path] = {hash};
+  }
+  return allowed;
+}
+
 // The first ingest into an empty database drops the secondary indexes and
 // builds them at the end. Killed anywhere in between, it leaves complete
 // sources (perhaps without indexes), and the next ingest builds them.
@@ -189,13 +206,8 @@ TEST(IngestCrashSafety, KilledFirstIngestLeavesCompleteSourcesAndTheNextBuildsTh
   CliSandbox sandbox;
   // Large enough for the first ingest to commit a batch (16 MiB or 1 s) before it ends.
   const auto corpus = make_corpus(sandbox, 24);
-  ASSERT_EQ(sandbox.shell("\"$SESHDB\" --db \"$TMP/reference.db\" init").rc, 0);
-  const std::string all_indexes = index_names(sandbox.dir() / "reference.db");
-  const auto current = rewrite_all(corpus, 0);
-  std::map<std::string, std::set<std::string>> allowed;
-  for (const auto& [path, hash] : current) {
-    allowed[path] = {hash};
-  }
+  const std::string all_indexes = fresh_index_names(sandbox);
+  const auto allowed = as_allowed(rewrite_all(corpus, 0));
   const auto db = sandbox.db();
   const auto started = std::chrono::steady_clock::now();
   ASSERT_EQ(wait_for(spawn_ingest(db, corpus, {})), 0);
@@ -248,12 +260,8 @@ TEST(IngestInterrupt, StopsAfterTheFileBeingWrittenKeepsItAndTheNextRunFinishes)
   CliSandbox sandbox;
   // Large enough for the first batch (16 MiB or 1 s) to commit well before the end.
   const auto corpus = make_corpus(sandbox, 24);
-  ASSERT_EQ(sandbox.shell("\"$SESHDB\" --db \"$TMP/reference.db\" init").rc, 0);
-  const std::string all_indexes = index_names(sandbox.dir() / "reference.db");
-  std::map<std::string, std::set<std::string>> allowed;
-  for (const auto& [path, hash] : rewrite_all(corpus, 0)) {
-    allowed[path] = {hash};
-  }
+  const std::string all_indexes = fresh_index_names(sandbox);
+  const auto allowed = as_allowed(rewrite_all(corpus, 0));
   const auto db = sandbox.db();
   const auto output = sandbox.dir() / "ingest";
   int round = 0;
@@ -362,19 +370,10 @@ std::vector<fs::path> building_files(const fs::path& db) {
   return found;
 }
 
-std::map<std::string, std::set<std::string>> as_allowed(const std::map<std::string, std::string>& hashes) {
-  std::map<std::string, std::set<std::string>> allowed;
-  for (const auto& [path, hash] : hashes) {
-    allowed[path] = {hash};
-  }
-  return allowed;
-}
-
 TEST(IngestNewDatabase, IsBuiltAsideAndAppearsCompleteWhenDone) {
   CliSandbox sandbox;
   const auto corpus = make_corpus(sandbox, 8);
-  ASSERT_EQ(sandbox.shell("\"$SESHDB\" --db \"$TMP/reference.db\" init").rc, 0);
-  const std::string all_indexes = index_names(sandbox.dir() / "reference.db");
+  const std::string all_indexes = fresh_index_names(sandbox);
   const auto allowed = as_allowed(rewrite_all(corpus, 0));
   const auto db = sandbox.db();
   const pid_t pid = spawn_ingest(db, corpus, {});
@@ -518,8 +517,7 @@ TEST(IngestNewDatabase, LeftoversOfOthersAreNeitherTakenForABuildNorDestroyed) {
 TEST(IngestNewDatabase, InterruptedBuildIsMovedIntoPlaceWithWhatItWrote) {
   CliSandbox sandbox;
   const auto corpus = make_corpus(sandbox, 24);
-  ASSERT_EQ(sandbox.shell("\"$SESHDB\" --db \"$TMP/reference.db\" init").rc, 0);
-  const std::string all_indexes = index_names(sandbox.dir() / "reference.db");
+  const std::string all_indexes = fresh_index_names(sandbox);
   const auto allowed = as_allowed(rewrite_all(corpus, 0));
   const auto db = sandbox.db();
   const auto output = sandbox.dir() / "ingest";
