@@ -539,6 +539,29 @@ TEST(IngestNewDatabase, InterruptedBuildIsMovedIntoPlaceWithWhatItWrote) {
   EXPECT_EQ(expect_consistent(db, allowed, 2), static_cast<int>(allowed.size()));
 }
 
+// The sqlite3 shell pointed at the database during the build leaves an empty
+// file there; the build still takes its place, without starting over.
+TEST(IngestNewDatabase, AnEmptyFileAtTheTargetIsReplacedNotWrittenInto) {
+  CliSandbox sandbox;
+  const auto corpus = make_corpus(sandbox, 6);
+  const auto allowed = as_allowed(rewrite_all(corpus, 0));
+  const auto db = sandbox.db();
+  const auto output = sandbox.dir() / "ingest";
+  const pid_t pid = spawn_ingest(db, corpus, {}, output);
+  while (building_files(db).empty()) {
+    int status = 0;
+    ASSERT_NE(waitpid(pid, &status, WNOHANG), pid) << "the ingest ended before its build was seen";
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  const auto shell = sandbox.shell("sqlite3 \"$DB\" 'SELECT count(*) FROM sessions' 2>&1");
+  EXPECT_NE(shell.out.find("no such table"), std::string::npos) << shell.out;
+  EXPECT_TRUE(fs::exists(db));
+  ASSERT_EQ(wait_for(pid), 0) << read_file(output.string() + ".err");
+  EXPECT_EQ(read_file(output.string() + ".err").find("another ingest created"), std::string::npos);
+  EXPECT_TRUE(building_files(db).empty());
+  EXPECT_EQ(expect_consistent(db, allowed, 0), static_cast<int>(allowed.size()));
+}
+
 // Two first ingests at once into the same new database: the first to finish
 // moves its build into place, and the other writes into that one.
 TEST(IngestNewDatabase, TwoFirstIngestsAtOnceLoseNothing) {

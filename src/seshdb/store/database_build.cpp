@@ -145,6 +145,31 @@ bool move_unless_exists(const fs::path& from, const fs::path& to) {
   return true;
 }
 
+// The sqlite3 shell, pointed at a database that does not exist yet, leaves an
+// empty file there. Nothing was written to it (any SQLite writer writes a
+// page at its first commit), so the build may take its place; it does so
+// under an exclusive lock, and a writer that opened the empty file meanwhile
+// gets SQLITE_READONLY_DBMOVED when it tries to write, not a silent loss.
+bool replace_empty_file(const fs::path& from, const fs::path& to) {
+  std::error_code ec;
+  if (fs::symlink_status(to, ec).type() != fs::file_type::regular || fs::file_size(to, ec) != 0 || ec ||
+      exists_in_any_form(to.string() + "-wal") || exists_in_any_form(to.string() + "-journal")) {
+    return false;
+  }
+  try {
+    SQLite::Database lock(to.string(), SQLite::OPEN_READWRITE);
+    lock.exec("BEGIN EXCLUSIVE");
+    if (fs::file_size(to, ec) != 0 || ec || ::rename(from.c_str(), to.c_str()) != 0) {
+      lock.exec("ROLLBACK");
+      return false;
+    }
+    lock.exec("ROLLBACK");
+    return true;
+  } catch (const SQLite::Exception&) {
+    return false; // someone holds a lock on it: leave it to them
+  }
+}
+
 bool is_plain_file_name(const std::string& name) {
   return !name.empty() && name != ":memory:" && !name.starts_with("file:");
 }
@@ -178,7 +203,10 @@ std::optional<long> building_pid(const fs::path& target) {
 }
 
 std::unique_ptr<DatabaseBuild> DatabaseBuild::begin_if_new(const fs::path& target) {
-  if (!is_plain_file_name(target.string()) || exists_in_any_form(target) ||
+  std::error_code size_ec;
+  const bool empty_file = fs::symlink_status(target, size_ec).type() == fs::file_type::regular &&
+                          fs::file_size(target, size_ec) == 0 && !size_ec;
+  if (!is_plain_file_name(target.string()) || (exists_in_any_form(target) && !empty_file) ||
       exists_in_any_form(target.string() + "-wal") || exists_in_any_form(target.string() + "-journal")) {
     return nullptr;
   }
@@ -267,7 +295,7 @@ bool DatabaseBuild::publish() {
   sync_path(m_path, O_RDONLY);
   bool moved = false;
   try {
-    moved = move_unless_exists(m_path, m_target);
+    moved = move_unless_exists(m_path, m_target) || replace_empty_file(m_path, m_target);
   } catch (const std::system_error& e) {
     throw DatabaseError(fmt::format("{}: could not move the new database into place from {} ({}); the next ingest "
                                     "into {} carries on from it",

@@ -25,9 +25,9 @@ namespace seshdb::store {
 
 class DatabaseBuild {
 public:
-  // A build for `target` when nothing is there yet (no file, symlink, WAL or
-  // journal) and it is a plain path (not ":memory:" or a URI); nullptr
-  // otherwise, and the caller opens the target as usual.
+  // A build for `target` when nothing is there yet (no file but an empty one,
+  // no symlink, WAL or journal) and it is a plain path (not ":memory:" or a
+  // URI); nullptr otherwise, and the caller opens the target as usual.
   static std::unique_ptr<DatabaseBuild> begin_if_new(const std::filesystem::path& target);
 
   DatabaseBuild(const DatabaseBuild&) = delete;
@@ -39,8 +39,9 @@ public:
   // True when this build continues one a dead ingest left.
   bool resumed() const { return m_resumed; }
 
-  // Switches the built database to WAL, syncs it and moves it to the target.
-  // False, and the build is deleted, when a database appeared at the target
+  // Switches the built database to WAL, syncs it and moves it to the target
+  // (over an empty file, such as the sqlite3 shell leaves when pointed at a
+  // missing database). False, and the build is deleted, when a database appeared at the target
   // meanwhile (another ingest or `seshdb init` made one): the caller then
   // writes into that one instead. Throws DatabaseError when the move fails.
   bool publish();
