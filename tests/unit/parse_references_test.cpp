@@ -94,7 +94,16 @@ TEST(ParsePrs, GitLabMergeRequestAbbreviation) {
 }
 TEST(ParsePrs, GitLabBareMergeRequestReference) {
   EXPECT_EQ(pr_numbers("Merged !34 into main (and !35)"), (std::vector<int>{34, 35}));
-  EXPECT_TRUE(pr_numbers("Done!34 times; a != b; ![logo](x.png); !0").empty());
+  EXPECT_EQ(pr_numbers("Reviewed **!36** and !38/!39"), (std::vector<int>{36, 38, 39}));
+  auto prs = scan_prs("Opened gitlab-org/gitlab!1234 for review");
+  ASSERT_EQ(prs.size(), 1u);
+  EXPECT_EQ(prs[0].repo, "gitlab-org/gitlab");
+  EXPECT_TRUE(pr_numbers("Merged; Done!34 times; a != b; ![logo](x.png); !0").empty());
+}
+TEST(ParsePrs, BangNumbersThatAreNotMergeRequests) {
+  EXPECT_TRUE(pr_numbers("- Re-ran the failing command with !512 from bash history.").empty());
+  EXPECT_TRUE(pr_numbers("- Priority !1 items first").empty());
+  EXPECT_TRUE(pr_numbers("- After the merge our check `return !1;` broke.").empty());
 }
 TEST(ParsePrs, OwnerAndRepoBeforeTheNumber) {
   auto prs = scan_prs("- PR: acme/pay#78 (review pending)");
@@ -214,6 +223,18 @@ TEST(ParseCommitsInProse, AloneInParenthesesAfterAMessage) {
   EXPECT_TRUE(commits("- Add CSV export (1234567)").empty());
   EXPECT_TRUE(commits("- Token (3f2a1bc9d0e1f2a3b4c5) rotated").empty());
   EXPECT_TRUE(commits("- colour (#3f2a1bc) changed").empty());
+}
+TEST(ParseCommitsInProse, OtherHexValuesInTheSameShapesAreNot) {
+  EXPECT_TRUE(commits("- Changed to ed25519 keys for the deploy user").empty());
+  EXPECT_TRUE(commits("- Deployed to 3f2a1bc9.myapp.pages.dev for the preview.").empty());
+  EXPECT_TRUE(commits("- Rolled back to 7d9cfa3b2e10 (the docker image from Friday)").empty());
+  EXPECT_TRUE(commits("- Key fingerprint changed to 4f2a9c1e7b3d.").empty());
+  EXPECT_TRUE(commits("- Container restarted (5e8f0a1b2c3d)").empty());
+  EXPECT_TRUE(commits("- Logged the request id (7f3a9c2e)").empty());
+  LineContext code;
+  code.in_code = true;
+  EXPECT_TRUE(commits("request_id_prefix = (a1b2c3d4)", code).empty());
+  EXPECT_EQ(commits("# Commit ID: 5e0284e"), Strings{"5e0284e"}); // the word commit still decides
 }
 TEST(ParseCommitsInProse, GitCheckoutOutput) {
   EXPECT_EQ(commits("HEAD is now at 4c5d6e7 Fix the parser"), Strings{"4c5d6e7"});

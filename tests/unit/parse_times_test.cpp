@@ -135,6 +135,15 @@ TEST(ParseTimes, DotMinutesWithAMeridiem) {
 TEST(ParseTimes, DotMinutesWithoutAMeridiemAreNotATime) {
   EXPECT_EQ(time_in("upgraded to 3.12 today"), "none");
   EXPECT_EQ(time_in("9.30-11.30"), "none");
+  EXPECT_EQ(time_in("v2.10 am/pm toggle fix"), "none");
+  EXPECT_EQ(time_in("Version 2.14 am Freitag veröffentlicht"), "none");
+  EXPECT_EQ(time_in("Release 1.15 PM sign-off"), "none");
+}
+TEST(ParseTimes, DotMinutesShareTheMeridiemOfTheRange) {
+  EXPECT_EQ(time_in("9.30-11.15am"), "09:30-11:15");
+  EXPECT_EQ(time_in("2.30 - 4.45pm"), "14:30-16:45");
+  EXPECT_EQ(time_in("from 9.30 to 11am"), "09:30-11:00");
+  EXPECT_EQ(time_in("9.30am - 12.00"), "09:30-12:00");
 }
 TEST(ParseTimes, RangeThatRepeatsASlashDate) {
   EXPECT_EQ(time_in("2025/01/19 22:00 - 2025/01/20 01:30"), "22:00-01:30");

@@ -106,6 +106,20 @@ bool after_change_verb(const std::vector<Token>& tokens, std::size_t index) {
   return false;
 }
 
+// "request id (7f3a9c2e)", "image 4f2a9c1e": nouns of other hex values, for
+// the forms that lack the word commit ("Commit ID: 5e0284e" is a commit).
+bool names_other_hex(const std::vector<Token>& tokens, std::size_t index) {
+  static constexpr std::array<std::string_view, 10> k_nouns = {"id", "image", "container", "fingerprint", "key",
+                                                               "crc", "address", "trace", "pid", "digest"};
+  for (std::size_t back = 1; back <= 3 && back <= index; ++back) {
+    const std::string word = util::to_lower_ascii(tokens[index - back].text);
+    if (std::find(k_nouns.begin(), k_nouns.end(), word) != k_nouns.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool followed_by(std::string_view line, std::size_t pos, std::string_view what) {
   return line.substr(pos).starts_with(what);
 }
@@ -209,13 +223,17 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
     const bool short_hash_in_code_span = !context.in_code && before == '`' && after == '`' && t.text.size() <= 8;
     // Git's own abbreviations in prose: after a change verb ("fixed in
     // 8e9f0a1"), alone in parentheses after a message ("Add CSV export
-    // (3f2a1bc)"), or in "HEAD is now at 4c5d6e7".
-    const bool git_length = t.text.size() <= 12 || t.text.size() == 40;
+    // (3f2a1bc)"), or in "HEAD is now at 4c5d6e7". Without the word commit,
+    // only git's usual lengths (Docker's 12-character ids are not), never a
+    // host or file name ("3f2a1bc9.pages.dev"), and not the hex a noun names
+    // ("request id (7f3a9c2e)", "ed25519 keys").
+    const bool prose_length = (t.text.size() >= 7 && t.text.size() <= 10) || t.text.size() == 40;
+    const bool dotted = after == '.' && t.end + 1 < line.size() && is_alnum(line[t.end + 1]);
     const bool prose_hash =
-        !digits_only && git_length &&
-        ((after_change_verb(tokens, i) && (before == ' ' || before == '`')) ||
-         (before == '(' && after == ')' && t.text.size() <= 12) ||
-         (before == ' ' && line.substr(0, t.begin).ends_with("HEAD is now at ")));
+        !digits_only && !dotted && !names_other_hex(tokens, i) && t.text != "ed25519" &&
+        ((prose_length && after_change_verb(tokens, i) && (before == ' ' || before == '`')) ||
+         (prose_length && before == '(' && after == ')' && !context.in_code) ||
+         (before == ' ' && t.text.size() <= 12 && line.substr(0, t.begin).ends_with("HEAD is now at ")));
 
     bool commit = false;
     bool strong = false; // context that makes even an all-digit hash a commit
@@ -330,6 +348,21 @@ std::optional<std::string> repo_before_hash(std::string_view line, std::size_t p
   return std::string(line.substr(p, r - p));
 }
 
+// A line that speaks of merge requests: where GitLab's "!34" means one.
+bool gitlab_cue(std::string_view lower) {
+  for (std::string_view cue : {"merge", "gitlab", "review", "approv", "opened", "closed", "landed"}) {
+    if (lower.find(cue) != std::string_view::npos) {
+      return true;
+    }
+  }
+  for (std::size_t at = lower.find("mr"); at != std::string_view::npos; at = lower.find("mr", at + 1)) {
+    if ((at == 0 || !is_alpha(lower[at - 1])) && (at + 2 >= lower.size() || !is_alpha(lower[at + 2]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::size_t skip_chars(std::string_view line, std::size_t p, std::string_view chars) {
   while (p < line.size() && chars.find(line[p]) != std::string_view::npos) {
     ++p;
@@ -359,7 +392,7 @@ bool might_mention_pr(std::string_view line) {
       return true;
     } else if (line[p] == 'M' && line[p + 1] == 'R' && (p == 0 || !is_alpha(line[p - 1]))) {
       return true; // GitLab: "MR !34", "MR #35"
-    } else if (line[p] == '!' && is_digit(line[p + 1]) && (p == 0 || line[p - 1] == ' ' || line[p - 1] == '(')) {
+    } else if (line[p] == '!' && is_digit(line[p + 1])) {
       return true; // GitLab's own reference to a merge request: "!34"
     }
   }
@@ -414,13 +447,39 @@ std::vector<PrMention> scan_prs(std::string_view line) {
     }
   }
 
-  // GitLab's "!34" is a merge request wherever it stands ("Merged !34 into
-  // main"): after a space, a parenthesis or at the start, and whole.
-  for (std::size_t at = line.find('!'); at != std::string_view::npos; at = line.find('!', at + 1)) {
-    if (at + 1 < line.size() && is_digit(line[at + 1]) && (at == 0 || line[at - 1] == ' ' || line[at - 1] == '(')) {
+  // GitLab's "!34" ("Merged !34 into main", "!38/!39", "gitlab-org/gitlab!1234")
+  // on a line that speaks of merging or review, outside code spans: shells
+  // ("!512" from history), code ("return !1;") and notes ("Priority !1") use it too.
+  if (gitlab_cue(lower)) {
+    std::size_t ticks = 0;
+    for (std::size_t at = 0; at < line.size(); ++at) {
+      if (line[at] == '`') {
+        ++ticks;
+        continue;
+      }
+      if (line[at] != '!' || ticks % 2 == 1 || at + 1 >= line.size() || !is_digit(line[at + 1])) {
+        continue;
+      }
+      const char before = at == 0 ? ' ' : line[at - 1];
+      std::optional<std::string> repo;
+      if (is_alnum(before) || before == '-' || before == '_' || before == '.') {
+        std::size_t start = at;
+        while (start > 0 && (is_alnum(line[start - 1]) || line[start - 1] == '-' || line[start - 1] == '_' ||
+                             line[start - 1] == '.' || line[start - 1] == '/')) {
+          --start;
+        }
+        const std::string_view path = line.substr(start, at - start);
+        const auto slash = path.find('/');
+        if (slash == std::string_view::npos || slash == 0 || slash + 1 == path.size()) {
+          continue; // "Done!34"
+        }
+        repo = std::string(path);
+      } else if (before != ' ' && before != '(' && before != '/' && before != '*') {
+        continue;
+      }
       std::size_t r = at + 1;
       if (const int number = read_pr_number(line, r, false); number > 0) {
-        add(number, std::nullopt, at);
+        add(number, std::move(repo), at);
       }
     }
   }

@@ -284,7 +284,8 @@ bool only_a_duration(std::string_view text) {
   if (text.ends_with(")") && text.find('(') == std::string_view::npos) {
     text.remove_suffix(1);
   }
-  for (std::string_view label : {"duration:", "time spent:", "time:", "took"}) {
+  // Not "time:", which as often gives a time of day ("| Time: 14h30").
+  for (std::string_view label : {"duration:", "time spent:", "took"}) {
     if (text.size() > label.size() && util::to_lower_ascii(text.substr(0, label.size())) == label) {
       text = util::trim(text.substr(label.size()));
       break;

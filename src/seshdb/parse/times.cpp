@@ -200,6 +200,7 @@ struct Clock {
   bool has_seconds = false;
   std::size_t end = 0;
   bool h_style = false; // "14h30"
+  bool dot_style = false; // "9.30"
 };
 
 // "11h" at pos: an hour written the French way, which only the end of a range
@@ -220,8 +221,12 @@ std::optional<Clock> french_hour_at(std::string_view text, std::size_t pos) {
   return clock;
 }
 
-// "10:01", "1:15 PM", "09:00:00.123", "10 AM", "14h30" at pos.
-std::optional<Clock> read_clock(std::string_view text, std::size_t pos) {
+// "10:01", "1:15 PM", "09:00:00.123", "10 AM", "14h30", "9.30am" at pos.
+// Minutes after a dot, the British way, need a meridiem, since "3.12" alone is
+// as likely a version or a decimal; with `bare_dot` a clock such as "9.30"
+// is returned as well, for find_time to accept only as a range's start whose
+// end has a meridiem ("9.30-11.15am").
+std::optional<Clock> read_clock(std::string_view text, std::size_t pos, bool bare_dot = false) {
   if (pos > 0 && (is_digit(text[pos - 1]) || text[pos - 1] == ':' || text[pos - 1] == '.' || text[pos - 1] == '/' ||
                   text[pos - 1] == ',')) {
     return std::nullopt;
@@ -238,12 +243,14 @@ std::optional<Clock> read_clock(std::string_view text, std::size_t pos) {
     return std::nullopt;
   }
   bool has_minutes = false;
-  // "9.30am", "11.30 p.m.": minutes after a dot, the British way; only with a
-  // meridiem, since "9.30" alone is as likely a version or a decimal.
   bool dot_minutes = false;
   if (p + 2 < text.size() && (text[p] == ':' || text[p] == 'h' || text[p] == '.') && is_digit(text[p + 1]) &&
       is_digit(text[p + 2])) {
     dot_minutes = text[p] == '.';
+    // "v2.10", "ed2.15": a version, not a time.
+    if (dot_minutes && pos > 0 && is_alpha(text[pos - 1])) {
+      return std::nullopt;
+    }
     clock.minute = (text[p + 1] - '0') * 10 + (text[p + 2] - '0');
     if (clock.minute >= 60) {
       return std::nullopt;
@@ -286,15 +293,27 @@ std::optional<Clock> read_clock(std::string_view text, std::size_t pos) {
   } else if (lower.starts_with("pm")) {
     meridiem = 2, len = 2;
   }
+  // "Version 2.14 am Freitag", "1.15 PM sign-off": a dot number, a space and
+  // a word that reads as a meridiem but is followed by more words.
+  if (meridiem != 0 && dot_minutes && q > p) {
+    std::size_t r = q + len;
+    while (r < text.size() && text[r] == ' ') {
+      ++r;
+    }
+    if (r > q + len && r < text.size() && is_alpha(text[r])) {
+      meridiem = 0;
+    }
+  }
   if (meridiem != 0 && (q + len >= text.size() || !is_alpha(text[q + len]) || len == 4)) {
     if (clock.hour < 1 || clock.hour > 12) {
       return std::nullopt;
     }
     clock.meridiem = meridiem;
     p = q + len;
-  } else if (!has_minutes || dot_minutes) {
+  } else if (!has_minutes || (dot_minutes && !bare_dot)) {
     return std::nullopt; // a bare number is not a time
   }
+  clock.dot_style = dot_minutes;
   if (clock.hour == 24 && clock.minute != 0) {
     return std::nullopt;
   }
@@ -441,7 +460,17 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
         }
       }
     }
-    auto first = read_clock(text, pos);
+    auto first = read_clock(text, pos, true);
+    // "9.30" without a meridiem starts a range whose end has one ("9.30-11.15am");
+    // otherwise it is no time, and neither is the digit run it is made of.
+    if (first && first->dot_style && first->meridiem == 0) {
+      const std::size_t q = skip_range_separator(text, first->end);
+      const auto end = q == std::string_view::npos ? std::nullopt : read_clock(text, q, true);
+      if (!end || end->meridiem == 0) {
+        pos = first->end - 1;
+        continue;
+      }
+    }
     if (!first) {
       first = bare_hour_of_range(text, pos, from);
     }
@@ -520,8 +549,9 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
         if (const std::size_t clock = clock_after_repeated_date(text, pos, q, days); clock != std::string_view::npos) {
           q = clock;
         }
-        // "2025-12-04" after a dash is a date, not a time.
-        second = read_clock(text, q);
+        // "2025-12-04" after a dash is a date, not a time. "9.30am - 12.00":
+        // an end with dot minutes needs a meridiem, its own or the start's.
+        second = read_clock(text, q, first->meridiem != 0);
         if (!second && first->h_style) {
           second = french_hour_at(text, q);
           // "14h00 - 2h de tests": an hour before the start is a duration.
