@@ -481,6 +481,8 @@ TEST(IngestNewDatabase, TheNextIngestFinishesAKilledBuildWithoutRewritingIt) {
   const auto at = summary.find("\"unchanged\": ");
   ASSERT_NE(at, std::string::npos) << summary;
   EXPECT_GT(std::stoi(summary.substr(at + 13)), 0) << summary;
+  EXPECT_NE(read_file(rerun.string() + ".err").find("carrying on with the database an interrupted ingest was building"),
+            std::string::npos);
   EXPECT_TRUE(building_files(db).empty());
   EXPECT_EQ(expect_consistent(db, allowed, 1), static_cast<int>(allowed.size()));
 }
@@ -504,6 +506,18 @@ TEST(IngestNewDatabase, LeftoversOfOthersAreNeitherTakenForABuildNorDestroyed) {
   ASSERT_EQ(sandbox.shell("\"$SESHDB\" --db \"$TMP/other.db\" ingest \"$FIXTURES\" -q").rc, 0);
   EXPECT_TRUE(building_files(other).empty());
   EXPECT_GT(SQLite::Database(other.string(), SQLite::OPEN_READONLY).execAndGet("SELECT count(*) FROM sessions").getInt(), 0);
+
+  // A database in folders that do not exist yet, as the default path is on a new machine.
+  const auto nested = sandbox.shell("XDG_DATA_HOME=\"$TMP/xdg\" \"$SESHDB\" ingest \"$FIXTURES\" -q 2>&1");
+  EXPECT_EQ(nested.rc, 0) << nested.out;
+  EXPECT_TRUE(fs::is_regular_file(sandbox.dir() / "xdg" / "seshdb" / "seshdb.db"));
+
+  // A dead build beside a database that exists is old work nobody will
+  // finish: the next ingest deletes it, so deleting the database later
+  // cannot bring it back.
+  write_file(db.string() + ".building-" + "0badb007-2-abcdef", "");
+  ASSERT_EQ(sandbox.seshdb("ingest \"$FIXTURES\" -q").rc, 0);
+  EXPECT_TRUE(building_files(db).empty());
 
   // A symlink whose file does not exist yet: written through, once.
   fs::create_directories(sandbox.dir() / "real");

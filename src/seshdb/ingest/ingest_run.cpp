@@ -385,7 +385,8 @@ IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, Ing
           maybe_commit(false);
         } catch (const SQLite::Exception& e) {
           rebuild_indexes_after_failure(db, writer, indexes_dropped);
-          throw DatabaseError(fmt::format("{}: could not be written ({}); it and every file after it keep their "
+          throw DatabaseError(fmt::format("{}: could not be written ({}); it, the files written since the last "
+                                          "commit (a second's worth at most) and every file after it keep their "
                                           "previous state in the database",
                                           job.file.path, e.what()));
         }
@@ -442,7 +443,9 @@ IngestSummary run_ingest_at(const std::filesystem::path& db_path, const IngestOp
                             IngestObserver& observer) {
   if (auto build = store::DatabaseBuild::begin_if_new(db_path)) {
     if (build->resumed()) {
-      observer.on_phase("carrying on with the database an interrupted ingest was building");
+      observer.on_warning("", 0,
+                          "carrying on with the database an interrupted ingest was building; the files it "
+                          "wrote count as unchanged");
     }
     IngestSummary summary;
     try {

@@ -5,17 +5,20 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <random>
 #include <string_view>
 #include <system_error>
 #include <vector>
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace seshdb::store {
@@ -59,7 +62,8 @@ struct BuildName {
   long pid = 0;
 };
 
-// "<db>.building-<boot>-<pid>"; journals ("…-journal") are not builds.
+// "<db>.building-<boot>-<pid>-<nonce>"; journals ("…-journal") are not builds.
+// The nonce keeps names apart where pids repeat (one pid namespace per container).
 std::optional<BuildName> parse_build_name(std::string_view name, std::string_view prefix) {
   if (!name.starts_with(prefix) || name.ends_with("-journal")) {
     return std::nullopt;
@@ -71,7 +75,8 @@ std::optional<BuildName> parse_build_name(std::string_view name, std::string_vie
   }
   BuildName parsed;
   parsed.boot = std::string(name.substr(0, dash));
-  const std::string_view digits = name.substr(dash + 1);
+  std::string_view digits = name.substr(dash + 1);
+  digits = digits.substr(0, digits.find('-'));
   const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), parsed.pid);
   if (ec != std::errc() || end != digits.data() + digits.size() || parsed.pid <= 0) {
     return std::nullopt;
@@ -79,15 +84,49 @@ std::optional<BuildName> parse_build_name(std::string_view name, std::string_vie
   return parsed;
 }
 
-// Whether a live ingest holds the build's flock.
+bool same_file(int fd, const fs::path& path) {
+  struct stat open_file {};
+  struct stat named {};
+  return ::fstat(fd, &open_file) == 0 && ::stat(path.c_str(), &named) == 0 && open_file.st_dev == named.st_dev &&
+         open_file.st_ino == named.st_ino;
+}
+
+// Whether a live ingest holds the build's flock. A file that cannot be opened
+// for another reason than being gone counts as in use: better a stale file
+// than another user's live build deleted.
 bool in_use(const fs::path& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    return false;
+    return errno != ENOENT;
   }
   const bool locked = ::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
   ::close(fd);
   return locked;
+}
+
+// The build at `path`, locked for this process when nobody else holds it and
+// the name still leads to it; -1 otherwise. Retried briefly, since a reader's
+// probe (in_use) holds a shared lock for an instant.
+int lock_build(const fs::path& path) {
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+    if (fd < 0) {
+      return -1;
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+      if (same_file(fd, path)) {
+        return fd;
+      }
+      ::close(fd);
+      return -1;
+    }
+    ::close(fd);
+    if (errno != EWOULDBLOCK) {
+      return -1;
+    }
+    ::usleep(5000);
+  }
+  return -1;
 }
 
 void sync_path(const fs::path& path, int flags) {
@@ -202,67 +241,94 @@ std::optional<long> building_pid(const fs::path& target) {
   return std::nullopt;
 }
 
+namespace {
+
+// Deletes the builds for `target` nobody holds, except the newest one of this
+// boot when `keep_newest`; returns that one, locked (and its descriptor).
+std::optional<std::pair<fs::path, int>> sweep_builds(const fs::path& target, bool keep_newest) {
+  const std::string prefix = build_prefix(target);
+  std::vector<std::pair<fs::path, fs::file_time_type>> dead;
+  std::error_code ec;
+  for (fs::directory_iterator it(folder_of(target), ec), end; !ec && it != end; it.increment(ec)) {
+    if (parse_build_name(it->path().filename().string(), prefix) && !in_use(it->path())) {
+      std::error_code time_ec;
+      dead.emplace_back(it->path(), fs::last_write_time(it->path(), time_ec));
+    }
+  }
+  std::sort(dead.begin(), dead.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::optional<std::pair<fs::path, int>> kept;
+  for (const auto& [path, time] : dead) {
+    const int fd = lock_build(path);
+    if (fd < 0) {
+      continue; // taken by another ingest meanwhile
+    }
+    const auto name = parse_build_name(path.filename().string(), prefix);
+    // A hard link to the target, left by a move killed halfway, is no build.
+    if (keep_newest && !kept && name && name->boot == boot_tag() && !same_file(fd, target)) {
+      kept.emplace(path, fd);
+      continue;
+    }
+    remove_build_files(path);
+    ::close(fd);
+  }
+  return kept;
+}
+
+std::string nonce() {
+  std::random_device random;
+  return fmt::format("{:06x}", random() & 0xffffffu);
+}
+
+} // namespace
+
 std::unique_ptr<DatabaseBuild> DatabaseBuild::begin_if_new(const fs::path& target) {
+  if (!is_plain_file_name(target.string())) {
+    return nullptr;
+  }
   std::error_code size_ec;
   const bool empty_file = fs::symlink_status(target, size_ec).type() == fs::file_type::regular &&
                           fs::file_size(target, size_ec) == 0 && !size_ec;
-  if (!is_plain_file_name(target.string()) || (exists_in_any_form(target) && !empty_file) ||
-      exists_in_any_form(target.string() + "-wal") || exists_in_any_form(target.string() + "-journal")) {
+  if ((exists_in_any_form(target) && !empty_file) || exists_in_any_form(target.string() + "-wal") ||
+      exists_in_any_form(target.string() + "-journal")) {
+    // Builds that ingests left before this database existed would only bring
+    // old files back if it were ever deleted.
+    sweep_builds(target, false);
     return nullptr;
   }
-  // Builds of dead ingests: the newest from this boot is taken over, the rest deleted.
-  const std::string prefix = build_prefix(target);
-  std::optional<fs::path> newest;
-  fs::file_time_type newest_time{};
-  std::vector<fs::path> stale;
   std::error_code ec;
-  for (fs::directory_iterator it(folder_of(target), ec), end; !ec && it != end; it.increment(ec)) {
-    const auto name = parse_build_name(it->path().filename().string(), prefix);
-    if (!name || in_use(it->path())) {
-      continue;
-    }
-    std::error_code time_ec;
-    const auto time = fs::last_write_time(it->path(), time_ec);
-    if (name->boot != boot_tag() || time_ec) {
-      stale.push_back(it->path());
-    } else if (!newest || time > newest_time) {
-      if (newest) {
-        stale.push_back(*newest);
-      }
-      newest = it->path();
-      newest_time = time;
-    } else {
-      stale.push_back(it->path());
-    }
-  }
-  for (const auto& path : stale) {
-    remove_build_files(path);
+  fs::create_directories(folder_of(target), ec);
+  if (ec) {
+    throw DatabaseError(fmt::format("{}: cannot create the database folder: {}", folder_of(target).string(), ec.message()));
   }
 
-  const fs::path path = target.string() + ".building-" + boot_tag() + "-" + std::to_string(::getpid());
-  if (newest) {
-    const int fd = ::open(newest->c_str(), O_RDWR | O_CLOEXEC);
-    if (fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0) {
-      if (settle(*newest) && ::rename(newest->c_str(), path.c_str()) == 0) {
-        return std::unique_ptr<DatabaseBuild>(new DatabaseBuild(target, path, fd, true));
+  const std::string base = target.string() + ".building-" + boot_tag() + "-" + std::to_string(::getpid()) + "-";
+  if (auto dead = sweep_builds(target, true)) {
+    const auto& [old_path, fd] = *dead;
+    const fs::path path = base + nonce();
+    if (settle(old_path) && ::rename(old_path.c_str(), path.c_str()) == 0) {
+      return std::unique_ptr<DatabaseBuild>(new DatabaseBuild(target, path, fd, true));
+    }
+    remove_build_files(old_path);
+    ::close(fd);
+  }
+  // A new name of our own, locked before anyone can take it for a dead build.
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    const fs::path path = base + nonce();
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) {
+      if (errno == EEXIST) {
+        continue;
       }
-      remove_build_files(*newest);
+      throw DatabaseError(fmt::format("{}: cannot create the database: {} ({})", target.string(), std::strerror(errno),
+                                      path.string()));
     }
-    if (fd >= 0) {
-      ::close(fd);
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0 && same_file(fd, path)) {
+      return std::unique_ptr<DatabaseBuild>(new DatabaseBuild(target, path, fd, false));
     }
+    ::close(fd); // another ingest took it in the instant between: it is theirs now
   }
-  remove_build_files(path);
-  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0 || ::flock(fd, LOCK_EX) != 0) {
-    const std::string reason = std::strerror(errno);
-    if (fd >= 0) {
-      ::close(fd);
-      remove_build_files(path);
-    }
-    throw DatabaseError(fmt::format("{}: cannot create the database: {} ({})", target.string(), reason, path.string()));
-  }
-  return std::unique_ptr<DatabaseBuild>(new DatabaseBuild(target, path, fd, false));
+  throw DatabaseError(fmt::format("{}: cannot create the database: no free name for its build beside it",
+                                  target.string()));
 }
 
 DatabaseBuild::DatabaseBuild(fs::path target, fs::path path, int lock_fd, bool resumed)
@@ -270,7 +336,9 @@ DatabaseBuild::DatabaseBuild(fs::path target, fs::path path, int lock_fd, bool r
   try {
     m_db = open_database(m_path, OpenMode::build);
   } catch (const Error& e) {
-    remove_build_files(m_path);
+    if (!m_resumed) {
+      remove_build_files(m_path); // a resumed one keeps the work it holds
+    }
     ::close(m_lock_fd);
     throw DatabaseError(fmt::format("{}: cannot create the database ({})", m_target.string(), e.what()));
   }
