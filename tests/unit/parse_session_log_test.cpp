@@ -191,6 +191,25 @@ TEST(ParseSessions, YearsComeFromTheNearestSessionEarlierFirst) {
   EXPECT_FALSE(parse(many).sessions.at(3999).local_date.has_value());
 }
 
+TEST(ParseSessions, WeekdayHeadingsUnderAWeekHeadingAreItsDays) {
+  auto log = parse("# Week of 2025-01-13\n\n## Monday\n- CI\n\n## Tue: release\n- y\n\n## Wed.\n- z\n\n"
+                   "# Week of January 19, 2025\n\n## Monday\n- w\n\n## Friday\n- v\n");
+  ASSERT_EQ(log.sessions.size(), 5u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-01-13");
+  EXPECT_EQ(log.sessions[1].local_date, "2025-01-14");
+  EXPECT_EQ(log.sessions[1].title, "Tue: release");
+  EXPECT_EQ(log.sessions[2].local_date, "2025-01-15");
+  EXPECT_EQ(log.sessions[3].local_date, "2025-01-20"); // the first Monday from Sunday the 19th
+  EXPECT_EQ(log.sessions[4].local_date, "2025-01-24");
+}
+
+TEST(ParseSessions, WeekdayHeadingsUnderOtherDatesStaySections) {
+  auto log = parse("## 2025-01-13 Sprint planning\n\n### Monday\n- a\n\n### Tuesday\n- b\n\n"
+                   "## Notes\n\n### Monday's retro\n- c\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-01-13");
+}
+
 TEST(ParseSessions, DayHeadingsUnderYearAndMonthHeadingsAreSessions) {
   auto log = parse("# Dev journal\n\n## 2025\n\n### March\n\n#### 3rd — auth refactor\n- x\n\n#### Tuesday 4th\n- y\n\n"
                    "### April\n\n#### 1\n- z\n\n## 2026\n\n### 1\nnot a day: no month above it\n");

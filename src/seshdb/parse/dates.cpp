@@ -603,6 +603,44 @@ std::size_t weekday_end(std::string_view lower, std::size_t p) {
 
 } // namespace
 
+std::optional<WeekdayHeading> weekday_heading(std::string_view normalized) {
+  static constexpr std::array<std::pair<std::string_view, int>, 19> k_days = {{
+      {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4}, {"friday", 5}, {"saturday", 6},
+      {"sunday", 0}, {"mon", 1}, {"tue", 2}, {"tues", 2}, {"wed", 3}, {"weds", 3}, {"thu", 4}, {"thur", 4},
+      {"thurs", 4}, {"fri", 5}, {"sat", 6}, {"sun", 0}, {"tu", 2}}};
+  const std::string_view text = trim_heading_punctuation(normalized);
+  if (text.empty() || text.size() > 80 || std::any_of(text.begin(), text.end(), is_digit)) {
+    return std::nullopt; // a date or a time of its own: not only a weekday
+  }
+  std::size_t p = 0;
+  while (p < text.size() && is_alpha(text[p])) {
+    ++p;
+  }
+  const std::string word = util::to_lower_ascii(text.substr(0, p));
+  for (const auto& [name, day] : k_days) {
+    if (word == name) {
+      // "Monday", "Mon.", "Monday: standup", "Monday — release"; not "Monday's retro".
+      if (p < text.size() && text[p] != ' ' && text[p] != ':' && text[p] != '.' && text[p] != ',') {
+        return std::nullopt;
+      }
+      return WeekdayHeading{day, p};
+    }
+  }
+  return std::nullopt;
+}
+
+bool is_week_heading(std::string_view normalized) {
+  const std::string lower = util::to_lower_ascii(normalized);
+  for (std::size_t at = lower.find("week"); at != std::string::npos; at = lower.find("week", at + 1)) {
+    const bool starts = at == 0 || !is_alpha(lower[at - 1]);
+    const bool ends = at + 4 >= lower.size() || !is_alpha(lower[at + 4]);
+    if (starts && ends) {
+      return true;
+    }
+  }
+  return lower.starts_with("w/c ");
+}
+
 std::optional<DayHeading> day_heading(std::string_view normalized) {
   const std::string lower = util::to_lower_ascii(normalized);
   const std::string_view text = lower;

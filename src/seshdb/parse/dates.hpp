@@ -53,6 +53,19 @@ struct DayHeading {
 };
 std::optional<DayHeading> day_heading(std::string_view normalized);
 
+// A heading that is a weekday and perhaps a title ("Monday", "Tue: release"),
+// with no date or time, for a week heading above it ("Week of 2025-01-13")
+// to date: `day` 0 = Sunday; `end` is the byte after the weekday.
+struct WeekdayHeading {
+  int day = 0;
+  std::size_t end = 0;
+};
+std::optional<WeekdayHeading> weekday_heading(std::string_view normalized);
+
+// "Week of 2025-01-13", "Week 3 (Jan 13, 2025)", "W/C 13 Jan 2025": a heading
+// whose date opens a week.
+bool is_week_heading(std::string_view normalized);
+
 bool is_valid_date(int year, int month, int day);
 std::int64_t days_from_civil(int year, int month, int day);
 void civil_from_days(std::int64_t days, int& year, int& month, int& day);

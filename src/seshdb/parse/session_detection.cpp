@@ -161,6 +161,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     int level = 0;
     CalendarHeading period; // all zero for a heading that names no period
     bool dated = false;     // a heading with a date of its own: what is under it is its content
+    std::optional<std::int64_t> week_start = std::nullopt; // "Week of 2025-01-13": weekday headings under it are days
   };
   std::vector<Calendar> calendar;
   std::vector<std::pair<int, CalendarHeading>> calendar_at_heading; // line, what is known under it
@@ -203,6 +204,9 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       // "### 09:00 standup" under "## Monday 3rd" is a part of that day.
       const bool under_a_date = std::any_of(calendar.begin(), calendar.end(), [](const Calendar& c) { return c.dated; });
       Calendar entry{heading.level, {}, date.has_value()};
+      if (date && date->year != 0 && is_week_heading(normalized)) {
+        entry.week_start = days_from_civil(date->year, date->month, date->day);
+      }
       if (!date) {
         if (auto period = calendar_heading(normalized)) {
           entry.period = *period;
@@ -210,6 +214,21 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
           if (auto day = day_heading(normalized); day && is_valid_date(known.year, known.month, day->day)) {
             date = DateMatch{known.year, known.month, day->day, 0, day->end};
             entry.dated = true;
+          }
+        } else if (auto weekday = weekday_heading(normalized)) {
+          // "## Tuesday" under "# Week of 2025-01-13": the first Tuesday from
+          // that date, when no day heading stands between them.
+          const auto owner = std::find_if(calendar.rbegin(), calendar.rend(), [](const Calendar& c) { return c.dated; });
+          if (owner != calendar.rend() && owner->week_start) {
+            for (std::int64_t d = *owner->week_start; d < *owner->week_start + 7; ++d) {
+              int y = 0, m = 0, dd = 0;
+              civil_from_days(d, y, m, dd);
+              if (parse::weekday(y, m, dd) == weekday->day) {
+                date = DateMatch{y, m, dd, 0, weekday->end};
+                entry.dated = true;
+                break;
+              }
+            }
           }
         }
       }

@@ -61,7 +61,11 @@ std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& pat
                                           "here complete when that ingest ends",
                                           name, *pid));
         }
-        throw DatabaseError(fmt::format("{}: no database here yet; run `seshdb ingest PATH` (or `seshdb init`) first", name));
+        // A build moved into place between the two looks is there now.
+        if (!std::filesystem::exists(path)) {
+          throw DatabaseError(
+              fmt::format("{}: no database here yet; run `seshdb ingest PATH` (or `seshdb init`) first", name));
+        }
       }
       // NOMUTEX: a connection is only ever used by the thread that opened it,
       // so SQLite's per-call mutex is pure cost (6% of an ingest in perf).

@@ -311,10 +311,28 @@ std::unique_ptr<DatabaseBuild> DatabaseBuild::begin_if_new(const fs::path& targe
     remove_build_files(old_path);
     ::close(fd);
   }
-  // A new name of our own, locked before anyone can take it for a dead build.
+  // A new name of our own, locked before anyone can see it: an unnamed file,
+  // locked, then linked under the name (a reader or another ingest would
+  // otherwise find it unlocked for an instant and take it for a dead build).
+  // File systems without O_TMPFILE create it by name and lock it at once.
   for (int attempt = 0; attempt < 8; ++attempt) {
     const fs::path path = base + nonce();
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    int fd = ::open(folder_of(target).c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+      const std::string proc = "/proc/self/fd/" + std::to_string(fd);
+      if (::flock(fd, LOCK_EX) != 0 ||
+          ::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+        const int error = errno;
+        ::close(fd);
+        if (error == EEXIST) {
+          continue;
+        }
+        fd = -1; // no /proc, or linking refused: by name below
+      } else {
+        return std::unique_ptr<DatabaseBuild>(new DatabaseBuild(target, path, fd, false));
+      }
+    }
+    fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) {
       if (errno == EEXIST) {
         continue;
