@@ -62,21 +62,24 @@ struct BuildName {
   long pid = 0;
 };
 
-// "<db>.building-<boot>-<pid>-<nonce>"; journals ("…-journal") are not builds.
-// The nonce keeps names apart where pids repeat (one pid namespace per container).
+// "<db>.building-<boot>-<pid>-<nonce>", exactly: SQLite's "-journal",
+// "-wal" and "-shm" beside a build are not builds.
 std::optional<BuildName> parse_build_name(std::string_view name, std::string_view prefix) {
-  if (!name.starts_with(prefix) || name.ends_with("-journal")) {
+  if (!name.starts_with(prefix)) {
     return std::nullopt;
   }
   name.remove_prefix(prefix.size());
-  const auto dash = name.find('-');
-  if (dash == std::string_view::npos || dash == 0) {
+  const auto is_hex = [](std::string_view text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+  };
+  const auto first = name.find('-');
+  const auto second = first == std::string_view::npos ? first : name.find('-', first + 1);
+  if (second == std::string_view::npos || !is_hex(name.substr(0, first)) || !is_hex(name.substr(second + 1))) {
     return std::nullopt;
   }
   BuildName parsed;
-  parsed.boot = std::string(name.substr(0, dash));
-  std::string_view digits = name.substr(dash + 1);
-  digits = digits.substr(0, digits.find('-'));
+  parsed.boot = std::string(name.substr(0, first));
+  const std::string_view digits = name.substr(first + 1, second - first - 1);
   const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), parsed.pid);
   if (ec != std::errc() || end != digits.data() + digits.size() || parsed.pid <= 0) {
     return std::nullopt;
@@ -140,7 +143,9 @@ void sync_path(const fs::path& path, int flags) {
 void remove_build_files(const fs::path& path) {
   std::error_code ec;
   fs::remove(path, ec);
-  fs::remove(path.string() + "-journal", ec);
+  for (const char* suffix : {"-journal", "-wal", "-shm"}) {
+    fs::remove(path.string() + suffix, ec);
+  }
 }
 
 bool exists_in_any_form(const fs::path& path) {
@@ -249,11 +254,30 @@ std::optional<std::pair<fs::path, int>> sweep_builds(const fs::path& target, boo
   const std::string prefix = build_prefix(target);
   std::vector<std::pair<fs::path, fs::file_time_type>> dead;
   std::error_code ec;
+  std::vector<fs::path> orphans;
   for (fs::directory_iterator it(folder_of(target), ec), end; !ec && it != end; it.increment(ec)) {
-    if (parse_build_name(it->path().filename().string(), prefix) && !in_use(it->path())) {
-      std::error_code time_ec;
-      dead.emplace_back(it->path(), fs::last_write_time(it->path(), time_ec));
+    const std::string name = it->path().filename().string();
+    if (parse_build_name(name, prefix)) {
+      if (!in_use(it->path())) {
+        std::error_code time_ec;
+        dead.emplace_back(it->path(), fs::last_write_time(it->path(), time_ec));
+      }
+      continue;
     }
+    // A journal, WAL or shared-memory file whose build is gone.
+    for (std::string_view suffix : {"-journal", "-wal", "-shm"}) {
+      if (name.ends_with(suffix)) {
+        const fs::path owner = it->path().string().substr(0, it->path().string().size() - suffix.size());
+        std::error_code exists_ec;
+        if (parse_build_name(owner.filename().string(), prefix) && !fs::exists(owner, exists_ec) && !exists_ec) {
+          orphans.push_back(it->path());
+        }
+      }
+    }
+  }
+  for (const auto& orphan : orphans) {
+    std::error_code remove_ec;
+    fs::remove(orphan, remove_ec);
   }
   std::sort(dead.begin(), dead.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   std::optional<std::pair<fs::path, int>> kept;
@@ -305,11 +329,20 @@ std::unique_ptr<DatabaseBuild> DatabaseBuild::begin_if_new(const fs::path& targe
   if (auto dead = sweep_builds(target, true)) {
     const auto& [old_path, fd] = *dead;
     const fs::path path = base + nonce();
-    if (settle(old_path) && ::rename(old_path.c_str(), path.c_str()) == 0) {
-      return std::unique_ptr<DatabaseBuild>(new DatabaseBuild(target, path, fd, true));
+    if (settle(old_path) &&
+        ::renameat2(AT_FDCWD, old_path.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) == 0) {
+      remove_build_files(old_path); // what SQLite may have left beside it under the old name
+      try {
+        return std::unique_ptr<DatabaseBuild>(new DatabaseBuild(target, path, fd, true));
+      } catch (const DatabaseError&) {
+        // One that cannot be opened now never will be (a newer seshdb's,
+        // say): start afresh rather than fail every time.
+        remove_build_files(path);
+      }
+    } else {
+      remove_build_files(old_path);
+      ::close(fd);
     }
-    remove_build_files(old_path);
-    ::close(fd);
   }
   // A new name of our own, locked before anyone can see it: an unnamed file,
   // locked, then linked under the name (a reader or another ingest would
