@@ -191,6 +191,21 @@ TEST(ParseSessions, YearsComeFromTheNearestSessionEarlierFirst) {
   EXPECT_FALSE(parse(many).sessions.at(3999).local_date.has_value());
 }
 
+TEST(ParseSessions, SessionsUnderADatedTitleTakeItsDate) {
+  auto log = parse("## 2025-12-05\n\n### Session 1: Auth cleanup\n**Branch:** feat/auth\n\n"
+                   "### Session 2: CI fix 14:05-15:25 CET\nx\n\n## 2025-12-06\n\n### Session 3: Docs\ny\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-12-05");
+  EXPECT_EQ(log.sessions[0].branch, "feat/auth");
+  EXPECT_EQ(log.sessions[1].local_date, "2025-12-05");
+  EXPECT_EQ(log.sessions[1].start_minute, 14 * 60 + 5);
+  EXPECT_EQ(log.sessions[2].local_date, "2025-12-06"); // one session under it, like the day before
+  auto titled = parse("# Dev log - 2025-11-03\n\n## Session 1 - 14:05-15:25\na\n\n## Session 2 - 16:00-17:00\nb\n");
+  ASSERT_EQ(titled.sessions.size(), 2u);
+  EXPECT_EQ(titled.sessions[1].local_date, "2025-11-03");
+  EXPECT_EQ(titled.sessions[1].start_minute, 16 * 60);
+}
+
 TEST(ParseSessions, WeekdayHeadingsUnderAWeekHeadingAreItsDays) {
   auto log = parse("# Week of 2025-01-13\n\n## Monday\n- CI\n\n## Tue: release\n- y\n\n## Wed.\n- z\n\n"
                    "# Week of January 19, 2025\n\n## Monday\n- w\n\n## Friday\n- v\n");

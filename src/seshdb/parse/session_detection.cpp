@@ -393,7 +393,9 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     }
   };
   nest();
-  // A dated heading that encloses two or more others is a title, not a session.
+  // A dated heading that encloses two or more others is a title, not a session;
+  // so is one that encloses any, at a level where such titles were found
+  // ("## 2025-12-06" holding one "### Session 3" after a day that held two).
   {
     std::vector<int> children(candidates.size(), 0);
     for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -401,14 +403,35 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
         ++children[static_cast<std::size_t>(enclosing[i])];
       }
     }
-    bool any = false;
+    std::set<int> title_levels;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
       if (children[i] >= 2 && candidates[i].kind == StartKind::heading) {
         dropped[i] = true;
-        any = true;
+        title_levels.insert(candidates[i].level);
       }
     }
-    if (any) {
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      if (children[i] == 1 && candidates[i].kind == StartKind::heading && candidates[i].date &&
+          title_levels.count(candidates[i].level) > 0) {
+        dropped[i] = true;
+      }
+    }
+    if (!title_levels.empty()) {
+      // Sessions under a dated title that give no date of their own take its
+      // date: "## 2025-12-05" over "### Session 1: auth", "### Session 2: CI".
+      const std::vector<int> parent = enclosing;
+      for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (candidates[i].date) {
+          continue;
+        }
+        for (int up = parent[i]; up >= 0; up = parent[static_cast<std::size_t>(up)]) {
+          const auto& title = candidates[static_cast<std::size_t>(up)];
+          if (dropped[static_cast<std::size_t>(up)] && title.date && title.date->year != 0) {
+            candidates[i].date = DateMatch{title.date->year, title.date->month, title.date->day, 0, 0};
+            break;
+          }
+        }
+      }
       nest();
     }
   }
