@@ -6,6 +6,29 @@
 namespace seshdb::parse {
 namespace {
 
+TEST(ParseDurations, MinutesWithoutTheirUnitAfterHours) {
+  EXPECT_EQ(parse_duration_minutes("2h20"), 140);
+  EXPECT_EQ(parse_duration_minutes("1h 20"), 80);
+  EXPECT_EQ(parse_duration_minutes("2 h 45 (with a break)"), 165);
+  EXPECT_EQ(parse_duration_minutes("2h 3 tasks"), 120); // a count, not minutes
+}
+TEST(ParseDurations, DecimalComma) {
+  EXPECT_EQ(parse_duration_minutes("2,5h"), 150);
+  EXPECT_EQ(parse_duration_minutes("1,5 Std."), 90);
+  EXPECT_EQ(parse_duration_minutes("tasks 2,5 and 3h"), 180); // no unit after 2,5: a list
+}
+TEST(ParseDurations, GermanAndJapaneseUnits) {
+  EXPECT_EQ(parse_duration_minutes("1 Std. 45 Min."), 105);
+  EXPECT_EQ(parse_duration_minutes("2 Stunden"), 120);
+  EXPECT_EQ(parse_duration_minutes("2時間30分"), 150);
+}
+TEST(ParseDurations, ClockFaceOnlyWhenThatIsAll) {
+  EXPECT_EQ(parse_clock_duration("1:45"), 105);
+  EXPECT_EQ(parse_clock_duration("~01:30:00"), 90);
+  EXPECT_EQ(parse_clock_duration("14:00 - 15:00"), std::nullopt);
+  EXPECT_EQ(parse_clock_duration("0:00"), std::nullopt);
+  EXPECT_EQ(parse_duration_minutes("1:45"), std::nullopt); // only a Duration field says it is one
+}
 TEST(ParseDurations, ApproximateMinutes) { EXPECT_EQ(parse_duration_minutes("~75 minutes"), 75); }
 TEST(ParseDurations, DecimalHours) { EXPECT_EQ(parse_duration_minutes("~2.5 hours"), 150); }
 TEST(ParseDurations, HoursAndMinutesCompact) { EXPECT_EQ(parse_duration_minutes("1h 30m"), 90); }

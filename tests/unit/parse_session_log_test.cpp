@@ -191,6 +191,17 @@ TEST(ParseSessions, YearsComeFromTheNearestSessionEarlierFirst) {
   EXPECT_FALSE(parse(many).sessions.at(3999).local_date.has_value());
 }
 
+TEST(ParseSessions, SessionStartAndEndFieldsGiveTheRange) {
+  auto log = parse("## 2025-02-01 Migration\n\n**Session Start:** 2025-02-01 10:00 UTC\n"
+                   "**Session End:** 2025-02-01 11:30 UTC\n\nx\n\n## 2025-02-03 Review\n\n"
+                   "- **Began:** 09:10\n- **Finished:** 10:40\n\nz\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].start_minute, 10 * 60);
+  EXPECT_EQ(log.sessions[0].end_minute, 11 * 60 + 30);
+  EXPECT_EQ(log.sessions[1].start_minute, 9 * 60 + 10);
+  EXPECT_EQ(log.sessions[1].duration_minutes, 90);
+}
+
 TEST(ParseSessions, SessionsUnderADatedTitleTakeItsDate) {
   auto log = parse("## 2025-12-05\n\n### Session 1: Auth cleanup\n**Branch:** feat/auth\n\n"
                    "### Session 2: CI fix 14:05-15:25 CET\nx\n\n## 2025-12-06\n\n### Session 3: Docs\ny\n");

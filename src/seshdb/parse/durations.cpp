@@ -2,6 +2,7 @@
 
 #include "seshdb/util/text.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -26,7 +27,9 @@ Unit read_unit(std::string_view lower, std::size_t& p) {
   };
   static constexpr Word k_words[] = {
       {"hours", Unit::hours}, {"hour", Unit::hours}, {"hrs", Unit::hours},       {"hr", Unit::hours},
-      {"h", Unit::hours},     {"小时", Unit::hours}, {"個小時", Unit::hours},     {"时", Unit::hours},
+      {"stunden", Unit::hours}, {"stunde", Unit::hours}, {"std.", Unit::hours}, {"std", Unit::hours},
+      {"h", Unit::hours},     {"小时", Unit::hours}, {"個小時", Unit::hours},     {"時間", Unit::hours},
+      {"时", Unit::hours},
       {"minutes", Unit::minutes}, {"minute", Unit::minutes}, {"mins", Unit::minutes}, {"min", Unit::minutes},
       {"m", Unit::minutes},   {"分钟", Unit::minutes}, {"分鐘", Unit::minutes},   {"分", Unit::minutes},
   };
@@ -43,14 +46,24 @@ Unit read_unit(std::string_view lower, std::size_t& p) {
   return Unit::none;
 }
 
-// A number (with decimals) at p; advances p.
+// A number (with decimals) at p; advances p. A decimal comma counts when a
+// unit follows ("2,5h", "1,5 Std."): "2,5" alone may be a list.
 double read_number(std::string_view lower, std::size_t& p) {
   double value = 0;
   while (p < lower.size() && is_digit(lower[p])) {
     value = value * 10 + (lower[p] - '0');
     ++p;
   }
-  if (p + 1 < lower.size() && lower[p] == '.' && is_digit(lower[p + 1])) {
+  bool decimal = p + 1 < lower.size() && lower[p] == '.' && is_digit(lower[p + 1]);
+  if (!decimal && p + 1 < lower.size() && lower[p] == ',' && is_digit(lower[p + 1])) {
+    std::size_t q = p + 1;
+    while (q < lower.size() && is_digit(lower[q])) {
+      ++q;
+    }
+    std::size_t r = q;
+    decimal = q - p <= 3 && read_unit(lower, r) != Unit::none;
+  }
+  if (decimal) {
     double scale = 0.1;
     ++p;
     while (p < lower.size() && is_digit(lower[p])) {
@@ -63,6 +76,32 @@ double read_number(std::string_view lower, std::size_t& p) {
 }
 
 } // namespace
+
+std::optional<int> parse_clock_duration(std::string_view text) {
+  std::string_view t = util::trim(text);
+  if (t.starts_with("~")) {
+    t = util::trim(t.substr(1));
+  }
+  const auto colon = t.find(':');
+  const auto digits = [](std::string_view part) {
+    return !part.empty() && std::all_of(part.begin(), part.end(), is_digit);
+  };
+  if (colon == std::string_view::npos || colon < 1 || colon > 2 || !digits(t.substr(0, colon))) {
+    return std::nullopt;
+  }
+  const std::string_view rest = t.substr(colon + 1);
+  const bool hm = rest.size() == 2 && digits(rest);
+  const bool hms = rest.size() == 5 && rest[2] == ':' && digits(rest.substr(0, 2)) && digits(rest.substr(3));
+  if (!hm && !hms) {
+    return std::nullopt;
+  }
+  const int hours = std::stoi(std::string(t.substr(0, colon)));
+  const int minutes = std::stoi(std::string(rest.substr(0, 2)));
+  if (minutes >= 60 || hours >= 24 || hours * 60 + minutes == 0) {
+    return std::nullopt;
+  }
+  return hours * 60 + minutes;
+}
 
 std::optional<int> parse_duration_minutes(std::string_view text) {
   const std::string lower = util::to_lower_ascii(text);
@@ -95,7 +134,17 @@ std::optional<int> parse_duration_minutes(std::string_view text) {
       }
       if (r < lower.size() && is_digit(lower[r])) {
         const double minutes = read_number(lower, r);
-        if (read_unit(lower, r) == Unit::minutes) {
+        const std::size_t after = r;
+        const Unit next = read_unit(lower, r);
+        // "2h20", "1h 20": minutes without their unit, when nothing else follows.
+        std::size_t word = after;
+        while (word < lower.size() && lower[word] == ' ') {
+          ++word;
+        }
+        const bool bare = next == Unit::none && minutes < 60 && (word >= lower.size() || !is_alpha(lower[word])) &&
+                          (after >= lower.size() || lower[after] == ' ' || lower[after] == ')' ||
+                           lower[after] == ',' || lower[after] == ';' || lower[after] == '.');
+        if (next == Unit::minutes || bare) {
           total += minutes;
         }
       }

@@ -518,6 +518,9 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     const bool time_range = time_value && time_value->end;
     if (!facts.duration && !time_range && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "耗时", "用时", "时长"})) {
       facts.duration = parse_duration_minutes(field.value);
+      if (!facts.duration && !key_is(key, {"time", "hours"})) {
+        facts.duration = parse_clock_duration(field.value);
+      }
       if (!facts.duration && key_is(key, {"hours"})) {
         facts.duration = parse_duration_minutes(field.value + " hours"); // a table's "Hours" column: "1.5"
       }
@@ -525,10 +528,15 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     if (time_value) {
       range_field = time_value;
     }
-    if (key_is(key, {"start", "started", "start time", "started at", "session started", "开始", "开始时间"}) && !start_field) {
+    if (key_is(key, {"start", "started", "start time", "started at", "session started", "session start",
+                     "session start time", "began", "begun", "beginn", "début", "inicio", "开始", "开始时间",
+                     "開始"}) &&
+        !start_field) {
       start_field = time_in_value(field.value);
     }
-    if (key_is(key, {"end", "ended", "end time", "ended at", "finished", "finished at", "completed at", "session completed", "session ended", "结束", "结束时间"}) && !end_field) {
+    if (key_is(key, {"end", "ended", "end time", "ended at", "finished", "finished at", "completed at", "session completed",
+                     "session ended", "session end", "session end time", "ende", "fin", "结束", "结束时间", "終了"}) &&
+        !end_field) {
       end_field = time_in_value(field.value);
     }
     if (key_is(key, {"duration", "session duration"}) && !start_field) {
@@ -891,7 +899,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         if (line >= first_subheading) {
           for (auto& field : read_fields(normalized, line, true)) {
             if (key_is(field.key, {"开始", "结束", "start", "end", "started", "ended", "开始时间", "结束时间", "session completed",
-                                   "session ended", "session started", "completed at", "finished at"})) {
+                                   "session ended", "session started", "completed at", "finished at", "session start",
+                                   "session end", "began", "finished"})) {
               session.fields.push_back(std::move(field));
             }
           }
