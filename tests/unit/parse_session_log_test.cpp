@@ -816,6 +816,32 @@ TEST(ParseFindingsRules, BareLevelHeadingsUnderFindingsOrOpenedByAColour) {
   EXPECT_EQ(found, (std::vector<std::string>{"P2 Missing index on users.email", "P3 Rename fooBar", "P1 Race in cache"}));
 }
 
+TEST(ParseFindingsRules, FindingHeadingsWithASeverityFieldAndMustShouldFix) {
+  auto log = parse("## 2025-03-01 review\n\n### Finding 1: SQL injection in search\n\n- **Severity:** High\n"
+                   "- **File:** api/search.py\n\n### Finding 2: Missing index\n\n**Severity**: Low\n\n"
+                   "### Must fix\n\n- Race between invalidation and write\n\n### Should fix\n\n- Metric for hits\n");
+  // Lists under level headings are read before finding headings.
+  EXPECT_EQ(finding_texts(log),
+            (std::vector<std::string>{"P1 Race between invalidation and write", "P2 Metric for hits",
+                                      "P1 SQL injection in search", "P3 Missing index"}));
+}
+
+TEST(ParseFindingsRules, ALevelThatClosesAFindingsItem) {
+  auto log = parse("## 2025-03-02 review\n\n### Review findings\n\n- Null deref in `parse()` (high)\n"
+                   "- Unused import — low\n- Typo in README [P3]\n- Refactor plan - step 2\n"
+                   "- Task 1.1: Fix command injection (CRITICAL)\n\n### Next steps\n\n- Improve throughput (high)\n"
+                   "\n### Notes\n\n- Latency was high - medium\n");
+  EXPECT_EQ(finding_texts(log),
+            (std::vector<std::string>{"P1 Null deref in parse()", "P3 Unused import", "P3 Typo in README"}));
+}
+
+TEST(ParseFindingsRules, GermanAndFrenchLevels) {
+  auto log = parse("## 2025-03-04 Review\n\n### Befunde\n\n- **Kritisch:** SQL-Injection im Suchfeld\n"
+                   "- Mittel: Cache läuft nie ab\n- **Mineur :** faute de frappe\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 SQL-Injection im Suchfeld", "P2 Cache läuft nie ab",
+                                                          "P3 faute de frappe"}));
+}
+
 TEST(ParseFindingsRules, DashSetLevelsAndLevelsWithNothingAtThem) {
   auto log = parse("## 2025-03-03 review\n### Findings\n- P0: none\n- P1: N/A\n- **P2:** None found\n"
                    "- **P2** — eviction 4 is wrong\n- P3 – rename foo\n- P1: real bug\n");

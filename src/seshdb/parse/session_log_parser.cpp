@@ -1351,6 +1351,39 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     std::string title;
     if (auto severity = severity_of_item(normalize_width(first_line(item.text)), title)) {
       add_finding(index, severity->level, severity->label, title, item.line);
+    } else if (kind == model::SectionKind::findings && item.depth == 0) {
+      if (auto trailing = trailing_severity(normalize_width(first_line(item.text)), title)) {
+        add_finding(index, trailing->level, trailing->label, title, item.line);
+      }
+    }
+  }
+  // "### Finding 1: SQL injection" over "- **Severity:** High": a heading
+  // that is one finding, its level in a Severity field under it.
+  for (std::size_t h = 0; h < doc.headings.size(); ++h) {
+    const auto& heading = doc.headings[h];
+    const std::string lower = util::to_lower_ascii(heading.text);
+    const auto colon = lower.find(':');
+    if (colon == std::string::npos ||
+        !(lower.starts_with("finding") || lower.starts_with("issue") || lower.starts_with("bug"))) {
+      continue;
+    }
+    const int index = session_index_of_line(session_of_line, heading.line);
+    if (index < 0 || log.sessions[static_cast<std::size_t>(index)].line_start == heading.line) {
+      continue;
+    }
+    const int until = h + 1 < doc.headings.size() ? doc.headings[h + 1].line : lines.line_count() + 1;
+    for (int line = heading.line + 1; line < until && line < heading.line + 12; ++line) {
+      const std::string line_text = normalize_width(lines.line_text(text, line));
+      for (const auto& field : read_fields(line_text, line, true)) {
+        if (!key_is(field.key, {"severity", "priority", "schweregrad", "sévérité"})) {
+          continue;
+        }
+        std::string ignored;
+        if (auto severity = severity_of_item(field.value + ": x", ignored)) {
+          add_finding(index, severity->level, severity->label,
+                      std::string(util::trim(std::string_view(heading.text).substr(colon + 1))), heading.line);
+        }
+      }
     }
   }
 

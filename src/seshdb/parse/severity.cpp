@@ -33,7 +33,11 @@ constexpr std::array k_words = {
     SeverityWord{"low", "P3"},          SeverityWord{"minor", "P3"},
     // Code review shorthand: "Must-fix: ...", "Should-fix: ...", "Nit: ...".
     SeverityWord{"must-fix", "P1"},     SeverityWord{"should-fix", "P2"}, SeverityWord{"nit", "P3"},
-    SeverityWord{"nits", "P3"},
+    SeverityWord{"nits", "P3"},         SeverityWord{"must fix", "P1"},   SeverityWord{"should fix", "P2"},
+    // German and French reviews.
+    SeverityWord{"kritisch", "P1"},     SeverityWord{"hoch", "P1"},       SeverityWord{"mittel", "P2"},
+    SeverityWord{"niedrig", "P3"},      SeverityWord{"bloquant", "P0"},   SeverityWord{"majeur", "P2"},
+    SeverityWord{"mineur", "P3"},
 };
 
 std::optional<SeverityWord> severity_word(std::string_view lower) {
@@ -213,6 +217,55 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
     return std::nullopt;
   }
   return Severity{*level, std::string(head.substr(0, word_end))};
+}
+
+std::optional<Severity> trailing_severity(std::string_view item, std::string& title) {
+  std::string_view text = util::trim(item);
+  // "Null deref in parse() (high)", "Unused import — low", "Typo in README [P3]".
+  std::string_view level_text;
+  std::string_view rest;
+  if (!text.empty() && (text.back() == ')' || text.back() == ']')) {
+    const char open = text.back() == ')' ? '(' : '[';
+    const auto at = text.rfind(open);
+    if (at == std::string_view::npos || at == 0) {
+      return std::nullopt;
+    }
+    level_text = text.substr(at + 1, text.size() - at - 2);
+    rest = text.substr(0, at);
+  } else {
+    for (std::string_view dash : {" — ", " – ", " - "}) {
+      const auto at = text.rfind(dash);
+      if (at != std::string_view::npos && at > 0) {
+        level_text = text.substr(at + dash.size());
+        rest = text.substr(0, at);
+        break;
+      }
+    }
+  }
+  const std::string lower = util::to_lower_ascii(util::trim(level_text));
+  std::optional<std::string> level;
+  if (lower.size() == 2 && lower[0] == 'p' && lower[1] >= '0' && lower[1] <= '3') {
+    level = std::string("P") + lower[1];
+  } else {
+    for (const auto& entry : k_words) {
+      if (entry.word == lower) {
+        level = std::string(entry.level);
+      }
+    }
+  }
+  rest = util::trim(rest);
+  if (!level || rest.empty()) {
+    return std::nullopt;
+  }
+  // "Task 1.1: Fix command injection (CRITICAL)": a task ranked by what it fixes.
+  const std::string lower_rest = util::to_lower_ascii(rest.substr(0, 8));
+  for (std::string_view task : {"task", "step", "phase", "todo", "[ ]", "[x]"}) {
+    if (lower_rest.starts_with(task)) {
+      return std::nullopt;
+    }
+  }
+  title = std::string(rest);
+  return Severity{*level, std::string(util::trim(level_text))};
 }
 
 } // namespace seshdb::parse

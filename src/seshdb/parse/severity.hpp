@@ -23,4 +23,9 @@ std::optional<Severity> severity_of_label(std::string_view label);
 // "🔴 Critical: ..."; sets `title` to the rest.
 std::optional<Severity> severity_of_item(std::string_view item, std::string& title);
 
+// An item whose severity closes it: "Null deref in parse() (high)", "Unused
+// import — low", "Typo [P3]"; sets `title` to the rest. Only for items under
+// a findings heading, where a trailing "(high)" cannot rank a task.
+std::optional<Severity> trailing_severity(std::string_view item, std::string& title);
+
 } // namespace seshdb::parse
