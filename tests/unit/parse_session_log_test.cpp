@@ -191,6 +191,15 @@ TEST(ParseSessions, YearsComeFromTheNearestSessionEarlierFirst) {
   EXPECT_FALSE(parse(many).sessions.at(3999).local_date.has_value());
 }
 
+TEST(ParseSessions, PlansAndReleasesAreNotSessions) {
+  auto log = parse("## 2025-04-01 Setup\nx\n\n## Roadmap\n\n| Date | Milestone |\n|---|---|\n| 2025-06-01 | Beta |\n\n"
+                   "## Changelog\n\n### v1.2.0 - 2025-05-03\n- y\n\n## Upcoming milestones\n\n### 2025-11-15 - freeze\n\n"
+                   "## Current status (as of 2025-11-03)\nok\n\n## 2025-04-02 Split the changelog\nz\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-04-01");
+  EXPECT_EQ(log.sessions[1].title, "2025-04-02 Split the changelog");
+}
+
 TEST(ParseSessions, SessionStartAndEndFieldsGiveTheRange) {
   auto log = parse("## 2025-02-01 Migration\n\n**Session Start:** 2025-02-01 10:00 UTC\n"
                    "**Session End:** 2025-02-01 11:30 UTC\n\nx\n\n## 2025-02-03 Review\n\n"

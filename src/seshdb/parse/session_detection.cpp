@@ -57,7 +57,7 @@ bool event_date(std::string_view normalized, const DateMatch& date) {
   }
   for (std::string_view word : {"merged", "completed", "released", "updated", "added", "fixed", "deployed", "closed",
                                 "created", "resolved", "last updated", "since", "until", "due", "deadline", "by",
-                                "before", "截止", "截至"}) {
+                                "before", "as of", "截止", "截至"}) {
     if (tail.ends_with(word) && (tail.size() == word.size() || !is_alpha(tail[tail.size() - word.size() - 1]))) {
       return true; // the whole word: "by", not "lobby"
     }
@@ -65,6 +65,19 @@ bool event_date(std::string_view normalized, const DateMatch& date) {
   // "6月15日前完成", "6月30日之前": a deadline written after the date.
   const std::string_view after = normalized.substr(date.end);
   return after.starts_with("前") || after.starts_with("之前") || after.starts_with("以前");
+}
+
+// "## Roadmap", "## Changelog", "## Upcoming milestones": what is dated under
+// such a heading is planned or released, not worked on in a session.
+bool names_plans(std::string_view heading) {
+  const std::string lower = util::to_lower_ascii(heading);
+  for (std::string_view word : {"roadmap", "changelog", "change log", "release notes", "milestones", "upcoming",
+                                "backlog", "future work"}) {
+    if (lower.find(word) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // "Previous Session: Configuration Tab Order", "Latest Session: ...": a
@@ -180,13 +193,38 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
   };
 
   // Headings.
+  std::vector<int> plans_levels; // open "## Roadmap"-like headings
+  std::vector<std::pair<int, bool>> plans_at_heading; // line, whether what follows is under one
   for (const auto& heading : doc.headings) {
     Event event{heading.line, heading.level, -1, true, heading.text};
     const std::string normalized = normalize_width(heading.text);
     const int marker = start_end_marker(normalized);
     auto date = is_placeholder(normalized) ? std::nullopt : find_date(normalized);
+    const bool has_a_date = date.has_value(); // valid, whatever it turns out to date
     if (date && event_date(normalized, *date)) {
+      if (!heading.in_container) {
+        detection.rejected.emplace_back(heading.line, fmt::format("heading \"{}\" dates an event (merged, updated, as "
+                                                                  "of ...), not a session",
+                                                                  heading.text));
+      }
       date.reset();
+    }
+    if (!heading.in_container) {
+      while (!plans_levels.empty() && plans_levels.back() >= heading.level) {
+        plans_levels.pop_back();
+      }
+      if (!plans_levels.empty() && date) {
+        detection.rejected.emplace_back(heading.line, fmt::format("dated heading \"{}\" is under a roadmap, changelog or "
+                                                                  "milestones heading; not a session",
+                                                                  heading.text));
+        date.reset();
+      }
+      // Only a heading that is nothing more: "Split the changelog" on a dated
+      // session heading is work done.
+      if (!has_a_date && std::count(normalized.begin(), normalized.end(), ' ') < 4 && names_plans(normalized)) {
+        plans_levels.push_back(heading.level);
+      }
+      plans_at_heading.emplace_back(heading.line, !plans_levels.empty());
     }
     if (!heading.in_container) {
       while (!calendar.empty() && calendar.back().level >= heading.level) {
@@ -273,7 +311,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       candidates.push_back(std::move(start));
       event.candidate = static_cast<int>(candidates.size() - 1);
     } else {
-      if (looks_like_broken_date(normalized) && !is_placeholder(normalized)) {
+      if (!has_a_date && looks_like_broken_date(normalized) && !is_placeholder(normalized)) {
         detection.rejected.emplace_back(heading.line, fmt::format("heading \"{}\" has no valid date; not a session", heading.text));
       }
       // A known section name at a session's own level does not end it
@@ -351,6 +389,12 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       const std::string normalized = normalize_width(row.cells[static_cast<std::size_t>(column)]);
       auto date = find_date(normalized);
       if (!date) {
+        return;
+      }
+      // "| Date | Milestone |" under "## Roadmap": plans, not sessions.
+      const auto above = std::upper_bound(plans_at_heading.begin(), plans_at_heading.end(), row.line,
+                                          [](int line, const auto& entry) { return line < entry.first; });
+      if (above != plans_at_heading.begin() && std::prev(above)->second) {
         return;
       }
       SessionStart start;
