@@ -191,6 +191,40 @@ TEST(ParseSessions, YearsComeFromTheNearestSessionEarlierFirst) {
   EXPECT_FALSE(parse(many).sessions.at(3999).local_date.has_value());
 }
 
+TEST(ParseSessions, ATitleDateIsOnlyTheLastResort) {
+  // A sprint's range names no single day; the sessions' own dates and times win.
+  auto log = parse("## Sprint 3 (2025-12-01 - 2025-12-12)\n### Session 5: search\n**Date:** 2025-12-03\n"
+                   "**Time:** 10:00-12:00\n### Session 6: CI\n*2025-12-08, 14:00-15:30*\n### Session 7: release\nx\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-12-03");
+  EXPECT_EQ(log.sessions[1].local_date, "2025-12-08");
+  EXPECT_EQ(log.sessions[1].start_minute, 14 * 60);
+  EXPECT_FALSE(log.sessions[2].local_date.has_value());
+  // After a day that holds two sessions, a day session with a table or a
+  // dated note inside stays a session.
+  auto days = parse("## 2025-12-05\n### Session 1: auth\na\n### Session 2: CI\nb\n\n"
+                    "## 2025-12-08 - Search indexing\n**Duration:** 3h\n\n| Date | Deploy |\n|---|---|\n"
+                    "| 2025-12-08 | staging |\n\n## 2025-12-10 - Docs\n**Duration:** 2h\n\n### Update 2025-12-10 18:00\nc\n");
+  std::vector<std::string> titles;
+  for (const auto& session : days.sessions) {
+    titles.push_back(session.title);
+  }
+  EXPECT_NE(std::find(titles.begin(), titles.end(), "2025-12-08 - Search indexing"), titles.end());
+  EXPECT_NE(std::find(titles.begin(), titles.end(), "2025-12-10 - Docs"), titles.end());
+}
+
+TEST(ParseSessions, OnlyAWeekHeadingDatesWeekdays) {
+  auto retro = parse("## Week 3 retro (2025-01-20)\n**Duration:** 45 min\n### Monday standup\na\n### Friday demo\nb\n");
+  ASSERT_EQ(retro.sessions.size(), 1u);
+  EXPECT_EQ(retro.sessions[0].duration_minutes, 45);
+  auto plans = parse("# Week of 2025-01-13\n## Monday\na\n## Next week\n### Monday: auth\nb\n### Tuesday: perf\nc\n");
+  ASSERT_EQ(plans.sessions.size(), 1u); // the weekdays under "Next week" are plans
+  auto ending = parse("# Week ending 2025-01-17\n## Monday\na\n## Wednesday\nb\n");
+  ASSERT_EQ(ending.sessions.size(), 2u);
+  EXPECT_EQ(ending.sessions[0].local_date, "2025-01-13");
+  EXPECT_EQ(ending.sessions[1].local_date, "2025-01-15");
+}
+
 TEST(ParseSessions, PlansAndReleasesAreNotSessions) {
   auto log = parse("## 2025-04-01 Setup\nx\n\n## Roadmap\n\n| Date | Milestone |\n|---|---|\n| 2025-06-01 | Beta |\n\n"
                    "## Changelog\n\n### v1.2.0 - 2025-05-03\n- y\n\n## Upcoming milestones\n\n### 2025-11-15 - freeze\n\n"
@@ -198,6 +232,8 @@ TEST(ParseSessions, PlansAndReleasesAreNotSessions) {
   ASSERT_EQ(log.sessions.size(), 2u);
   EXPECT_EQ(log.sessions[0].local_date, "2025-04-01");
   EXPECT_EQ(log.sessions[1].title, "2025-04-02 Split the changelog");
+  // A file titled by its plans is still a log.
+  EXPECT_EQ(parse("# Roadmap & dev log\n\n## 2025-03-10 Parser\na\n\n## 2025-03-11 Tests\nb\n").sessions.size(), 2u);
 }
 
 TEST(ParseSessions, SessionStartAndEndFieldsGiveTheRange) {
@@ -842,6 +878,14 @@ TEST(ParseFindingsRules, ALevelThatClosesAFindingsItem) {
                    "\n### Notes\n\n- Latency was high - medium\n");
   EXPECT_EQ(finding_texts(log),
             (std::vector<std::string>{"P1 Null deref in parse()", "P3 Unused import", "P3 Typo in README"}));
+}
+
+TEST(ParseFindingsRules, TasksAndSprintReviewsAreNotFindings) {
+  auto log = parse("## 2025-05-02 work\n\n### Issue #45: Implement CSV export\n- **Priority:** High\n\n"
+                   "### Sprint review\n- Velocity - high\n- Bumped React 18 to 19 (major)\n\n"
+                   "### Review findings\n- [ ] Add retry to fetch (P2)\n- Cache never expires (medium)\n\n"
+                   "### Finanzierung\n**Mittel:**\n- Förderung durch das BMBF\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P2 Cache never expires"}));
 }
 
 TEST(ParseFindingsRules, GermanAndFrenchLevels) {

@@ -631,14 +631,13 @@ std::optional<WeekdayHeading> weekday_heading(std::string_view normalized) {
 
 bool is_week_heading(std::string_view normalized) {
   const std::string lower = util::to_lower_ascii(normalized);
-  for (std::size_t at = lower.find("week"); at != std::string::npos; at = lower.find("week", at + 1)) {
-    const bool starts = at == 0 || !is_alpha(lower[at - 1]);
-    const bool ends = at + 4 >= lower.size() || !is_alpha(lower[at + 4]);
-    if (starts && ends) {
+  for (std::string_view phrase : {"week of", "week starting", "week commencing", "week beginning", "week ending"}) {
+    const auto at = lower.find(phrase);
+    if (at != std::string::npos && (at == 0 || !is_alpha(lower[at - 1]))) {
       return true;
     }
   }
-  return lower.starts_with("w/c ");
+  return lower.starts_with("w/c ") || lower.starts_with("w/e ");
 }
 
 std::optional<DayHeading> day_heading(std::string_view normalized) {

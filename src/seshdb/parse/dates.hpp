@@ -62,8 +62,9 @@ struct WeekdayHeading {
 };
 std::optional<WeekdayHeading> weekday_heading(std::string_view normalized);
 
-// "Week of 2025-01-13", "Week 3 (Jan 13, 2025)", "W/C 13 Jan 2025": a heading
-// whose date opens a week.
+// "Week of 2025-01-13", "Week starting Jan 13, 2025", "W/C 13 Jan 2025", and
+// "Week ending 2025-01-17" (the week that ends then): a heading whose date
+// names a week. "Week 3 retro (2025-01-20)" is a day's session.
 bool is_week_heading(std::string_view normalized);
 
 bool is_valid_date(int year, int month, int day);

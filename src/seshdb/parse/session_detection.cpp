@@ -71,6 +71,13 @@ bool event_date(std::string_view normalized, const DateMatch& date) {
 // such a heading is planned or released, not worked on in a session.
 bool names_plans(std::string_view heading) {
   const std::string lower = util::to_lower_ascii(heading);
+  for (std::string_view log_word : {"log", "journal", "session", "notes", "diary"}) {
+    for (auto at = lower.find(log_word); at != std::string::npos; at = lower.find(log_word, at + 1)) {
+      if (at == 0 || !is_alpha(lower[at - 1])) {
+        return false; // "Roadmap & dev log", not the "log" of "changelog"
+      }
+    }
+  }
   for (std::string_view word : {"roadmap", "changelog", "change log", "release notes", "milestones", "upcoming",
                                 "backlog", "future work"}) {
     if (lower.find(word) != std::string::npos) {
@@ -221,7 +228,8 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       }
       // Only a heading that is nothing more: "Split the changelog" on a dated
       // session heading is work done.
-      if (!has_a_date && std::count(normalized.begin(), normalized.end(), ' ') < 4 && names_plans(normalized)) {
+      if (!has_a_date && heading.level > 1 && std::count(normalized.begin(), normalized.end(), ' ') < 4 &&
+          names_plans(normalized)) {
         plans_levels.push_back(heading.level);
       }
       plans_at_heading.emplace_back(heading.line, !plans_levels.empty());
@@ -244,6 +252,10 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       Calendar entry{heading.level, {}, date.has_value()};
       if (date && date->year != 0 && is_week_heading(normalized)) {
         entry.week_start = days_from_civil(date->year, date->month, date->day);
+        const std::string lower = util::to_lower_ascii(normalized);
+        if (lower.find("week ending") != std::string::npos || lower.starts_with("w/e ")) {
+          *entry.week_start -= 6; // the week that ends on that day
+        }
       }
       if (!date) {
         if (auto period = calendar_heading(normalized)) {
@@ -256,7 +268,8 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
         } else if (auto weekday = weekday_heading(normalized)) {
           // "## Tuesday" under "# Week of 2025-01-13": the first Tuesday from
           // that date, when no day heading stands between them.
-          const auto owner = std::find_if(calendar.rbegin(), calendar.rend(), [](const Calendar& c) { return c.dated; });
+          // Only right under the week heading: "### Next week" between them plans.
+          const auto owner = calendar.rbegin();
           if (owner != calendar.rend() && owner->week_start) {
             for (std::int64_t d = *owner->week_start; d < *owner->week_start + 7; ++d) {
               int y = 0, m = 0, dd = 0;
@@ -448,6 +461,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       }
     }
     std::set<int> title_levels;
+    std::set<int> session_child_levels; // levels of the undated sessions such titles hold
     for (std::size_t i = 0; i < candidates.size(); ++i) {
       if (children[i] >= 2 && candidates[i].kind == StartKind::heading) {
         dropped[i] = true;
@@ -455,14 +469,39 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       }
     }
     for (std::size_t i = 0; i < candidates.size(); ++i) {
-      if (children[i] == 1 && candidates[i].kind == StartKind::heading && candidates[i].date &&
-          title_levels.count(candidates[i].level) > 0) {
+      const int up = enclosing[i];
+      if (up >= 0 && dropped[static_cast<std::size_t>(up)] && candidates[i].kind == StartKind::heading &&
+          !candidates[i].date) {
+        session_child_levels.insert(candidates[i].level);
+      }
+    }
+    // One "### Session 3" right under a "## 2025-12-06" at such a level: a
+    // title too, when nothing but the session is under it.
+    std::vector<int> only_child(candidates.size(), -1);
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      if (enclosing[i] >= 0) {
+        only_child[static_cast<std::size_t>(enclosing[i])] = static_cast<int>(i);
+      }
+    }
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      if (children[i] != 1 || candidates[i].kind != StartKind::heading || !candidates[i].date ||
+          title_levels.count(candidates[i].level) == 0) {
+        continue;
+      }
+      const auto& child = candidates[static_cast<std::size_t>(only_child[i])];
+      const bool next_heading = std::none_of(doc.headings.begin(), doc.headings.end(), [&](const MdHeading& h) {
+        return h.line > candidates[i].line && h.line < child.line;
+      });
+      const bool close_by = child.line - candidates[i].line <= 3;
+      if (child.kind == StartKind::heading && !child.date && session_child_levels.count(child.level) > 0 &&
+          next_heading && close_by) {
         dropped[i] = true;
       }
     }
     if (!title_levels.empty()) {
-      // Sessions under a dated title that give no date of their own take its
-      // date: "## 2025-12-05" over "### Session 1: auth", "### Session 2: CI".
+      // Sessions under a dated title that name one day, and give no date of
+      // their own anywhere, take its date: "## 2025-12-05" over "### Session
+      // 1: auth", "### Session 2: CI" (not a sprint's "(2025-12-01 – 2025-12-12)").
       const std::vector<int> parent = enclosing;
       for (std::size_t i = 0; i < candidates.size(); ++i) {
         if (candidates[i].date) {
@@ -471,7 +510,9 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
         for (int up = parent[i]; up >= 0; up = parent[static_cast<std::size_t>(up)]) {
           const auto& title = candidates[static_cast<std::size_t>(up)];
           if (dropped[static_cast<std::size_t>(up)] && title.date && title.date->year != 0) {
-            candidates[i].date = DateMatch{title.date->year, title.date->month, title.date->day, 0, 0};
+            if (!find_date(title.normalized, title.date->end) && !is_week_heading(title.normalized)) {
+              candidates[i].title_date = DateMatch{title.date->year, title.date->month, title.date->day, 0, 0};
+            }
             break;
           }
         }

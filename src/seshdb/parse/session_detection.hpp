@@ -21,6 +21,7 @@ struct SessionStart {
   std::string title;       // as written, markup removed
   std::string normalized;  // title with full-width characters made ASCII
   std::optional<DateMatch> date;
+  std::optional<DateMatch> title_date; // the day of a dated title above it, for when the session gives none
   int table = 0;           // table id for table rows
   std::vector<std::string> cells;   // table rows: the cells
   std::vector<std::string> header;  // table rows: the header cells

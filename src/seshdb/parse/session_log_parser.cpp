@@ -516,7 +516,8 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                                        "uhrzeit", "hora", "horario", "heure", "horaire"});
     const std::optional<TimeMatch> time_value = time_key && !range_field ? time_in_value(field.value) : std::nullopt;
     const bool time_range = time_value && time_value->end;
-    if (!facts.duration && !time_range && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "耗时", "用时", "时长"})) {
+    if (!facts.duration && !time_range && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "dauer", "zeitaufwand", "durée", "duración", "所要時間", "時間",
+                                                             "作業時間", "耗时", "用时", "时长"})) {
       facts.duration = parse_duration_minutes(field.value);
       if (!facts.duration && !key_is(key, {"time", "hours"})) {
         facts.duration = parse_clock_duration(field.value);
@@ -585,6 +586,19 @@ int session_index_of_line(const std::vector<int>& session_of_line, int line) {
     return model::k_no_session;
   }
   return session_of_line[static_cast<std::size_t>(line)];
+}
+
+// A findings section that says it lists problems ("Review findings", "Bugs
+// found"), not any heading with "review" in it ("Sprint review").
+bool names_problems(std::string_view title) {
+  const std::string lower = util::to_lower_ascii(title);
+  for (std::string_view word : {"finding", "issue", "bug", "problem", "concern", "vulnerab", "defect", "befund",
+                                "code review", "review comment", "remarque"}) {
+    if (lower.find(word) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::optional<bool> done_state(const MdItem& item) {
@@ -900,7 +914,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           for (auto& field : read_fields(normalized, line, true)) {
             if (key_is(field.key, {"开始", "结束", "start", "end", "started", "ended", "开始时间", "结束时间", "session completed",
                                    "session ended", "session started", "completed at", "finished at", "session start",
-                                   "session end", "began", "finished"})) {
+                                   "session end"})) {
               session.fields.push_back(std::move(field));
             }
           }
@@ -975,6 +989,13 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         file_zone = zone;
         best_votes = votes;
       }
+    }
+  }
+  // A session that gave no date anywhere, under a dated title ("## 2025-12-05"
+  // over "### Session 1"), takes the title's day.
+  for (std::size_t i = 0; i < log.sessions.size() && i < detection.sessions.size(); ++i) {
+    if (!facts[i].date && detection.sessions[i].title_date) {
+      facts[i].date = detection.sessions[i].title_date;
     }
   }
   // Years for month-day dates ("Jan 15"): from the nearest dated session,
@@ -1351,7 +1372,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     std::string title;
     if (auto severity = severity_of_item(normalize_width(first_line(item.text)), title)) {
       add_finding(index, severity->level, severity->label, title, item.line);
-    } else if (kind == model::SectionKind::findings && item.depth == 0) {
+    } else if (kind == model::SectionKind::findings && item.depth == 0 && !done_state(item).has_value() &&
+               names_problems(log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title)) {
       if (auto trailing = trailing_severity(normalize_width(first_line(item.text)), title)) {
         add_finding(index, trailing->level, trailing->label, title, item.line);
       }
@@ -1371,11 +1393,23 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     if (index < 0 || log.sessions[static_cast<std::size_t>(index)].line_start == heading.line) {
       continue;
     }
+    // Not a planned issue: "### Next steps" over "#### Issue #88: Dark mode".
+    bool planned = false;
+    for (std::size_t k = h; k-- > 0;) {
+      if (doc.headings[k].level < heading.level) {
+        const auto kind = classify_section(doc.headings[k].text);
+        planned = kind == model::SectionKind::next_steps || kind == model::SectionKind::work_completed;
+        break;
+      }
+    }
+    if (planned) {
+      continue;
+    }
     const int until = h + 1 < doc.headings.size() ? doc.headings[h + 1].line : lines.line_count() + 1;
     for (int line = heading.line + 1; line < until && line < heading.line + 12; ++line) {
       const std::string line_text = normalize_width(lines.line_text(text, line));
       for (const auto& field : read_fields(line_text, line, true)) {
-        if (!key_is(field.key, {"severity", "priority", "schweregrad", "sévérité"})) {
+        if (!key_is(field.key, {"severity", "schweregrad", "sévérité"})) {
           continue;
         }
         std::string ignored;

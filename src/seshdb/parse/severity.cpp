@@ -126,8 +126,15 @@ std::optional<Severity> severity_of_label(std::string_view label) {
   if (!word) {
     return std::nullopt;
   }
-  // "Critical Issues", "High severity", or the bare word ("Critical:").
+  // "Critical Issues", "High severity", or the bare word ("Critical:"). The
+  // German and French words are levels only as item markers: "**Mittel:**"
+  // over a list is as likely "Funds:".
   const std::string bare = strip_decoration(lower);
+  for (std::string_view foreign : {"kritisch", "hoch", "mittel", "niedrig", "bloquant", "majeur", "mineur"}) {
+    if (word->word == foreign) {
+      return std::nullopt;
+    }
+  }
   if ((names_findings(lower) && !counted_sentence(lower)) || bare == word->word ||
       bare == std::string(word->word) + " severity") {
     return Severity{std::string(word->level), std::string(util::trim(label))};
@@ -243,6 +250,9 @@ std::optional<Severity> trailing_severity(std::string_view item, std::string& ti
     }
   }
   const std::string lower = util::to_lower_ascii(util::trim(level_text));
+  if (lower == "major" || lower == "minor") {
+    return std::nullopt; // "Bumped React 18 → 19 (major)": a version step
+  }
   std::optional<std::string> level;
   if (lower.size() == 2 && lower[0] == 'p' && lower[1] >= '0' && lower[1] <= '3') {
     level = std::string("P") + lower[1];
