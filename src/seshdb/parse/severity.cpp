@@ -40,6 +40,19 @@ constexpr std::array k_words = {
     SeverityWord{"mineur", "P3"},
 };
 
+// The level one lower-case word names: "p1", "high", "nit"; nullopt otherwise.
+std::optional<std::string> level_of_word(std::string_view word) {
+  if (word.size() == 2 && word[0] == 'p' && word[1] >= '0' && word[1] <= '3') {
+    return std::string("P") + word[1];
+  }
+  for (const auto& entry : k_words) {
+    if (entry.word == word) {
+      return std::string(entry.level);
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<SeverityWord> severity_word(std::string_view lower) {
   for (const auto& entry : k_words) {
     const auto at = lower.find(entry.word);
@@ -184,16 +197,7 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
       word.resize(dash);
     }
   }
-  std::optional<std::string> level;
-  if (word.size() == 2 && word[0] == 'p' && word[1] >= '0' && word[1] <= '3') {
-    level = std::string("P") + word[1];
-  } else {
-    for (const auto& entry : k_words) {
-      if (entry.word == word) {
-        level = std::string(entry.level);
-      }
-    }
-  }
+  const std::optional<std::string> level = level_of_word(word);
   if (!level) {
     return std::nullopt;
   }
@@ -253,16 +257,7 @@ std::optional<Severity> trailing_severity(std::string_view item, std::string& ti
   if (lower == "major" || lower == "minor") {
     return std::nullopt; // "Bumped React 18 → 19 (major)": a version step
   }
-  std::optional<std::string> level;
-  if (lower.size() == 2 && lower[0] == 'p' && lower[1] >= '0' && lower[1] <= '3') {
-    level = std::string("P") + lower[1];
-  } else {
-    for (const auto& entry : k_words) {
-      if (entry.word == lower) {
-        level = std::string(entry.level);
-      }
-    }
-  }
+  const std::optional<std::string> level = level_of_word(lower);
   rest = util::trim(rest);
   if (!level || rest.empty()) {
     return std::nullopt;
