@@ -126,6 +126,12 @@ TEST(ParseTimes, IsoZulu) { EXPECT_EQ(time_in("2025-08-02T14:05:00Z"), "14:05 Z"
 TEST(ParseTimes, ZoneInParentheses) { EXPECT_EQ(time_in("14:12 (UTC)"), "14:12 UTC"); }
 TEST(ParseTimes, UtcWithOffset) { EXPECT_EQ(time_in("09:00 UTC+8"), "09:00 UTC+8"); }
 TEST(ParseTimes, IanaZoneName) { EXPECT_EQ(time_in("09:00 Europe/Paris"), "09:00 Europe/Paris"); }
+TEST(ParseTimes, UtcOffsetAfterASpaceOrADash) {
+  EXPECT_EQ(time_in("10:00-11:00 UTC -5"), "10:00-11:00 UTC-5");
+  EXPECT_EQ(time_in("10:00-11:00 (UTC -05:00)"), "10:00-11:00 UTC-05:00");
+  EXPECT_EQ(time_in("10:00-11:00 UTC–5"), "10:00-11:00 UTC-5");
+  EXPECT_EQ(time_in("10:00-11:00 UTC - 5 people"), "10:00-11:00 UTC"); // a count after a spaced dash
+}
 TEST(ParseTimes, RangeWithTo) { EXPECT_EQ(time_in("9:00 to 11:30"), "09:00-11:30"); }
 TEST(ParseTimes, DotMinutesWithAMeridiem) {
   EXPECT_EQ(time_in("9am-11.30am"), "09:00-11:30");

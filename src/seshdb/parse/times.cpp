@@ -186,6 +186,28 @@ std::optional<std::string> read_zone(std::string_view text, std::size_t pos, std
           return std::string(text.substr(pos, offset_end - pos));
         }
       }
+      // "UTC -5" (a space, then the sign against the digits), "UTC–5" and
+      // "UTC−5" (an en dash or a minus sign): the same offset, written as UTC-5.
+      if (word == "UTC" || word == "GMT") {
+        std::string signed_offset;
+        std::size_t digits_at = std::string_view::npos;
+        if (p + 2 < text.size() && text[p] == ' ' && (text[p + 1] == '+' || text[p + 1] == '-') &&
+            is_digit(text[p + 2])) {
+          signed_offset = text[p + 1];
+          digits_at = p + 2;
+        } else if (text.substr(p).starts_with("–") || text.substr(p).starts_with("−")) {
+          signed_offset = "-";
+          digits_at = p + 3;
+        }
+        if (digits_at != std::string_view::npos && digits_at < text.size() && is_digit(text[digits_at])) {
+          signed_offset += std::string(text.substr(digits_at, 5));
+          std::size_t offset_end = 0;
+          if (read_numeric_offset(signed_offset, 0, offset_end)) {
+            end = digits_at + offset_end - 1;
+            return std::string(word) + signed_offset.substr(0, offset_end);
+          }
+        }
+      }
       end = p;
       return std::string(word);
     }
