@@ -132,6 +132,11 @@ TEST(ParseTimes, UtcOffsetAfterASpaceOrADash) {
   EXPECT_EQ(time_in("10:00-11:00 UTC–5"), "10:00-11:00 UTC-5");
   EXPECT_EQ(time_in("10:00-11:00 UTC - 5 people"), "10:00-11:00 UTC"); // a count after a spaced dash
 }
+TEST(ParseTimes, UsZonesByName) {
+  EXPECT_EQ(time_in("10:00 AM - 11:30 AM Pacific Time"), "10:00-11:30 PT");
+  EXPECT_EQ(time_in("9:00 Eastern time"), "09:00 ET");
+  EXPECT_EQ(time_in("9:00 Central station"), "09:00");
+}
 TEST(ParseTimes, RangeWithTo) { EXPECT_EQ(time_in("9:00 to 11:30"), "09:00-11:30"); }
 TEST(ParseTimes, DotMinutesWithAMeridiem) {
   EXPECT_EQ(time_in("9am-11.30am"), "09:00-11:30");
