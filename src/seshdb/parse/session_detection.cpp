@@ -489,9 +489,10 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
         continue;
       }
       const auto& child = candidates[static_cast<std::size_t>(only_child[i])];
-      const bool next_heading = std::none_of(doc.headings.begin(), doc.headings.end(), [&](const MdHeading& h) {
-        return h.line > candidates[i].line && h.line < child.line;
-      });
+      // Headings are in line order: the first one after the day must be the session.
+      const auto after = std::upper_bound(doc.headings.begin(), doc.headings.end(), candidates[i].line,
+                                          [](int line, const MdHeading& h) { return line < h.line; });
+      const bool next_heading = after == doc.headings.end() || after->line >= child.line;
       const bool close_by = child.line - candidates[i].line <= 3;
       if (child.kind == StartKind::heading && !child.date && session_child_levels.count(child.level) > 0 &&
           next_heading && close_by) {

@@ -588,19 +588,6 @@ int session_index_of_line(const std::vector<int>& session_of_line, int line) {
   return session_of_line[static_cast<std::size_t>(line)];
 }
 
-// A findings section that says it lists problems ("Review findings", "Bugs
-// found"), not any heading with "review" in it ("Sprint review").
-bool names_problems(std::string_view title) {
-  const std::string lower = util::to_lower_ascii(title);
-  for (std::string_view word : {"finding", "issue", "bug", "problem", "concern", "vulnerab", "defect", "befund",
-                                "code review", "review comment", "remarque"}) {
-    if (lower.find(word) != std::string::npos) {
-      return true;
-    }
-  }
-  return false;
-}
-
 std::optional<bool> done_state(const MdItem& item) {
   if (item.task == 1 || item.struck) {
     return true;
@@ -1373,7 +1360,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     if (auto severity = severity_of_item(normalize_width(first_line(item.text)), title)) {
       add_finding(index, severity->level, severity->label, title, item.line);
     } else if (kind == model::SectionKind::findings && item.depth == 0 && !done_state(item).has_value() &&
-               names_problems(log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title)) {
+               section_names_problems(log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title)) {
       if (auto trailing = trailing_severity(normalize_width(first_line(item.text)), title)) {
         add_finding(index, trailing->level, trailing->label, title, item.line);
       }

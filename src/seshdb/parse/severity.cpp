@@ -2,7 +2,9 @@
 
 #include "seshdb/util/text.hpp"
 
+#include <algorithm>
 #include <array>
+#include <initializer_list>
 
 namespace seshdb::parse {
 
@@ -64,15 +66,20 @@ std::optional<SeverityWord> severity_word(std::string_view lower) {
   return std::nullopt;
 }
 
+// Nouns of problems found, which both a label over a list and a findings
+// section's title use.
+constexpr std::array<std::string_view, 7> k_problem_nouns = {"issue", "finding", "bug", "problem", "vulnerab",
+                                                             "concern", "defect"};
+
+bool contains_any(std::string_view lower, std::initializer_list<std::string_view> words) {
+  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return lower.find(w) != std::string_view::npos; });
+}
+
 // Words that say the list is of problems found, not tasks or steps.
 bool names_findings(std::string_view lower) {
-  for (std::string_view noun : {"issue", "finding", "bug", "problem", "vulnerab", "concern", "risk", "defect",
-                                "gap", "severity", "violation", "error", "warning", "comment"}) {
-    if (lower.find(noun) != std::string_view::npos) {
-      return true;
-    }
-  }
-  return false;
+  return std::any_of(k_problem_nouns.begin(), k_problem_nouns.end(),
+                     [&](std::string_view w) { return lower.find(w) != std::string_view::npos; }) ||
+         contains_any(lower, {"risk", "gap", "severity", "violation", "error", "warning", "comment"});
 }
 
 std::string strip_decoration(std::string_view text) {
@@ -228,6 +235,13 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
     return std::nullopt;
   }
   return Severity{*level, std::string(head.substr(0, word_end))};
+}
+
+bool section_names_problems(std::string_view title) {
+  const std::string lower = util::to_lower_ascii(title);
+  return std::any_of(k_problem_nouns.begin(), k_problem_nouns.end(),
+                     [&](std::string_view w) { return lower.find(w) != std::string_view::npos; }) ||
+         contains_any(lower, {"befund", "code review", "review comment", "remarque"});
 }
 
 std::optional<Severity> trailing_severity(std::string_view item, std::string& title) {

@@ -28,4 +28,9 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
 // a findings heading, where a trailing "(high)" cannot rank a task.
 std::optional<Severity> trailing_severity(std::string_view item, std::string& title);
 
+// A findings section whose title says it lists problems ("Review findings",
+// "Bugs found", "Code review"), not any heading with "review" in it
+// ("Sprint review"): where a closing "(high)" is a finding's level.
+bool section_names_problems(std::string_view title);
+
 } // namespace seshdb::parse

@@ -163,8 +163,9 @@ std::optional<std::string> read_zone(std::string_view text, std::size_t pos, std
   const std::string_view word = text.substr(pos, p - pos);
   // "Pacific Time", "Eastern time": the US zones by name, which follow
   // daylight saving like PT and ET.
-  for (const auto& [name, zone] : {std::pair<std::string_view, std::string_view>{"Pacific", "PT"}, {"Mountain", "MT"},
-                                   {"Central", "CT"}, {"Eastern", "ET"}}) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> k_us_names = {
+      {{"Pacific", "PT"}, {"Mountain", "MT"}, {"Central", "CT"}, {"Eastern", "ET"}}};
+  for (const auto& [name, zone] : k_us_names) {
     if (word == name && p + 5 <= text.size() && util::iequals_ascii(text.substr(p, 5), " time") &&
         (p + 5 == text.size() || !is_alpha(text[p + 5]))) {
       end = p + 5;

@@ -153,6 +153,14 @@ bool exists_in_any_form(const fs::path& path) {
   return fs::symlink_status(path, ec).type() != fs::file_type::not_found; // an unreadable status counts as there
 }
 
+// A 0-byte regular file with no journal or WAL beside it: nothing was ever
+// written to it, so it is not a database yet.
+bool is_empty_file(const fs::path& path) {
+  std::error_code ec;
+  return fs::symlink_status(path, ec).type() == fs::file_type::regular && fs::file_size(path, ec) == 0 && !ec &&
+         !exists_in_any_form(path.string() + "-wal") && !exists_in_any_form(path.string() + "-journal");
+}
+
 // Moves `from` to `to` unless `to` exists. False when it does.
 bool move_unless_exists(const fs::path& from, const fs::path& to) {
   if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) {
@@ -195,11 +203,10 @@ bool move_unless_exists(const fs::path& from, const fs::path& to) {
 // under an exclusive lock, and a writer that opened the empty file meanwhile
 // gets SQLITE_READONLY_DBMOVED when it tries to write, not a silent loss.
 bool replace_empty_file(const fs::path& from, const fs::path& to) {
-  std::error_code ec;
-  if (fs::symlink_status(to, ec).type() != fs::file_type::regular || fs::file_size(to, ec) != 0 || ec ||
-      exists_in_any_form(to.string() + "-wal") || exists_in_any_form(to.string() + "-journal")) {
+  if (!is_empty_file(to)) {
     return false;
   }
+  std::error_code ec;
   try {
     SQLite::Database lock(to.string(), SQLite::OPEN_READWRITE);
     lock.exec("BEGIN EXCLUSIVE");
@@ -231,22 +238,6 @@ bool settle(const fs::path& path) {
   fs::remove(path.string() + "-journal", ec);
   return true;
 }
-
-} // namespace
-
-std::optional<long> building_pid(const fs::path& target) {
-  const std::string prefix = build_prefix(target);
-  std::error_code ec;
-  for (fs::directory_iterator it(folder_of(target), ec), end; !ec && it != end; it.increment(ec)) {
-    const auto name = parse_build_name(it->path().filename().string(), prefix);
-    if (name && in_use(it->path())) {
-      return name->pid;
-    }
-  }
-  return std::nullopt;
-}
-
-namespace {
 
 // Deletes the builds for `target` nobody holds, except the newest one of this
 // boot when `keep_newest`; returns that one, locked (and its descriptor).
@@ -305,15 +296,25 @@ std::string nonce() {
 
 } // namespace
 
+std::optional<long> building_pid(const fs::path& target) {
+  const std::string prefix = build_prefix(target);
+  std::error_code ec;
+  for (fs::directory_iterator it(folder_of(target), ec), end; !ec && it != end; it.increment(ec)) {
+    const auto name = parse_build_name(it->path().filename().string(), prefix);
+    if (name && in_use(it->path())) {
+      return name->pid;
+    }
+  }
+  return std::nullopt;
+}
+
 std::unique_ptr<DatabaseBuild> DatabaseBuild::begin_if_new(const fs::path& target) {
   if (!is_plain_file_name(target.string())) {
     return nullptr;
   }
-  std::error_code size_ec;
-  const bool empty_file = fs::symlink_status(target, size_ec).type() == fs::file_type::regular &&
-                          fs::file_size(target, size_ec) == 0 && !size_ec;
-  if ((exists_in_any_form(target) && !empty_file) || exists_in_any_form(target.string() + "-wal") ||
-      exists_in_any_form(target.string() + "-journal")) {
+  const bool nothing_there = !exists_in_any_form(target) && !exists_in_any_form(target.string() + "-wal") &&
+                             !exists_in_any_form(target.string() + "-journal");
+  if (!nothing_there && !is_empty_file(target)) {
     // Builds that ingests left before this database existed would only bring
     // old files back if it were ever deleted.
     sweep_builds(target, false);
@@ -336,8 +337,8 @@ std::unique_ptr<DatabaseBuild> DatabaseBuild::begin_if_new(const fs::path& targe
         return std::unique_ptr<DatabaseBuild>(new DatabaseBuild(target, path, fd, true));
       } catch (const DatabaseError&) {
         // One that cannot be opened now never will be (a newer seshdb's,
-        // say): start afresh rather than fail every time.
-        remove_build_files(path);
+        // say), and the constructor has deleted it: start afresh rather than
+        // fail every time.
       }
     } else {
       remove_build_files(old_path);
@@ -387,9 +388,7 @@ DatabaseBuild::DatabaseBuild(fs::path target, fs::path path, int lock_fd, bool r
   try {
     m_db = open_database(m_path, OpenMode::build);
   } catch (const Error& e) {
-    if (!m_resumed) {
-      remove_build_files(m_path); // a resumed one keeps the work it holds
-    }
+    remove_build_files(m_path);
     ::close(m_lock_fd);
     throw DatabaseError(fmt::format("{}: cannot create the database ({})", m_target.string(), e.what()));
   }
