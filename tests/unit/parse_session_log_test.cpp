@@ -525,6 +525,25 @@ TEST(ParseSessions, TableRowsWithDateColumnAreSessions) {
   EXPECT_EQ(log.sessions[1].duration_minutes, 90);
 }
 
+TEST(ParseSessions, AHeadingRightUnderATableEndsIt) {
+  // GFM ends a table at a heading or a fence; md4c 0.4.8 alone reads both,
+  // and the lines after them, as more rows.
+  auto log = parse("## 2025-01-07\n| Task | Status |\n|---|---|\n| parser | done |\n## 2025-01-08\n"
+                   "Fixed in 8e9f0a1.\n```\n## 2025-01-09 in code\n```\n\n## 2025-01-10\n- [x] ship\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{1, 5, 11}));
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[1].local_date, "2025-01-08");
+  ASSERT_EQ(log.sessions[2].items.size(), 1u);
+  EXPECT_EQ(log.sessions[2].items[0].line, 12); // lines after the added blank line still map back
+  ASSERT_EQ(log.commits.size(), 1u);
+  EXPECT_EQ(log.commits[0].line, 6);
+}
+
+TEST(ParseSessions, AFenceRightUnderATableIsCode) {
+  auto log = parse("## 2025-01-07\n| a | b |\n|---|---|\n| 1 | 2 |\n```\n## 2025-01-09 in code\n\n## 2025-01-11 still code\n```\n");
+  EXPECT_EQ(session_lines(log), std::vector<int>{1});
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

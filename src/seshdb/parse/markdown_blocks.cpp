@@ -36,8 +36,13 @@ namespace {
 
 // What the md4c callbacks are currently inside.
 struct Builder {
-  std::string_view input;
+  std::string_view input; // the log, for reading its lines
   const LineIndex* lines = nullptr;
+  // What md4c reads: the log, or a copy with blank lines added
+  // (see end_tables_before_blocks), whose lines log_line maps back.
+  std::string_view parsed;
+  const LineIndex* parsed_lines = nullptr;
+  std::vector<int> log_line; // parsed line - 1 -> log line; empty when parsed is the log
   MarkdownDoc doc;
 
   enum class Target { none, heading, paragraph, item, cell, code };
@@ -62,11 +67,16 @@ struct Builder {
   int code_first_line = 0;
   int code_last_line = 0;
 
+  int line_of(std::size_t parsed_offset) const {
+    const int line = parsed_lines->line_of(parsed_offset);
+    return log_line.empty() ? line : log_line[static_cast<std::size_t>(line - 1)];
+  }
+
   int line_at(const MD_CHAR* p) const {
-    if (p < input.data() || p >= input.data() + input.size()) {
+    if (p < parsed.data() || p >= parsed.data() + parsed.size()) {
       return 0;
     }
-    return lines->line_of(static_cast<std::size_t>(p - input.data()));
+    return line_of(static_cast<std::size_t>(p - parsed.data()));
   }
 
   Frame* innermost_text_target() {
@@ -137,7 +147,7 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) {
     item.ordered = !b.list_ordered.empty() && b.list_ordered.back();
     if (li->is_task) {
       item.task = (li->task_mark == 'x' || li->task_mark == 'X') ? 1 : 0;
-      item.line = b.lines->line_of(li->task_mark_offset);
+      item.line = b.line_of(li->task_mark_offset);
     }
     b.doc.items.push_back(std::move(item));
     b.open_items.push_back(b.doc.items.size() - 1);
@@ -405,6 +415,74 @@ int front_matter_end(std::string_view text, const LineIndex& lines) {
   return 0;
 }
 
+// An ATX heading or a code fence opener, up to three spaces in.
+bool opens_heading_or_fence(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && i < 3 && line[i] == ' ') {
+    ++i;
+  }
+  line.remove_prefix(i);
+  if (line.starts_with("```") || line.starts_with("~~~")) {
+    return true;
+  }
+  std::size_t hashes = 0;
+  while (hashes < line.size() && hashes < 7 && line[hashes] == '#') {
+    ++hashes;
+  }
+  return hashes >= 1 && hashes <= 6 &&
+         (hashes == line.size() || line[hashes] == ' ' || line[hashes] == '\t' || line[hashes] == '\r');
+}
+
+// A table's delimiter row: |---|:--:| (pipes, dashes, colons and spaces).
+bool is_table_delimiter_row(std::string_view line) {
+  const auto t = util::trim(line);
+  return t.find('|') != std::string_view::npos && t.find('-') != std::string_view::npos &&
+         t.find_first_not_of("|-: \t") == std::string_view::npos;
+}
+
+// md4c 0.4.8 keeps a table going through a "## heading" or a ``` fence that
+// follows it with no blank line between, and reads them and the lines after
+// (up to a blank line) as table rows. GFM ends the table there, and so do
+// people writing logs: "## 2025-01-08" right under a table is the next day.
+// Fills copy with the text and a blank line before each such line, and
+// returns the log line of each of copy's lines; returns nothing (and leaves
+// copy alone) when no table is followed that way.
+std::vector<int> end_tables_before_blocks(std::string_view text, const LineIndex& lines, std::string& copy) {
+  std::vector<int> blank_before;
+  bool in_table = false;
+  for (int line = 1; line <= lines.line_count(); ++line) {
+    const auto raw = lines.line_text(text, line);
+    if (util::trim(raw).empty()) {
+      in_table = false;
+    } else if (in_table && opens_heading_or_fence(raw)) {
+      blank_before.push_back(line);
+      in_table = false;
+    } else if (!in_table && is_table_delimiter_row(raw)) {
+      in_table = true;
+    }
+  }
+  if (blank_before.empty()) {
+    return {};
+  }
+  std::vector<int> log_line;
+  log_line.reserve(static_cast<std::size_t>(lines.line_count()) + blank_before.size());
+  copy.clear();
+  copy.reserve(text.size() + blank_before.size());
+  auto next_blank = blank_before.begin();
+  for (int line = 1; line <= lines.line_count(); ++line) {
+    if (next_blank != blank_before.end() && *next_blank == line) {
+      copy += '\n';
+      log_line.push_back(line);
+      ++next_blank;
+    }
+    const std::size_t begin = lines.start_of(line);
+    const std::size_t end = line < lines.line_count() ? lines.start_of(line + 1) : text.size();
+    copy.append(text.substr(begin, end - begin));
+    log_line.push_back(line);
+  }
+  return log_line;
+}
+
 MarkdownDoc read_markdown(std::string_view text, const LineIndex& lines) {
   // Front matter is YAML, not Markdown: md4c would read its closing "---" as
   // a setext underline and the key lines above it as one heading, and a
@@ -430,6 +508,12 @@ MarkdownDoc read_markdown(std::string_view text, const LineIndex& lines) {
   b.doc.front_matter_end = front_matter;
   b.input = text;
   b.lines = &lines;
+  std::string separated;
+  b.log_line = end_tables_before_blocks(text, lines, separated);
+  const std::string_view parsed = b.log_line.empty() ? text : std::string_view(separated);
+  const LineIndex parsed_lines = b.log_line.empty() ? LineIndex(std::string_view()) : LineIndex(parsed);
+  b.parsed = parsed;
+  b.parsed_lines = b.log_line.empty() ? &lines : &parsed_lines;
   b.doc.line_kinds.assign(static_cast<std::size_t>(lines.line_count()), LineKind::text);
   for (int line = 1; line <= lines.line_count(); ++line) {
     if (util::trim(lines.line_text(text, line)).empty()) {
@@ -445,7 +529,7 @@ MarkdownDoc read_markdown(std::string_view text, const LineIndex& lines) {
   parser.enter_span = enter_span;
   parser.leave_span = leave_span;
   parser.text = on_text;
-  md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &parser, &b);
+  md_parse(parsed.data(), static_cast<MD_SIZE>(parsed.size()), &parser, &b);
 
   // Thematic breaks come with no text; find them from the lines md4c left as
   // text, skipping the underline of a setext heading.
