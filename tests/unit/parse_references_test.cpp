@@ -116,6 +116,18 @@ TEST(ParsePrs, MergedWithoutAHashIsNotAPr) {
   EXPECT_TRUE(pr_numbers("merged 3 branches, closed #4").empty());
   EXPECT_TRUE(pr_numbers("unmerged #5").empty());
 }
+TEST(ParsePrs, SquashMergeSuffixAfterACommitSubject) {
+  EXPECT_EQ(pr_numbers("- feat: add importer (#210)"), std::vector<int>{210});
+  EXPECT_EQ(pr_numbers("fix(parser)!: crash on empty file (#212)"), std::vector<int>{212});
+  EXPECT_EQ(pr_numbers("- `3f2a1bc` Update the readme (#213)"), std::vector<int>{213});
+  EXPECT_EQ(pr_numbers("* a1b2c3d (HEAD -> main) Fix login (#214)"), std::vector<int>{214});
+}
+TEST(ParsePrs, ParenthesisedNumberWithoutACommitIsNotAPr) {
+  EXPECT_TRUE(pr_numbers("- Add dark mode (#45)").empty());          // may be the issue it closes
+  EXPECT_TRUE(pr_numbers("- 3f2a1bc (#45)").empty());                // no subject
+  EXPECT_TRUE(pr_numbers("- feat: add importer (#210) and more").empty()); // not a subject's end
+  EXPECT_TRUE(pr_numbers("- features: 3 issues (#12, #13)").empty());
+}
 TEST(ParsePrs, IssueNumbersAreNotPrs) { EXPECT_TRUE(pr_numbers("Issue #99 - Windows build, session #28").empty()); }
 TEST(ParsePrs, UrlGivesOwnerAndRepo) {
   auto prs = scan_prs("- URL: https://github.com/PerformanceSuite/CommandCenter/pull/94");

@@ -544,6 +544,16 @@ TEST(ParseSessions, AFenceRightUnderATableIsCode) {
   EXPECT_EQ(session_lines(log), std::vector<int>{1});
 }
 
+TEST(ParseReferencesRules, PrsInGitLogOutputButNotInOtherCode) {
+  auto log = parse("## 2025-01-09\n\n```\n$ git log --oneline\na1b2c3d (HEAD -> main) feat: importer (#210)\n"
+                   "9f8e7d6 Merge pull request #12 from a/b\nsee PR #99 in a script\n```\n");
+  std::set<int> numbers;
+  for (const auto& pr : log.prs) {
+    numbers.insert(pr.number);
+  }
+  EXPECT_EQ(numbers, (std::set<int>{12, 210}));
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

@@ -370,7 +370,89 @@ std::size_t skip_chars(std::string_view line, std::size_t p, std::string_view ch
   return p;
 }
 
+// Where the text of line starts, after list, quote and task markers.
+std::size_t text_start(std::string_view line) {
+  std::size_t p = skip_chars(line, 0, " \t>-*+");
+  if (line.substr(p).starts_with("[ ] ") || line.substr(p).starts_with("[x] ") || line.substr(p).starts_with("[X] ")) {
+    p += 4;
+  }
+  return p;
+}
+
+// The hash that opens "a1b2c3d feat: x", "`a1b2c3d` Fix y", "**a1b2c3d** - z"
+// or git's "* a1b2c3d (HEAD -> main) Fix": where it ends, or npos.
+std::size_t leading_hash_end(std::string_view line) {
+  std::size_t p = skip_chars(line, text_start(line), "`*");
+  std::size_t q = p;
+  bool digit = false;
+  while (q < line.size() && (is_digit(line[q]) || (line[q] >= 'a' && line[q] <= 'f'))) {
+    digit |= is_digit(line[q]);
+    ++q;
+  }
+  if (!digit || !is_hex_token(line.substr(p, q - p))) {
+    return std::string_view::npos;
+  }
+  q = skip_chars(line, q, "`*:");
+  return q < line.size() && line[q] == ' ' ? q : std::string_view::npos;
+}
+
+// "fix(parser): x", "feat!: y": a Conventional Commits subject.
+bool conventional_subject(std::string_view line, std::size_t p) {
+  static constexpr std::string_view k_types[] = {"feat", "fix",  "chore", "docs",   "refactor", "test", "tests",
+                                                 "perf", "build", "ci",   "style",  "revert",   "deps", "security"};
+  std::size_t q = p;
+  while (q < line.size() && is_alpha(line[q])) {
+    ++q;
+  }
+  const std::string type = util::to_lower_ascii(line.substr(p, q - p));
+  if (std::find(std::begin(k_types), std::end(k_types), type) == std::end(k_types)) {
+    return false;
+  }
+  if (q < line.size() && line[q] == '(') {
+    const auto close = line.find(')', q);
+    if (close == std::string_view::npos || close - q > 40) {
+      return false;
+    }
+    q = close + 1;
+  }
+  if (q < line.size() && line[q] == '!') {
+    ++q;
+  }
+  return q + 1 < line.size() && line[q] == ':' && line[q + 1] == ' ';
+}
+
+// GitHub's squash merge ends the commit subject with its PR: "feat: add
+// importer (#210)", "a1b2c3d Fix crash (#212)". Only after a commit's
+// subject: "Add dark mode (#45)" in a task list may name the issue it closes.
+int squash_merge_pr(std::string_view line) {
+  std::size_t end = line.size();
+  while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '`' || line[end - 1] == '*' || line[end - 1] == '\r')) {
+    --end;
+  }
+  if (end < 4 || line[end - 1] != ')') {
+    return -1;
+  }
+  const auto open = line.rfind("(#", end - 1);
+  if (open == std::string_view::npos || open == 0 || line[open - 1] != ' ') {
+    return -1;
+  }
+  std::size_t p = open + 1;
+  const int number = read_pr_number(line, p, true);
+  if (number < 0 || p != end - 1) {
+    return -1;
+  }
+  const std::size_t hash_end = leading_hash_end(line);
+  if (hash_end != std::string_view::npos) {
+    return hash_end + 1 < open ? number : -1; // a subject between the hash and the "(#N)"
+  }
+  return conventional_subject(line, text_start(line)) ? number : -1;
+}
+
 } // namespace
+
+bool starts_with_commit_hash(std::string_view line) {
+  return leading_hash_end(line) != std::string_view::npos;
+}
 
 // "PR", "PRs", "pull", "merge request" or a URL path: without any, no PR.
 bool might_mention_pr(std::string_view line) {
@@ -401,6 +483,10 @@ bool might_mention_pr(std::string_view line) {
 
 std::vector<PrMention> scan_prs(std::string_view line) {
   std::vector<PrMention> found;
+  const int squashed = line.find("(#") != std::string_view::npos ? squash_merge_pr(line) : -1;
+  if (squashed > 0) {
+    found.push_back({squashed, std::nullopt, pr_action(util::to_lower_ascii(line), line.rfind("(#"))});
+  }
   if (!might_mention_pr(line)) {
     return found;
   }

@@ -28,6 +28,9 @@ struct PrMention {
   std::optional<std::string> action;
 };
 std::vector<PrMention> scan_prs(std::string_view line);
+// "a1b2c3d Fix crash (#12)": a line that opens with a commit hash, as
+// `git log --oneline` prints it; in a code block its PRs are real ones.
+bool starts_with_commit_hash(std::string_view line);
 
 struct FileMention {
   std::string path;

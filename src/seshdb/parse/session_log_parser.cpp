@@ -1444,10 +1444,13 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       for (auto& sha : scan_commits(normalized, context)) {
         log.commits.push_back({session, std::move(sha), line, {}});
       }
-      if (!context.in_code) {
+      // In code, only git log's lines: "a1b2c3d Fix crash (#212)".
+      if (!context.in_code || starts_with_commit_hash(normalized)) {
         for (auto& pr : scan_prs(normalized)) {
           log.prs.push_back({session, pr.number, std::move(pr.repo), std::move(pr.action), line, {}});
         }
+      }
+      if (!context.in_code) {
         for (auto& file : scan_files(normalized, context)) {
           log.files.push_back({session, std::move(file.path), std::move(file.action), line});
         }
