@@ -554,6 +554,16 @@ TEST(ParseReferencesRules, PrsInGitLogOutputButNotInOtherCode) {
   EXPECT_EQ(numbers, (std::set<int>{12, 210}));
 }
 
+TEST(ParseFieldsRules, FieldsUnderASessionInfoHeadingAreTheSessions) {
+  auto log = parse("# Log\n\n## Session 4 - lexer\n### 📋 Session Info\n- Date: 2025-03-05\n- Branch: feat/r\n"
+                   "- Time: 14:00-16:00\n\n### Work\n- Date: 2025-04-01 is the deadline\n- Branch: feat/other\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-03-05");
+  EXPECT_EQ(log.sessions[0].branch, "feat/r");
+  EXPECT_EQ(log.sessions[0].start_minute, 14 * 60);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 120);
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

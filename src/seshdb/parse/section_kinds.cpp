@@ -77,6 +77,25 @@ model::SectionKind classify_section(std::string_view title) {
   return SectionKind::other;
 }
 
+bool names_session_particulars(std::string_view title) {
+  // Emoji, numbering and markup around the words: "📋 Session Info:", "1. Metadata".
+  std::string lower = util::to_lower_ascii(title);
+  const auto first = lower.find_first_of("abcdefghijklmnopqrstuvwxyz\xE4\xE5\xE6");
+  if (first == std::string::npos) {
+    return false;
+  }
+  lower.erase(0, first);
+  while (!lower.empty() && std::string_view(" :*_").find(lower.back()) != std::string_view::npos) {
+    lower.pop_back();
+  }
+  static constexpr std::array<std::string_view, 24> k_titles = {
+      "session info", "session information", "session details", "session metadata", "session meta",
+      "session overview", "session context", "session header", "session summary", "info", "information",
+      "metadata", "meta", "details", "overview", "properties", "environment", "context",
+      "metadaten", "métadonnées", "基本信息", "会话信息", "元数据", "セッション情報"};
+  return std::find(k_titles.begin(), k_titles.end(), lower) != k_titles.end();
+}
+
 bool says_nothing(std::string_view item_text) {
   item_text = util::trim(item_text);
   // Most items open with a letter no placeholder opens with: answer those at once.

@@ -11,6 +11,11 @@ namespace seshdb::parse {
 
 model::SectionKind classify_section(std::string_view title);
 
+// A heading over a session's particulars: "Session Info", "Metadata",
+// "📋 Session Details", "Environment", "基本信息". Its "Date:", "Branch:"
+// and time lines are the session's own, as they are above the first subheading.
+bool names_session_particulars(std::string_view title);
+
 // A list item that only says its section is empty: "None", "N/A", "TBD",
 // "-", "None yet.", "None (all green)", "无". Logs keep a "### Blockers"
 // heading with "- None" under it; that is no blocker, so it is no item.

@@ -865,15 +865,28 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         }
       }
     }
-    // Fields: bold ones anywhere outside code, plain ones before the first subheading.
+    // Fields: bold ones anywhere outside code, plain ones before the first
+    // subheading and under one over the session's particulars ("### Session Info").
     int first_subheading = start.line_end + 1;
-    for (const auto& heading : doc.headings) {
+    std::vector<std::pair<int, int>> particulars; // [first, last] lines under such a heading
+    for (std::size_t h = 0; h < doc.headings.size(); ++h) {
+      const auto& heading = doc.headings[h];
       // A whole-file session's title heading is not a subheading.
       if (heading.line > start.line && heading.line <= start.line_end && heading.line != start.title_line) {
-        first_subheading = heading.line;
-        break;
+        first_subheading = std::min(first_subheading, heading.line);
+        if (names_session_particulars(heading.text)) {
+          const int next = h + 1 < doc.headings.size() ? doc.headings[h + 1].line : start.line_end + 1;
+          particulars.emplace_back(heading.line + 1, std::min(next - 1, start.line_end));
+        }
       }
     }
+    const auto own_field_line = [&](int line) {
+      if (line < first_subheading) {
+        return true;
+      }
+      return std::any_of(particulars.begin(), particulars.end(),
+                         [line](const auto& span) { return line >= span.first && line <= span.second; });
+    };
     if (start.kind != StartKind::table_row) {
       for (int line = start.line + (start.kind == StartKind::whole_file ? 0 : 1); line <= start.line_end; ++line) {
         const auto kind = doc.line_kinds[static_cast<std::size_t>(line - 1)];
@@ -881,7 +894,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           continue;
         }
         const std::string_view raw_line = lines.line_text(text, line);
-        const bool timed = line < first_subheading && starts_with_timer(raw_line);
+        const bool own = own_field_line(line);
+        const bool timed = own && starts_with_timer(raw_line);
         if (raw_line.find(':') == std::string_view::npos && raw_line.find("\xEF\xBC\x9A") == std::string_view::npos && !timed) {
           continue;
         }
@@ -892,12 +906,12 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
             continue;
           }
         }
-        for (auto& field : read_fields(normalized, line, line < first_subheading || start.kind == StartKind::whole_file,
+        for (auto& field : read_fields(normalized, line, own || start.kind == StartKind::whole_file,
                                        line < doc.front_matter_end)) {
           session.fields.push_back(std::move(field));
         }
         // Plain time lines anywhere: "开始：2025.12.28 9：00".
-        if (line >= first_subheading) {
+        if (!own) {
           for (auto& field : read_fields(normalized, line, true)) {
             if (key_is(field.key, {"开始", "结束", "start", "end", "started", "ended", "开始时间", "结束时间", "session completed",
                                    "session ended", "session started", "completed at", "finished at", "session start",
