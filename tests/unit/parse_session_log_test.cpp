@@ -564,6 +564,17 @@ TEST(ParseFieldsRules, FieldsUnderASessionInfoHeadingAreTheSessions) {
   EXPECT_EQ(log.sessions[0].duration_minutes, 120);
 }
 
+TEST(ParseSessions, BoldSessionLabelsWithTextRunningOn) {
+  auto log = parse("# Log\n\n**Session 1 — 2025-04-02, 09:15–11:00 PST.** Branch: `feat/a`. Did things.\n\n"
+                   "**Session 3** — 2025-04-04\nmore\n\n**2025-04-12** did things\n\n**Session 5 (2025-04-09)** — 1h20m\n\n"
+                   "Some text **2025-04-13** in prose.\n\n**Fixed on 2025-04-14** the bug.\n\n**Session** notes\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{3, 5, 8, 10}));
+  ASSERT_EQ(log.sessions.size(), 4u);
+  EXPECT_EQ(log.sessions[0].started_at, "2025-04-02T17:15:00Z");
+  EXPECT_EQ(log.sessions[1].local_date, "2025-04-04");
+  EXPECT_EQ(log.sessions[3].local_date, "2025-04-09");
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

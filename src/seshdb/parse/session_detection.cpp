@@ -349,22 +349,35 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     const std::string_view line_rest = after.substr(0, after.find('\n'));
     const bool dashed = !label && (line_rest.starts_with(" — ") || line_rest.starts_with(" – ") ||
                                    line_rest.starts_with(" - ") || line_rest.starts_with(" · ") || line_rest.starts_with(" | "));
-    if (!(label || dashed) || normalized.size() < 6 || is_placeholder(normalized)) {
+    if (normalized.size() < 6 || is_placeholder(normalized)) {
       continue;
     }
     auto date = find_date(normalized);
-    if (!(date || is_numbered_session(normalized))) {
+    const bool numbered = is_numbered_session(normalized);
+    if (!(date || numbered)) {
       continue;
     }
-    if (dashed) {
-      // The date opens the bold text, after a weekday at most ("Monday, "), not "Fixed on 2025-03-05".
-      if (!date) {
-        continue;
-      }
+    // The date opens the bold text, after a weekday at most ("Monday, "), not "Fixed on 2025-03-05".
+    const auto date_opens = [&] {
       const std::string_view before = util::trim(std::string_view(normalized).substr(0, date->begin));
-      if (before.find(' ') != std::string_view::npos || before.size() > 10) {
+      return before.find(' ') == std::string_view::npos && before.size() <= 10;
+    };
+    bool dated_by_rest = false; // "**Session 3** — 2025-03-04": the date after the dash
+    if (dashed && !date) {
+      const std::string whole = normalize_width(std::string(paragraph.lead_bold) + std::string(line_rest));
+      const auto rest_date = find_date(whole);
+      if (!numbered || !rest_date || rest_date->begin > normalized.size() + 6) {
         continue;
       }
+      dated_by_rest = true;
+    } else if (dashed && !date_opens() && !numbered) {
+      continue;
+    }
+    // "**2025-04-12** did things", "**Session 1 — 2025-04-02, 09:15–11:00 PST.** Branch: x": a
+    // bold heading that opens an entry, text running on after it.
+    const bool runs_on = !label && !dashed && date && (date_opens() || numbered);
+    if (!(label || dashed || runs_on)) {
+      continue;
     }
     auto above = std::upper_bound(calendar_at_heading.begin(), calendar_at_heading.end(), paragraph.line,
                                   [](int line, const auto& entry) { return line < entry.first; });
@@ -380,12 +393,15 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       // The whole line is the title, so the time after the dash is read as a heading's.
       start.title = std::string(paragraph.lead_bold) + std::string(line_rest);
       start.normalized = normalize_width(start.title);
+      if (dated_by_rest) {
+        date = find_date(start.normalized);
+      }
     } else {
       start.title = paragraph.lead_bold;
-      while (!start.title.empty() && (start.title.back() == ':' || start.title.back() == ' ')) {
+      while (!start.title.empty() && (start.title.back() == ':' || start.title.back() == ' ' || start.title.back() == '.')) {
         start.title.pop_back();
       }
-      start.normalized = normalized;
+      start.normalized = runs_on ? normalize_width(start.title) : normalized;
     }
     start.date = date;
     candidates.push_back(std::move(start));
