@@ -575,6 +575,15 @@ TEST(ParseSessions, BoldSessionLabelsWithTextRunningOn) {
   EXPECT_EQ(log.sessions[3].local_date, "2025-04-09");
 }
 
+TEST(ParseSessions, DatedPlansAndRecapsAreNotSessions) {
+  auto log = parse("## 2025-03-04 Parser work\n- did x\n\n## Next Session - 2025-03-10\n- plan\n\n## Plan for 2025-03-12\n\n"
+                   "## Session 5 (planned) — 2025-03-14\n\n## 🔜 Tomorrow (2025-03-05)\n\n"
+                   "## Weekly recap (2025-03-03 – 2025-03-09)\n\n## TODO (2025-03-15)\n\n**Planned next session (2025-04-09):**\n\n"
+                   "## Todo app: 2025-03-16\n\n## Retrofit the CLI — 2025-03-17\n\n## 2025-03-18 Recap of the outage\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{1, 19, 21, 23}));
+  EXPECT_TRUE(has_warning(log, "\"Plan for 2025-03-12\" plans or looks back"));
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

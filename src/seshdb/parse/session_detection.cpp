@@ -87,6 +87,63 @@ bool names_plans(std::string_view heading) {
   return false;
 }
 
+// "Next Session - 2025-03-10", "Plan for 2025-03-12", "Tomorrow (2025-03-05)",
+// "Weekly recap (2025-03-03 – 2025-03-09)", "Session 5 (planned)": a plan
+// or a look back, dated, but not a session worked in.
+bool names_plan_or_recap(std::string_view normalized) {
+  const std::string lower = util::to_lower_ascii(normalized);
+  for (std::string_view marker : {"(planned)", "(upcoming)", "(scheduled)", "(tentative)", "(not started)"}) {
+    if (lower.find(marker) != std::string::npos) {
+      return true;
+    }
+  }
+  // Past emoji, symbols and numbering: "🔜 Next session", "1. Plan for".
+  std::size_t p = 0;
+  while (p < lower.size()) {
+    const auto c = static_cast<unsigned char>(lower[p]);
+    if (c < 0x80 && !is_alpha(lower[p]) && !is_digit(lower[p])) {
+      ++p;
+    } else if (is_digit(lower[p])) {
+      std::size_t q = p;
+      while (q < lower.size() && is_digit(lower[q])) {
+        ++q;
+      }
+      if (q >= lower.size() || (lower[q] != '.' && lower[q] != ')') || q - p > 2) {
+        break; // a date or a number, not "1." numbering
+      }
+      p = q + 1;
+    } else if (c == 0xF0 && p + 3 < lower.size()) {
+      p += 4;
+    } else if ((c == 0xE2 || c == 0xEF) && p + 2 < lower.size()) {
+      p += 3;
+    } else {
+      break;
+    }
+  }
+  const std::string_view rest = std::string_view(lower).substr(p);
+  for (std::string_view lead : {"next session", "next time", "next steps", "next up", "plan for", "plans for", "planned",
+                                "upcoming", "tomorrow", "todo", "to do", "to-do", "recap", "weekly recap",
+                                "weekly summary", "weekly review", "monthly recap", "monthly summary", "week in review",
+                                "retro", "retrospective", "下次", "明天", "明日", "次回", "nächste sitzung",
+                                "próxima sesión", "prochaine séance", "prochaine session"}) {
+    if (rest.starts_with(lead) && (rest.size() == lead.size() || !is_alpha(rest[lead.size()]))) {
+      // "TODO (2025-03-15)", not "Todo app: 2025-03-04".
+      const bool list_word = lead == "todo" || lead == "to do" || lead == "to-do";
+      const auto next = rest.find_first_not_of(' ', lead.size());
+      return !list_word || next == std::string_view::npos || !is_alpha(rest[next]);
+    }
+  }
+  // "Week of 2025-03-03 summary": a week looked back on.
+  if (rest.starts_with("week of ")) {
+    for (std::string_view word : {"summary", "recap", "review", "retro"}) {
+      if (rest.find(word) != std::string_view::npos) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // "Previous Session: Configuration Tab Order", "Latest Session: ...": a
 // session named by its role, with or without a date.
 bool is_labelled_session(std::string_view normalized) {
@@ -216,6 +273,15 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       }
       date.reset();
     }
+    const bool plan_or_recap = (has_a_date || is_numbered_session(normalized)) && names_plan_or_recap(normalized);
+    if (plan_or_recap) {
+      if (!heading.in_container) {
+        detection.rejected.emplace_back(heading.line, fmt::format("heading \"{}\" plans or looks back (next session, "
+                                                                  "plan for, recap ...), not a session",
+                                                                  heading.text));
+      }
+      date.reset();
+    }
     if (!heading.in_container) {
       while (!plans_levels.empty() && plans_levels.back() >= heading.level) {
         plans_levels.pop_back();
@@ -290,7 +356,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     if (marker < 0 && date) {
       detection.end_markers.push_back({heading.line, normalized});
       event.closes = false;
-    } else if (!heading.in_container && !is_placeholder(normalized) &&
+    } else if (!heading.in_container && !is_placeholder(normalized) && !plan_or_recap &&
                (date || is_numbered_session(normalized) || is_labelled_session(normalized))) {
       SessionStart start;
       start.kind = StartKind::heading;
@@ -354,7 +420,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     }
     auto date = find_date(normalized);
     const bool numbered = is_numbered_session(normalized);
-    if (!(date || numbered)) {
+    if (!(date || numbered) || names_plan_or_recap(normalized)) {
       continue;
     }
     // The date opens the bold text, after a weekday at most ("Monday, "), not "Fixed on 2025-03-05".
