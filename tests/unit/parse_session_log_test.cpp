@@ -584,6 +584,15 @@ TEST(ParseSessions, DatedPlansAndRecapsAreNotSessions) {
   EXPECT_TRUE(has_warning(log, "\"Plan for 2025-03-12\" plans or looks back"));
 }
 
+TEST(ParseFindings, HeadingsThatAreFindingsAndSummaryTablesThatCountThem) {
+  auto log = parse("## 2025-04-01 Review\n\n| Severity | Count |\n|---|---|\n| P0 | 1 |\n| P1 | 2 |\n\n"
+                   "### P0 — Race between refill and consume\ntext\n\n### [P1] Clock source is wall time\n\n"
+                   "### P1: No upper bound on burst\n\n### P2 Issues\nnone listed\n\n### Findings\n\n#### Critical: Key logged\n\n"
+                   "### Critical path\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 Race between refill and consume", "P1 Clock source is wall time",
+                                                          "P1 No upper bound on burst", "P1 Key logged"}));
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

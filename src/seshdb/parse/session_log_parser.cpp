@@ -1229,6 +1229,15 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   // A heading that names findings with a severity ("### P1 Issues",
   // "#### Critical Issues"): the first list under it. Session headings never
   // label findings, whatever their words.
+  // The parent, the nearest heading before one at a higher level, lists findings.
+  const auto names_findings_parent = [&](const MdHeading& heading) {
+    for (auto k = static_cast<std::size_t>(&heading - doc.headings.data()); k-- > 0;) {
+      if (doc.headings[k].level < heading.level) {
+        return classify_section(doc.headings[k].text) == model::SectionKind::findings;
+      }
+    }
+    return false;
+  };
   for (const auto& heading : doc.headings) {
     const int index = session_index_of_line(session_of_line, heading.line);
     if (index >= 0 && log.sessions[static_cast<std::size_t>(index)].line_start == heading.line) {
@@ -1247,15 +1256,24 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           return true;
         }
       }
-      // The parent: the nearest heading before this one at a higher level.
-      for (auto k = static_cast<std::size_t>(&heading - doc.headings.data()); k-- > 0;) {
-        if (doc.headings[k].level < heading.level) {
-          return classify_section(doc.headings[k].text) == model::SectionKind::findings;
-        }
-      }
-      return false;
+      return names_findings_parent(heading);
     };
-    if (!severity || !names_findings()) {
+    // "### P0 — Race between refill and consume", "### [P1] Clock source":
+    // a heading that is itself a finding, with no list of its own. A level
+    // word ("### Critical: x") only under a findings heading, where it
+    // cannot rank a task.
+    const auto add_heading_finding = [&] {
+      std::string title;
+      auto own = severity_of_finding_heading(normalized, title);
+      if (own && (own->label.find('P') != std::string::npos || names_findings_parent(heading))) {
+        add_finding(index, own->level, own->label, title, heading.line);
+      }
+    };
+    if (!severity) {
+      add_heading_finding();
+      continue;
+    }
+    if (!names_findings()) {
       continue;
     }
     int next_heading = lines.line_count() + 1;
@@ -1277,6 +1295,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         add_finding(index, severity->level, severity->label, first_line(item.text), item.line);
         finding_item_lines.insert(item.line);
       }
+    }
+    if (list < 0) {
+      add_heading_finding();
     }
   }
   // Tables with a Priority or Severity column: one finding per row.
@@ -1316,7 +1337,11 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           row_title = std::string(util::trim(row.cells[c]));
         }
       }
-      if (!row_title.empty()) {
+      // "| P1 | 3 |" under "| Severity | Count |" counts findings; it is none.
+      const bool counts = std::none_of(row_title.begin(), row_title.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80;
+      });
+      if (!row_title.empty() && !counts) {
         add_finding(session_index_of_line(session_of_line, row.line), severity->level, severity->label, row_title, row.line);
       }
     });

@@ -3,6 +3,7 @@
 #include "seshdb/util/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <initializer_list>
 
@@ -285,6 +286,22 @@ std::optional<Severity> trailing_severity(std::string_view item, std::string& ti
   }
   title = std::string(rest);
   return Severity{*level, std::string(util::trim(level_text))};
+}
+
+std::optional<Severity> severity_of_finding_heading(std::string_view heading, std::string& title) {
+  auto severity = severity_of_item(heading, title);
+  if (!severity) {
+    return std::nullopt;
+  }
+  title = std::string(util::trim(title));
+  const std::string lower = util::to_lower_ascii(title);
+  const auto words = std::count(lower.begin(), lower.end(), ' ') + 1;
+  // "P1 Issues", "Critical bugs found", "P2 (3)": a label over findings, or a count.
+  if (title.empty() || title.ends_with(":") || (words <= 3 && names_findings(lower)) ||
+      std::none_of(lower.begin(), lower.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80; })) {
+    return std::nullopt;
+  }
+  return severity;
 }
 
 } // namespace seshdb::parse

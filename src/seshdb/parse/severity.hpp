@@ -23,6 +23,11 @@ std::optional<Severity> severity_of_label(std::string_view label);
 // "🔴 Critical: ..."; sets `title` to the rest.
 std::optional<Severity> severity_of_item(std::string_view item, std::string& title);
 
+// A heading that is one finding, not a label over a list of them: "P0 —
+// Race between refill and consume", "[P1] Clock source is wall time"; sets
+// `title` to the rest. "P1 Issues" and "Critical findings:" are labels.
+std::optional<Severity> severity_of_finding_heading(std::string_view heading, std::string& title);
+
 // An item whose severity closes it: "Null deref in parse() (high)", "Unused
 // import — low", "Typo [P3]"; sets `title` to the rest. Only for items under
 // a findings heading, where a trailing "(high)" cannot rank a task.
