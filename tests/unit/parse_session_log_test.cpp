@@ -593,6 +593,18 @@ TEST(ParseFindings, HeadingsThatAreFindingsAndSummaryTablesThatCountThem) {
                                                           "P1 No upper bound on burst", "P1 Key logged"}));
 }
 
+TEST(ParseSessions, StartAndEndLinesOutsideHeadings) {
+  auto log = parse("# agent-runs.md\n\n[START 2025-06-10T09:12:44Z] task=upgrade-deps branch=deps/june-bump\n- Ran it\n"
+                   "- Tests: 412 passed\n[END 2025-06-10T11:02:10Z] status=partial\n\n"
+                   "START 2025-06-11 08:05 +02:00\nwork\nEND 2025-06-11 09:40 +02:00\n\nSTART here: read the README first.\n");
+  ASSERT_EQ(session_lines(log), (std::vector<int>{3, 8}));
+  EXPECT_EQ(log.sessions[0].started_at, "2025-06-10T09:12:00Z");
+  EXPECT_EQ(log.sessions[0].ended_at, "2025-06-10T11:02:00Z");
+  EXPECT_EQ(log.sessions[0].branch, "deps/june-bump");
+  EXPECT_EQ(log.sessions[1].started_at, "2025-06-11T06:05:00Z");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 95);
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

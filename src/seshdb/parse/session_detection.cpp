@@ -474,6 +474,54 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     events.push_back({paragraph.line, 7, static_cast<int>(candidates.size() - 1), true, paragraph.lead_bold});
   }
 
+  // Log lines a hook or an agent appends: "[START 2025-06-10T09:12:44Z]
+  // task=x", "[END 2025-06-10T11:02:10Z] status=ok", "START 2025-06-10 09:12
+  // UTC". The marker opens the line, upper-case, and a date follows it.
+  for (int line = 1; line <= lines.line_count(); ++line) {
+    if (doc.line_kinds[static_cast<std::size_t>(line - 1)] != LineKind::text) {
+      continue;
+    }
+    const std::string_view raw = util::trim(lines.line_text(text, line));
+    const bool bracket = raw.starts_with("[");
+    const std::string_view word_and_rest = raw.substr(bracket ? 1 : 0);
+    int marker = 0;
+    std::size_t word = 0;
+    for (std::string_view start_word : {"START", "BEGIN"}) {
+      if (word_and_rest.starts_with(start_word)) {
+        marker = 1;
+        word = start_word.size();
+      }
+    }
+    for (std::string_view end_word : {"END", "STOP", "FINISH"}) {
+      if (word_and_rest.starts_with(end_word)) {
+        marker = -1;
+        word = end_word.size();
+      }
+    }
+    if (marker == 0 || word >= word_and_rest.size() || (word_and_rest[word] != ' ' && word_and_rest[word] != ':')) {
+      continue;
+    }
+    const std::string normalized = normalize_width(raw);
+    auto date = find_date(normalized);
+    if (!date || date->begin > word + 4 || is_placeholder(normalized)) {
+      continue; // "START here: read the README"
+    }
+    if (marker < 0) {
+      detection.end_markers.push_back({line, normalized});
+      continue;
+    }
+    SessionStart start;
+    start.kind = StartKind::bold;
+    start.level = 7;
+    start.line = line;
+    start.title = std::string(raw);
+    start.normalized = normalized;
+    start.date = date;
+    start.start_marker = true;
+    candidates.push_back(std::move(start));
+    events.push_back({line, 7, static_cast<int>(candidates.size() - 1), true, std::string(raw)});
+  }
+
   // Table rows with a date column: one session per row.
   {
     for_each_body_row(doc, [&](const MdTableRow& row, const std::vector<std::string>& header) {

@@ -865,6 +865,30 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         }
       }
     }
+    // "[START 2025-06-10T09:12:44Z] task=upgrade-deps branch=deps/june-bump":
+    // a log line's key=value words.
+    if (start.start_marker) {
+      const std::string lower = util::to_lower_ascii(start.normalized);
+      for (std::string_view key : {"branch", "task"}) {
+        const std::string token = " " + std::string(key) + "=";
+        const auto at = lower.find(token);
+        if (at == std::string::npos) {
+          continue;
+        }
+        const std::size_t begin = at + token.size();
+        std::size_t end = begin;
+        while (end < start.normalized.size() && start.normalized[end] != ' ' && start.normalized[end] != '\t') {
+          ++end;
+        }
+        std::string value = start.normalized.substr(begin, end - begin);
+        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
+          value = value.substr(1, value.size() - 2);
+        }
+        if (!value.empty()) {
+          session.fields.push_back({key == "branch" ? "Branch" : "Task", std::move(value), start.line});
+        }
+      }
+    }
     // Fields: bold ones anywhere outside code, plain ones before the first
     // subheading and under one over the session's particulars ("### Session Info").
     int first_subheading = start.line_end + 1;
