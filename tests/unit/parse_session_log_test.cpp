@@ -605,6 +605,22 @@ TEST(ParseSessions, StartAndEndLinesOutsideHeadings) {
   EXPECT_EQ(log.sessions[1].duration_minutes, 95);
 }
 
+TEST(ParseFieldsRules, FrontMatterOverASessionHeadingIsItsOwn) {
+  auto log = parse("---\nsession: 14\nstarted_at: \"2025-03-04 14:05 UTC\"\nduration: 90m\nbranch: \"feat/x\"\n---\n# Session 14\n\nx\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].line_start, 7);
+  EXPECT_EQ(log.sessions[0].started_at, "2025-03-04T14:05:00Z");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 90);
+  EXPECT_EQ(log.sessions[0].branch, "feat/x");
+}
+
+TEST(ParseSessions, AStartedFieldDatesAOneSessionFile) {
+  auto log = parse("# Notes\n\n**Started:** 2025-03-04 14:05 UTC\n**Ended:** 2025-03-04 15:00 UTC\n\nDid things.\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].started_at, "2025-03-04T14:05:00Z");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 55);
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

@@ -162,13 +162,18 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
         value = value.substr(open + 1, close - open - 1);
       }
     }
+    // YAML quotes its scalars: branch: "feat/x".
+    if (any_case && value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
+      value = value.substr(1, value.size() - 2);
+    }
     fields.push_back({key, strip_markup(value), line_number});
   }
   return fields;
 }
 
 bool key_is(std::string_view key, std::initializer_list<std::string_view> names) {
-  const std::string lower = util::to_lower_ascii(util::trim(key));
+  std::string lower = util::to_lower_ascii(util::trim(key));
+  std::replace(lower.begin(), lower.end(), '_', ' '); // front matter's "started_at", "session_date"
   for (auto name : names) {
     if (lower == name) {
       return true;
@@ -494,7 +499,8 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
   std::optional<TimeMatch> start_field, end_field, range_field, date_field_time;
   for (const auto& field : session.fields) {
     const auto& key = field.key;
-    if (!facts.date && key_is(key, {"date", "session date", "day", "日期", "datum", "fecha", "started", "start date", "开始日期"})) {
+    if (!facts.date && key_is(key, {"date", "session date", "day", "日期", "datum", "fecha", "started", "start date", "开始日期",
+                                    "start", "started at", "start time", "session start", "session started", "timestamp"})) {
       const std::string normalized = normalize_width(field.value);
       facts.date = find_date(normalized);
     }
@@ -648,7 +654,9 @@ std::optional<SessionStart> whole_file_session(const MarkdownDoc& doc, std::stri
   }
   std::stable_sort(top_fields.begin(), top_fields.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
   auto dated = std::find_if(top_fields.begin(), top_fields.end(), [](const model::Field& field) {
-    return key_is(field.key, {"date", "session date", "日期"}) && find_date(normalize_width(field.value));
+    return key_is(field.key, {"date", "session date", "日期", "started", "started at", "start", "start time", "session start",
+                              "session started", "timestamp"}) &&
+           find_date(normalize_width(field.value));
   });
   // No date inside, one in the file's name ("2025-06-01.md", "2025_06_01.md",
   // "SESSION_LOG_2025-11-07.md"): a daily note, one session of that day.
@@ -911,8 +919,24 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       return std::any_of(particulars.begin(), particulars.end(),
                          [line](const auto& span) { return line >= span.first && line <= span.second; });
     };
+    // Front matter over "# Session 14" is that session's: "date:", "branch:"
+    // and "started_at:" there are its fields, as in a whole-file session.
+    int fields_from = start.line + (start.kind == StartKind::whole_file ? 0 : 1);
+    if (i == 0 && doc.front_matter_end > 0 && start.line > doc.front_matter_end && start.kind == StartKind::heading) {
+      bool right_under = true;
+      for (int line = doc.front_matter_end + 1; line < start.line; ++line) {
+        right_under = right_under && doc.line_kinds[static_cast<std::size_t>(line - 1)] == LineKind::blank;
+      }
+      if (right_under || detection.sessions.size() == 1) {
+        fields_from = 1;
+      }
+    }
     if (start.kind != StartKind::table_row) {
-      for (int line = start.line + (start.kind == StartKind::whole_file ? 0 : 1); line <= start.line_end; ++line) {
+      for (int line = fields_from; line <= start.line_end; ++line) {
+        if (line >= doc.front_matter_end && line < start.line + (start.kind == StartKind::whole_file ? 0 : 1) && fields_from == 1 &&
+            line > doc.front_matter_end) {
+          continue; // text between the front matter and the heading
+        }
         const auto kind = doc.line_kinds[static_cast<std::size_t>(line - 1)];
         if (kind != LineKind::text) {
           continue;
