@@ -621,6 +621,18 @@ TEST(ParseSessions, AStartedFieldDatesAOneSessionFile) {
   EXPECT_EQ(log.sessions[0].duration_minutes, 55);
 }
 
+TEST(ParseTimesInSessions, TimeLinesWrittenOtherWays) {
+  auto log = parse("# Log\n\n## 2025-03-04\n**Start:** 14:00 **End:** 17:30\n\n## 2025-03-05\nStart: 09:00 / End: 10:30\n\n"
+                   "## 2025-03-06\n*14:00 - 16:30*\n\n## 2025-03-07\nStarted 21:40, finished 00:30.\n\n"
+                   "## 2025-03-08\nWorked 10:30–13:00 on the parser\n\n## 2025-03-09\nFrom the logs we saw 3 errors at 10:00\n\n"
+                   "## 2025-03-10\n10:00 standup, then review\n", "UTC");
+  std::vector<std::optional<int>> durations;
+  for (const auto& session : log.sessions) {
+    durations.push_back(session.duration_minutes);
+  }
+  EXPECT_EQ(durations, (std::vector<std::optional<int>>{210, 90, 150, 170, 150, std::nullopt, std::nullopt}));
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

@@ -92,11 +92,13 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
   // field of its own, as if split by " | ".
   std::string split;
   for (std::string_view label : {", Finished", ", Ended", ", End", ", finished", ", ended", ", end", ", **Finished", ", **Ended",
-                                  ", **End"}) {
+                                  ", **End", " **End", " **Finished", " / End", " / end", "; End", "; end", " · End",
+                                  " — End", " – End"}) {
     const auto at = rest.find(label);
     const auto colon = at == std::string_view::npos ? at : rest.find(':', at);
     if (colon != std::string_view::npos && colon - at <= label.size() + 5 && rest.find(':') < at) {
-      split = std::string(rest.substr(0, at)) + " | " + std::string(rest.substr(at + 2));
+      const std::size_t word = label.find_first_of("*EeFf"); // past the separator
+      split = std::string(rest.substr(0, at)) + " | " + std::string(rest.substr(at + word));
       rest = split;
       break;
     }
@@ -277,6 +279,52 @@ std::optional<TimeMatch> time_in_value(const std::string& value) {
     from = date->end;
   }
   return find_time(normalized, from);
+}
+
+// "Started 21:40, finished 00:30.", "Started at 9:00, done at 11:30", "From
+// 09:00 to 11:30", "Worked 10:30–13:00": a sentence that opens with the start.
+std::optional<TimeMatch> prose_time_range(std::string_view normalized) {
+  std::string lower = util::to_lower_ascii(util::trim(normalized));
+  const auto opener = std::find_if(lower.begin(), lower.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+  lower.erase(lower.begin(), opener);
+  const std::size_t offset = util::to_lower_ascii(normalized).find(lower.substr(0, std::min<std::size_t>(lower.size(), 12)));
+  if (offset == std::string::npos) {
+    return std::nullopt;
+  }
+  for (std::string_view word : {"started at ", "started ", "began at ", "began ", "start ", "from ", "worked ", "ran "}) {
+    if (!lower.starts_with(word)) {
+      continue;
+    }
+    auto first = find_time(normalized, offset + word.size());
+    if (!first || first->begin > offset + word.size() + 1) {
+      return std::nullopt;
+    }
+    if (first->end) {
+      return first; // "Worked 10:30–13:00"
+    }
+    const std::string_view after = std::string_view(lower).substr(first->end_pos - offset);
+    for (std::string_view closer : {"finished at ", "finished ", "ended at ", "ended ", "done at ", "done by ", "stopped at ",
+                                    "stopped ", "wrapped up at ", "wrapped up ", "until ", "till ", "to "}) {
+      const auto at = after.find(closer);
+      if (at == std::string_view::npos || at > 12) {
+        continue;
+      }
+      const std::size_t from = first->end_pos + at + closer.size();
+      auto second = find_time(normalized, from);
+      if (!second || second->begin > from + 1) {
+        return std::nullopt;
+      }
+      TimeMatch range = *first;
+      range.end = second->start;
+      range.end_pos = second->end_pos;
+      if (range.zone.empty()) {
+        range.zone = second->zone;
+      }
+      return range;
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 // Text that is nothing but a duration: "2h", "~1.5 hours", "2h 15m", "45 min".
@@ -1000,6 +1048,33 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
             if (time) {
               take_time(facts[i], *time);
             }
+          }
+        }
+        break;
+      }
+    }
+    // "## 2025-03-04" then "*14:00 - 16:30*" or "🕐 09:00–11:30 CET": a line
+    // that is only the session's time range.
+    if (facts[i].date && !facts[i].start && start.kind == StartKind::heading) {
+      for (int line = start.line + 1; line <= start.line_end; ++line) {
+        const auto kind = doc.line_kinds[static_cast<std::size_t>(line - 1)];
+        if (kind == LineKind::blank) {
+          continue;
+        }
+        if (kind == LineKind::text) {
+          const std::string normalized = normalize_width(lines.line_text(text, line));
+          std::size_t lead = 0; // emphasis, quote marks and a clock emoji before it
+          while (lead < normalized.size() && std::isdigit(static_cast<unsigned char>(normalized[lead])) == 0 && lead < 10) {
+            ++lead;
+          }
+          const auto time = find_time(normalized, 0);
+          const bool only_a_range = time && time->end && time->begin == lead &&
+                                    util::trim(std::string_view(normalized).substr(time->end_pos)).find_first_not_of("*_)`. ") ==
+                                        std::string_view::npos;
+          if (only_a_range) {
+            take_time(facts[i], *time);
+          } else if (auto range = prose_time_range(normalized)) {
+            take_time(facts[i], *range);
           }
         }
         break;
