@@ -128,6 +128,14 @@ TEST(ParsePrs, ParenthesisedNumberWithoutACommitIsNotAPr) {
   EXPECT_TRUE(pr_numbers("- feat: add importer (#210) and more").empty()); // not a subject's end
   EXPECT_TRUE(pr_numbers("- features: 3 issues (#12, #13)").empty());
 }
+TEST(ParsePrs, ListsAfterAWordAboutThePrs) {
+  EXPECT_EQ(pr_numbers("- PRs touched: #40, #41"), (std::vector<int>{40, 41}));
+  EXPECT_EQ(pr_numbers("- PRs merged: #42 and #43"), (std::vector<int>{42, 43}));
+  EXPECT_EQ(pr_numbers("- Open PRs: #131 (waiting on review), #134"), (std::vector<int>{131, 134}));
+  EXPECT_EQ(pr_numbers("- Merged: #14"), std::vector<int>{14});
+  EXPECT_EQ(pr_numbers("| PR | #47 |"), std::vector<int>{47});
+  EXPECT_TRUE(pr_numbers("- PRs merged this week: 4, see issue #12 for the rest").empty());
+}
 TEST(ParsePrs, IssueNumbersAreNotPrs) { EXPECT_TRUE(pr_numbers("Issue #99 - Windows build, session #28").empty()); }
 TEST(ParsePrs, UrlGivesOwnerAndRepo) {
   auto prs = scan_prs("- URL: https://github.com/PerformanceSuite/CommandCenter/pull/94");

@@ -470,7 +470,9 @@ bool might_mention_pr(std::string_view line) {
       return true;
     } else if (c == 'm' && d == 'e' && line.substr(p).size() >= 15 && line.substr(p, 15) == "merge_requests/") {
       return true;
-    } else if (c == 'm' && d == 'e' && line.substr(p).size() >= 8 && util::iequals_ascii(line.substr(p, 8), "merged #")) {
+    } else if (c == 'm' && d == 'e' && line.substr(p).size() >= 8 &&
+               (util::iequals_ascii(line.substr(p, 8), "merged #") ||
+                (line.substr(p).size() >= 9 && util::iequals_ascii(line.substr(p, 9), "merged: #")))) {
       return true;
     } else if (line[p] == 'M' && line[p + 1] == 'R' && (p == 0 || !is_alpha(line[p - 1]))) {
       return true; // GitLab: "MR !34", "MR #35"
@@ -597,8 +599,9 @@ std::vector<PrMention> scan_prs(std::string_view line) {
       }
     } else if (lower.compare(pos, 13, "merge request") == 0 && (pos == 0 || !is_alpha(lower[pos - 1]))) {
       keyword_end = pos + 13;
-    } else if (lower.compare(pos, 8, "merged #") == 0 && (pos == 0 || !is_alpha(lower[pos - 1]))) {
-      // Only a pull request is merged: "Merged #12 and #13" (an issue is closed).
+    } else if ((lower.compare(pos, 8, "merged #") == 0 || lower.compare(pos, 9, "merged: #") == 0) &&
+               (pos == 0 || !is_alpha(lower[pos - 1]))) {
+      // Only a pull request is merged: "Merged #12 and #13", "Merged: #14" (an issue is closed).
       keyword_end = pos + 6;
     } else if (line.substr(pos, 2) == "MR" && (pos == 0 || !is_alpha(line[pos - 1])) &&
                (pos + 2 >= line.size() || !is_alpha(line[pos + 2]))) {
@@ -621,7 +624,22 @@ std::vector<PrMention> scan_prs(std::string_view line) {
       ++pos;
       continue;
     }
-    std::size_t p = skip_chars(line, keyword_end, plural ? " *:`_-(" : " *:`_-");
+    std::size_t p = skip_chars(line, keyword_end, plural ? " *:`_-(|" : " *:`_-|");
+    // "PRs touched: #40, #41", "PR merged: #12", "Open PRs (2): #1, #2": a word or
+    // two about them, then the list after a colon.
+    if (p < line.size() && line[p] != '#' && !is_digit(line[p])) {
+      const auto colon = line.find(':', p);
+      if (colon != std::string_view::npos && colon - p <= 20) {
+        const std::string_view between = line.substr(p, colon - p);
+        const bool words = std::all_of(between.begin(), between.end(), [](char c) {
+          return is_alpha(c) || c == ' ' || c == '*' || c == '(' || c == ')' || is_digit(c);
+        });
+        const std::size_t q = skip_chars(line, colon + 1, " *`");
+        if (words && q < line.size() && line[q] == '#') {
+          p = q;
+        }
+      }
+    }
     // "PR: acme/pay#78", another repository's PR.
     if (auto repo = repo_before_hash(line, p)) {
       std::size_t r = p + repo->size() + 1;
@@ -662,7 +680,7 @@ std::vector<PrMention> scan_prs(std::string_view line) {
       std::size_t q = skip_chars(line, p, " ,/&*`");
       if (q < line.size() && line[q] == '(') {
         const auto close = line.find(')', q);
-        if (close != std::string_view::npos && close - q <= 16 && line.substr(q, close - q).find('#') == std::string_view::npos) {
+        if (close != std::string_view::npos && close - q <= 40 && line.substr(q, close - q).find('#') == std::string_view::npos) {
           q = skip_chars(line, close + 1, " ,/&*`");
         }
       }
