@@ -633,6 +633,16 @@ TEST(ParseTimesInSessions, TimeLinesWrittenOtherWays) {
   EXPECT_EQ(durations, (std::vector<std::optional<int>>{210, 90, 150, 170, 150, std::nullopt, std::nullopt}));
 }
 
+TEST(ParseReferencesRules, HashesInACommitColumnAreCommits) {
+  auto log = parse("## 2025-01-09\n\n| Commit | Message |\n|---|---|\n| d2b2c3d | fix parser |\n| 5551234abcd | docs |\n\n"
+                   "| Colour | Hex |\n|---|---|\n| red | ff0000a |\n");
+  std::vector<std::string> shas;
+  for (const auto& commit : log.commits) {
+    shas.push_back(commit.sha);
+  }
+  EXPECT_EQ(shas, (std::vector<std::string>{"d2b2c3d", "5551234abcd"}));
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

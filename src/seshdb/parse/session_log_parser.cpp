@@ -1685,6 +1685,41 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     });
   }
 
+  // Tables with a Commit or SHA column: a hash there is a commit, backticked or not.
+  {
+    for_each_body_row(doc, [&](const MdTableRow& row, const std::vector<std::string>& header) {
+      for (std::size_t c = 0; c < header.size() && c < row.cells.size(); ++c) {
+        const std::string h = util::to_lower_ascii(util::trim(header[c]));
+        if (h != "commit" && h != "commits" && h != "sha" && h != "hash" && h != "commit hash" && h != "commit sha" &&
+            h != "git sha" && h != "提交") {
+          continue;
+        }
+        const std::string cell = util::to_lower_ascii(row.cells[c]);
+        std::size_t p = 0;
+        while (p < cell.size()) {
+          while (p < cell.size() && std::isalnum(static_cast<unsigned char>(cell[p])) == 0) {
+            ++p;
+          }
+          std::size_t q = p;
+          while (q < cell.size() && std::isalnum(static_cast<unsigned char>(cell[q])) != 0) {
+            ++q;
+          }
+          const std::string token = cell.substr(p, q - p);
+          p = q;
+          if (!is_hex_token(token)) {
+            continue;
+          }
+          const bool known = std::any_of(log.commits.begin(), log.commits.end(), [&](const model::CommitRef& commit) {
+            return commit.line == row.line && commit.sha == token;
+          });
+          if (!known) {
+            log.commits.push_back({session_index_of_line(session_of_line, row.line), token, row.line, {}});
+          }
+        }
+      }
+    });
+  }
+
   // The line that mentions each commit and PR, for answers that quote it.
   auto context_of = [&](int line) {
     return util::truncate_display(util::single_line(util::trim(lines.line_text(text_view, line))), 200);
