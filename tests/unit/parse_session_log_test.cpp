@@ -643,6 +643,15 @@ TEST(ParseReferencesRules, HashesInACommitColumnAreCommits) {
   EXPECT_EQ(shas, (std::vector<std::string>{"d2b2c3d", "5551234abcd"}));
 }
 
+TEST(ParseSessions, NumberedDaysAndEntriesInOtherWordsAreSessions) {
+  auto log = parse("# 100 days of code\n\n## Day 1\nDate: 2025-03-04\n\n## 🚀 Day 2\n*2025-03-05*\n\n## Today 3 things\n\n"
+                   "## Sesión 4\nFecha: 2025-03-07\n\n## 第5天\n日期：2025-03-08\n\n## Log 2025-03-09 notes\n\n## Dayton trip 2\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{3, 6, 11, 14, 17}));
+  ASSERT_EQ(log.sessions.size(), 5u);
+  EXPECT_EQ(log.sessions[1].local_date, "2025-03-05");
+  EXPECT_EQ(log.sessions[3].local_date, "2025-03-08");
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

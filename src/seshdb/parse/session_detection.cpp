@@ -16,8 +16,15 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // "Session 12", "Session #28", "Latest Session: ...": a numbered session
-// heading is a session even when it has no date.
+// heading is a session even when it has no date. So are a journal's "Day 12"
+// (#100DaysOfCode), "Entry 5", "Devlog #3", and "Sesión 4", "Séance 2",
+// "Sitzung 3", "第3天", "セッション2", when they open the heading.
+bool is_numbered_entry(std::string_view normalized);
+
 bool is_numbered_session(std::string_view normalized) {
+  if (is_numbered_entry(normalized)) {
+    return true;
+  }
   const std::string lower = util::to_lower_ascii(normalized);
   std::size_t at = lower.find("session");
   while (at != std::string::npos) {
@@ -43,6 +50,46 @@ bool is_numbered_session(std::string_view normalized) {
       }
     }
     at = lower.find("session", at + 7);
+  }
+  return false;
+}
+
+bool is_numbered_entry(std::string_view normalized) {
+  const std::string lower = util::to_lower_ascii(normalized);
+  // Past emoji and markup: the word must open the heading.
+  std::size_t at = 0;
+  while (at < lower.size() && at < 8 && !is_alpha(lower[at]) && !is_digit(lower[at]) &&
+         !(static_cast<unsigned char>(lower[at]) >= 0xE3 && static_cast<unsigned char>(lower[at]) <= 0xE9)) {
+    ++at;
+  }
+  const std::string_view rest = std::string_view(lower).substr(at);
+  const auto number_after = [&](std::size_t p) {
+    while (p < rest.size() && (rest[p] == ' ' || rest[p] == '#' || rest[p] == '-' || rest[p] == ':' || rest[p] == '.')) {
+      ++p;
+    }
+    std::size_t digits = 0;
+    while (p + digits < rest.size() && is_digit(rest[p + digits])) {
+      ++digits;
+    }
+    const std::size_t end = p + digits;
+    return digits > 0 && digits <= 3 && (end >= rest.size() || !is_alpha(rest[end]));
+  };
+  for (std::string_view word : {"day", "entry", "devlog", "dev log", "log", "sesión", "sesion", "séance", "seance",
+                                "sitzung", "sessão", "sessao", "セッション", "会话", "会议"}) {
+    if (rest.starts_with(word) && (rest.size() == word.size() || !is_alpha(rest[word.size()])) && number_after(word.size())) {
+      return true;
+    }
+  }
+  // "第3天", "第12次", "第5日", "第2回".
+  if (rest.starts_with("第")) {
+    std::size_t p = 3;
+    std::size_t digits = 0;
+    while (p + digits < rest.size() && is_digit(rest[p + digits])) {
+      ++digits;
+    }
+    const std::string_view after = rest.substr(p + digits);
+    return digits > 0 && digits <= 3 &&
+           (after.starts_with("天") || after.starts_with("次") || after.starts_with("日") || after.starts_with("回"));
   }
   return false;
 }
