@@ -144,7 +144,11 @@ TEST(ParseSessions, HeadingPartThatIsOnlyADurationIsTheDuration) {
   EXPECT_EQ(log.sessions[2].duration_minutes, 90);
   EXPECT_EQ(log.sessions[3].duration_minutes, std::nullopt); // words after it: a title, not a duration
   EXPECT_EQ(log.sessions[4].duration_minutes, std::nullopt); // ", 2025" is a year
-  EXPECT_EQ(parse("## 2025-03-08 - 9h - 12h\nx\n").sessions.at(0).duration_minutes, std::nullopt); // hours of the day
+  // Hours of the day, read as the range they are, not a 9-hour duration.
+  const auto hours = parse("## 2025-03-08 - 9h - 12h\nx\n").sessions.at(0);
+  EXPECT_EQ(hours.start_minute, 9 * 60);
+  EXPECT_EQ(hours.duration_minutes, 180);
+  EXPECT_EQ(hours.duration_source, "computed");
 }
 
 TEST(ParseSessions, ADurationAfterTheDateInsideParenthesesOrLabelledInTheHeading) {
@@ -670,6 +674,24 @@ TEST(ParseSessions, FooterAfterRuleIsOutsideTheSession) {
   ASSERT_EQ(log.sessions.size(), 2u);
   EXPECT_EQ(log.sessions[0].line_end, 2);
   EXPECT_NE(log.outside_text.find("Last updated"), std::string::npos);
+}
+
+TEST(ParseTimesInSessions, FrenchHoursNextDayMarksAndBranchesInOtherLanguages) {
+  auto log = parse("# Journal\n\n## 4 mars 2025\nHoraire : 14h – 17h15\nBranche : feat/x\n\n## 5 mars 2025\nTime: 9h-12h\nRama: feat/y\n\n"
+                   "## 7 mars 2025\nTime: 21:00–01:00 (+1)\n\n## 8 mars 2025\nDuration: 3 hours. Branch: release/0.4.2\n\n"
+                   "## 9 mars 2025\nTime: 14h00 - 2h de tests\n", "UTC");
+  ASSERT_EQ(log.sessions.size(), 5u);
+  EXPECT_EQ(log.sessions[0].start_minute, 14 * 60);
+  EXPECT_EQ(log.sessions[0].end_minute, 17 * 60 + 15);
+  EXPECT_EQ(log.sessions[0].branch, "feat/x");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 180); // computed from 9h-12h, not "9h" as nine hours
+  EXPECT_EQ(log.sessions[1].branch, "feat/y");
+  EXPECT_EQ(log.sessions[2].timezone, std::nullopt); // "(+1)" is the next day, not UTC+1
+  EXPECT_EQ(log.sessions[2].duration_minutes, 240);
+  EXPECT_EQ(log.sessions[3].branch, "release/0.4.2");
+  EXPECT_EQ(log.sessions[3].duration_minutes, 180);
+  EXPECT_EQ(log.sessions[4].start_minute, 14 * 60);
+  EXPECT_EQ(log.sessions[4].duration_minutes, std::nullopt);
 }
 
 TEST(ParseTimesInSessions, ZonelessHeadingTakesTheFilesZone) {

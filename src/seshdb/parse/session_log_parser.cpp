@@ -93,11 +93,11 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
   std::string split;
   for (std::string_view label : {", Finished", ", Ended", ", End", ", finished", ", ended", ", end", ", **Finished", ", **Ended",
                                   ", **End", " **End", " **Finished", " / End", " / end", "; End", "; end", " · End",
-                                  " — End", " – End"}) {
+                                  " — End", " – End", ". Branch", "; Branch", ", Branch", " · Branch"}) {
     const auto at = rest.find(label);
     const auto colon = at == std::string_view::npos ? at : rest.find(':', at);
     if (colon != std::string_view::npos && colon - at <= label.size() + 5 && rest.find(':') < at) {
-      const std::size_t word = label.find_first_of("*EeFf"); // past the separator
+      const std::size_t word = label.find_first_of("*EeFfB"); // past the separator
       split = std::string(rest.substr(0, at)) + " | " + std::string(rest.substr(at + word));
       rest = split;
       break;
@@ -556,7 +556,8 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     if (!date_field_time && key_is(key, {"date", "session date", "日期", "datum", "fecha"})) {
       date_field_time = time_in_value(field.value);
     }
-    if (!session.branch && key_is(key, {"branch", "branch(es)", "branches", "git branch", "working branch", "feature branch", "current branch", "active branch", "branch name", "分支"})) {
+    if (!session.branch && key_is(key, {"branch", "branch(es)", "branches", "git branch", "working branch", "feature branch", "current branch", "active branch", "branch name", "分支",
+                                          "rama", "branche", "zweig", "ブランチ", "ramo"})) {
       auto branch = clean_branch(field.value);
       if (!branch.empty()) {
         session.branch = branch;
@@ -569,8 +570,8 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     const bool time_key = key_is(key, {"time", "session time", "time range", "when", "session", "时间", "時間", "zeit",
                                        "uhrzeit", "hora", "horario", "heure", "horaire"});
     const std::optional<TimeMatch> time_value = time_key && !range_field ? time_in_value(field.value) : std::nullopt;
-    const bool time_range = time_value && time_value->end;
-    if (!facts.duration && !time_range && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "dauer", "zeitaufwand", "durée", "duración", "所要時間", "時間",
+    // "Time: 14h00 - 2h de tests" starts at 14:00; it is no 14-hour duration.
+    if (!facts.duration && !time_value && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "dauer", "zeitaufwand", "durée", "duración", "所要時間", "時間",
                                                              "作業時間", "耗时", "用时", "时长"})) {
       facts.duration = parse_duration_minutes(field.value);
       if (!facts.duration && !key_is(key, {"time", "hours"})) {

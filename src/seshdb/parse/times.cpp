@@ -507,6 +507,22 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
     if (!first) {
       first = bare_hour_of_range(text, pos, from);
     }
+    // "14h – 17h15", "9h-12h": a French hour opens a range whose end is a
+    // later hour written so; alone, "9h" is a duration.
+    if (!first && (pos == 0 || !is_alpha(text[pos - 1]))) {
+      if (auto hour = french_hour_at(text, pos)) {
+        const std::size_t q = skip_range_separator(text, hour->end);
+        if (q != std::string_view::npos && q < text.size() && is_digit(text[q])) {
+          auto end = read_clock(text, q);
+          if (!end || !end->h_style) {
+            end = french_hour_at(text, q);
+          }
+          if (end && end->h_style && end->hour * 60 + end->minute > hour->hour * 60) {
+            first = hour;
+          }
+        }
+      }
+    }
     if (!first) {
       while (pos + 1 < text.size() && is_digit(text[pos + 1])) {
         ++pos;
@@ -675,7 +691,11 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
       while (z < text.size() && (text[z] == ' ' || text[z] == '(')) {
         ++z;
       }
-      if (z < text.size() && (z > p || text[z] == 'Z' || text[z] == '+' || text[z] == '-')) {
+      // "21:00–01:00 (+1)", "23:30-00:45 +1 day": the end is on the next day.
+      const std::string_view next_day = text.substr(z);
+      const bool day_mark = match.end && *match.end < match.start &&
+                            (next_day.starts_with("+1)") || next_day.starts_with("+1d") || next_day.starts_with("+1 day"));
+      if (!day_mark && z < text.size() && (z > p || text[z] == 'Z' || text[z] == '+' || text[z] == '-')) {
         if (auto found = read_zone(text, z, zone_end)) {
           // A bare "-" after a time without a space is a range dash, never a zone.
           if (!(z == p && text[z] == '-')) {
