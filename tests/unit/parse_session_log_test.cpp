@@ -694,6 +694,13 @@ TEST(ParseTimesInSessions, FrenchHoursNextDayMarksAndBranchesInOtherLanguages) {
   EXPECT_EQ(log.sessions[4].duration_minutes, std::nullopt);
 }
 
+TEST(ParseSessions, SlashDatesReadDayFirstWhenTheTextOrItsLanguageSaysSo) {
+  EXPECT_EQ(parse("# Diario\n\n## Sesión 3 — 6/3/2025\nx\n").sessions.at(0).local_date, "2025-03-06");
+  EXPECT_EQ(parse("# Log\n\nDeadline 15/04/2025.\n\n## 6/3/2025\nx\n").sessions.at(0).local_date, "2025-03-06");
+  EXPECT_EQ(parse("# Log\n\n## 6/3/2025\nx\n").sessions.at(0).local_date, "2025-06-03");
+  EXPECT_EQ(parse("# Log\n\nDue 04/15/2025, fecha\n\n## 6/3/2025\nx\n").sessions.at(0).local_date, "2025-06-03");
+}
+
 TEST(ParseTimesInSessions, ZonelessHeadingTakesTheFilesZone) {
   auto log = parse("## 2025-11-19 15:30 PST\n\n## 2025-11-19 10:01 AM\n");
   ASSERT_EQ(log.sessions.size(), 2u);

@@ -443,16 +443,72 @@ std::optional<SlashDate> slash_date_of(const SessionStart& start, const SessionF
 // "05/11/2025" is May 11 in the US and 5 November elsewhere. A file that
 // writes "17/11/2025" somewhere and never "11/17/2025" is day first: its
 // ambiguous slash dates are read that way too.
-void read_slash_dates_the_files_way(const std::vector<SessionStart>& starts, std::vector<SessionFacts>& facts) {
+// What the whole text says of its slash dates: whether one reads only day
+// first ("15/04/2025") or only month first ("04/15/2025"), and whether it is
+// written in a language whose dates put the day first.
+struct SlashDateEvidence {
   bool day_first = false;
   bool month_first = false;
+  bool european_words = false;
+};
+SlashDateEvidence slash_date_evidence(std::string_view text) {
+  SlashDateEvidence evidence;
+  for (std::size_t p = 0; p + 5 < text.size(); ++p) {
+    if (text[p] != '/' || p == 0 || std::isdigit(static_cast<unsigned char>(text[p - 1])) == 0) {
+      continue;
+    }
+    std::size_t b = p;
+    while (b > 0 && std::isdigit(static_cast<unsigned char>(text[b - 1])) != 0 && p - b < 3) {
+      --b;
+    }
+    std::size_t e = p + 1;
+    while (e < text.size() && std::isdigit(static_cast<unsigned char>(text[e])) != 0 && e - p < 4) {
+      ++e;
+    }
+    const bool bounded = (b == 0 || std::isalnum(static_cast<unsigned char>(text[b - 1])) == 0) && p - b <= 2 && e - p - 1 >= 1 &&
+                         e - p - 1 <= 2 && e + 2 < text.size() && text[e] == '/' && std::isdigit(static_cast<unsigned char>(text[e + 1])) != 0;
+    if (!bounded) {
+      continue;
+    }
+    const int first = std::stoi(std::string(text.substr(b, p - b)));
+    const int second = std::stoi(std::string(text.substr(p + 1, e - p - 1)));
+    evidence.day_first = evidence.day_first || (first > 12 && first <= 31 && second <= 12);
+    evidence.month_first = evidence.month_first || (second > 12 && second <= 31 && first <= 12);
+  }
+  const std::string lower = util::to_lower_ascii(text.substr(0, std::min<std::size_t>(text.size(), 200000)));
+  for (std::string_view word : {"sesión", "séance", "sitzung", "fecha", "datum", "horaire", "uhrzeit", "día ", "jour ",
+                                "lundi", "mardi", "mercredi", "jeudi", "vendredi", "lunes", "martes", "miércoles", "jueves",
+                                "viernes", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "sessão", "giorno"}) {
+    if (lower.find(word) != std::string::npos) {
+      evidence.european_words = true;
+      break;
+    }
+  }
+  return evidence;
+}
+
+void read_slash_dates_the_files_way(const std::vector<SessionStart>& starts, std::vector<SessionFacts>& facts,
+                                    std::string_view text) {
+  bool day_first = false;
+  bool month_first = false;
+  bool any = false;
   for (std::size_t i = 0; i < starts.size(); ++i) {
     if (const auto date = slash_date_of(starts[i], facts[i])) {
       day_first = day_first || date->a > 12;
       month_first = month_first || date->b > 12;
+      any = true;
     }
   }
-  if (!day_first || month_first) {
+  if (!any || month_first) {
+    return;
+  }
+  // The headings alone do not say: the rest of the text may ("due 15/04/2025"),
+  // or its language ("## Sesión 3 — 6/3/2025").
+  if (!day_first) {
+    const auto evidence = slash_date_evidence(text);
+    day_first = !evidence.month_first && (evidence.day_first || evidence.european_words);
+  }
+  if (!day_first) {
     return;
   }
   for (std::size_t i = 0; i < starts.size(); ++i) {
@@ -1087,7 +1143,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     log.sessions.push_back(std::move(session));
   }
 
-  read_slash_dates_the_files_way(detection.sessions, facts);
+  read_slash_dates_the_files_way(detection.sessions, facts, text_view);
 
   // Zones: as written, else the file's: the one its preamble or front matter
   // states ("timezone: Europe/Berlin" above the first session), else the one
