@@ -231,6 +231,20 @@ TEST(ParseCommitsInProse, AfterAChangeVerbAndAPreposition) {
   EXPECT_EQ(commits("Search has been broken since a17c9e2"), Strings{"a17c9e2"});
   EXPECT_EQ(commits("rolled back to 4b5e6f7 after the outage"), Strings{"4b5e6f7"});
 }
+TEST(ParseCommitsInProse, WordsBetweenTheVerbAndInListsAndGitCommands) {
+  EXPECT_EQ(commits("Fixed the P0 in 9e8d7c6."), Strings{"9e8d7c6"});
+  EXPECT_EQ(commits("Addressed all of them in cc11dd2."), Strings{"cc11dd2"});
+  EXPECT_EQ(commits("The fix is in 5c6d7e8f."), Strings{"5c6d7e8f"});
+  EXPECT_EQ(commits("Landed in 5e5f6a6 and 6f6a7b7."), (Strings{"5e5f6a6", "6f6a7b7"}));
+  EXPECT_EQ(commits("Shipped in `1a2b3c4`, `2b3c4d5`"), (Strings{"1a2b3c4", "2b3c4d5"}));
+  EXPECT_EQ(commits("(merge d1e2f3a)"), Strings{"d1e2f3a"});
+  EXPECT_EQ(commits("Squashed into 3b7e0c4"), Strings{"3b7e0c4"});
+  EXPECT_EQ(commits("HEAD: 0123456789abcdef0123456789abcdef01234567"), Strings{"0123456789abcdef0123456789abcdef01234567"});
+  EXPECT_EQ(commits("Run git show 4c5d6e7 to see"), Strings{"4c5d6e7"});
+  EXPECT_TRUE(commits("Added the config in a1b2c3d4e5f60718 format").empty()); // not git's length
+  EXPECT_TRUE(commits("Worked in room 4b and 12ab34c notes").empty());
+  EXPECT_TRUE(commits("Fixed the colour in 1a2b3c4 and 5 places").size() == 1u);
+}
 TEST(ParseCommitsInProse, AVerbWithoutAPrepositionOrAnotherNounIsNot) {
   EXPECT_TRUE(commits("fixed 8e9f0a1 tests").empty());
   EXPECT_TRUE(commits("stored in 8e9f0a1c-44aa as a key").empty());

@@ -61,8 +61,16 @@ std::size_t commit_keyword_end(const std::vector<Token>& tokens) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string word = util::to_lower_ascii(tokens[i].text);
     if (word == "commit" || word == "commits" || word == "committed" || word == "sha" || word == "cherry" ||
-        word == "reverted" || word == "revert" || word == "hash" || word == "hashes" || word == "pushed") {
+        word == "reverted" || word == "revert" || word == "hash" || word == "hashes" || word == "pushed" ||
+        tokens[i].text == "HEAD") {
       return tokens[i].end;
+    }
+    // "git show 4c5d6e7", "git checkout 4c5d6e7", "git reset --hard 4c5d6e7".
+    if (word == "git" && i + 1 < tokens.size()) {
+      const std::string next = util::to_lower_ascii(tokens[i + 1].text);
+      if (next == "show" || next == "checkout" || next == "reset" || next == "switch" || next == "bisect") {
+        return tokens[i + 1].end;
+      }
     }
   }
   return std::string_view::npos;
@@ -83,12 +91,20 @@ std::size_t cjk_commit_keyword_end(std::string_view line) {
 // 4b5e6f7": a change verb and a preposition say the hex after them is where
 // a change happened.
 bool after_change_verb(const std::vector<Token>& tokens, std::size_t index) {
-  static constexpr std::array<std::string_view, 9> k_prepositions = {"in", "as", "at", "via", "by", "onto", "to",
-                                                                     "since", "from"};
-  static constexpr std::array<std::string_view, 26> k_verbs = {
+  static constexpr std::array<std::string_view, 10> k_prepositions = {"in", "as", "at", "via", "by", "onto", "to",
+                                                                      "since", "from", "into"};
+  static constexpr std::array<std::string_view, 28> k_verbs = {
       "fixed",    "landed",   "merged",    "shipped",  "resolved", "addressed", "introduced", "included", "reverted",
       "applied",  "squashed", "released",  "tagged",   "rebased",  "reset",     "deployed",   "broken",   "broke",
-      "regressed", "added",   "removed",   "changed",  "done",     "completed", "implemented", "rolled"};
+      "regressed", "added",   "removed",   "changed",  "done",     "completed", "implemented", "rolled", "fix", "tag"};
+  if (index < 1) {
+    return false;
+  }
+  // "(merge d1e2f3a)", "tag v1.2.3 at 9a9b9c9" come below; "merge d1e2f3a" here.
+  const std::string just_before = util::to_lower_ascii(tokens[index - 1].text);
+  if (just_before == "merge" || just_before == "squash") {
+    return true;
+  }
   if (index < 2) {
     return false;
   }
@@ -96,11 +112,14 @@ bool after_change_verb(const std::vector<Token>& tokens, std::size_t index) {
   if (std::find(k_prepositions.begin(), k_prepositions.end(), preposition) == k_prepositions.end()) {
     return false;
   }
-  // "rolled back to": the verb may sit one word further back.
-  for (std::size_t back = 2; back <= 3 && back <= index; ++back) {
+  // "rolled back to": the verb may sit one word further back; "Fixed the P0
+  // in 9e8d7c6", "Addressed all of them in cc11dd2", "The fix is in 5c6d7e8":
+  // a few words back, before "in", "as", "into" or "via".
+  const bool loose = preposition == "in" || preposition == "as" || preposition == "into" || preposition == "via";
+  for (std::size_t back = 2; back <= (loose ? 6 : 3) && back <= index; ++back) {
     const std::string verb = util::to_lower_ascii(tokens[index - back].text);
     if (std::find(k_verbs.begin(), k_verbs.end(), verb) != k_verbs.end()) {
-      return back == 2 || verb == "rolled";
+      return back == 2 || verb == "rolled" || loose;
     }
   }
   return false;
@@ -169,6 +188,7 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
     }
   };
 
+  std::size_t last_commit = std::string_view::npos; // the token of the last commit found
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (!is_hex_token(t.text)) {
@@ -246,6 +266,13 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
       commit = t.end < line.size() || context.commits_section;
       strong = true;
     }
+    // "Landed in 5e5f6a6 and 6f6a7b7", "in `5e5f6a6`, `6f6a7b7`": the next of a list of commits.
+    if (!commit && last_commit != std::string_view::npos && prose_length && !digits_only) {
+      std::string between(util::trim(line.substr(tokens[last_commit].end, t.begin - tokens[last_commit].end)));
+      std::erase(between, '`');
+      between = util::to_lower_ascii(util::trim(between));
+      commit = between == "," || between == "and" || between == ", and" || between == "&" || between == "/";
+    }
     if (!commit) {
       continue;
     }
@@ -253,6 +280,7 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
       continue; // "1234567" is a number unless the text calls it a commit
     }
     add(t.text);
+    last_commit = i;
   }
   return found;
 }
