@@ -656,6 +656,15 @@ TEST(ParseSessions, NumberedDaysAndEntriesInOtherWordsAreSessions) {
   EXPECT_EQ(log.sessions[3].local_date, "2025-03-08");
 }
 
+TEST(ParseFindings, TheFilesOwnLegendMapsLevelWords) {
+  auto log = parse("# Review log\n\nSeverity legend: **Critical = P0**, **Important = P1**, **Nice-to-have = P2**.\n\n"
+                   "## 2025-04-01\n\n### Review findings\n\n#### Critical\n- Index is empty\n\n#### Nice-to-have\n- Compress it\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 Index is empty", "P2 Compress it"}));
+  // One "P2 - Critical path slow" finding is no legend: Critical keeps its usual level.
+  auto plain = parse("## 2025-04-01\n\n### Review findings\n- P2 - Critical path slow\n\n#### Critical\n- Index is empty\n");
+  EXPECT_EQ(finding_texts(plain), (std::vector<std::string>{"P1 Index is empty", "P2 Critical path slow"}));
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

@@ -1742,6 +1742,21 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     });
   }
 
+  // The file's own legend ("Critical = P0, Important = P1") wins over the
+  // usual reading of a level word.
+  {
+    std::vector<std::pair<std::string, std::string>> legend;
+    for (int line = 1; line <= lines.line_count() && !log.findings.empty(); ++line) {
+      if (doc.line_kinds[static_cast<std::size_t>(line - 1)] == LineKind::text) {
+        read_severity_legend(lines.line_text(text, line), legend);
+      }
+    }
+    for (auto& finding : log.findings) {
+      if (auto level = level_from_legend(finding.label, legend)) {
+        finding.severity = *level;
+      }
+    }
+  }
   // Tables with a Commit or SHA column: a hash there is a commit, backticked or not.
   {
     for_each_body_row(doc, [&](const MdTableRow& row, const std::vector<std::string>& header) {

@@ -304,4 +304,89 @@ std::optional<Severity> severity_of_finding_heading(std::string_view heading, st
   return severity;
 }
 
+void read_severity_legend(std::string_view line, std::vector<std::pair<std::string, std::string>>& legend) {
+  if (line.size() > 400 || !explicit_level(line)) {
+    return; // most lines: no level, no copy
+  }
+  const std::string lower = util::to_lower_ascii(line);
+  // What joins a word and its level: markup and "=", ":", "-", "→", brackets,
+  // or a table's "|". A mapping sign ("=", "→", "|") says legend on its own;
+  // ":", "-" or "(" only on a line that maps two levels or more ("**P1**:
+  // Critical path slow" is a finding, not a legend).
+  enum class Join { none, weak, strong };
+  const auto join = [](std::string_view between) {
+    std::string rest(between);
+    bool sign = false;
+    for (std::string_view arrow : {"→", "⇒", "->", "=>", "=", "|"}) {
+      for (auto at = rest.find(arrow); at != std::string::npos; at = rest.find(arrow)) {
+        rest.replace(at, arrow.size(), " ");
+        sign = true;
+      }
+    }
+    for (std::string_view dash : {"—", "–"}) {
+      for (auto at = rest.find(dash); at != std::string::npos; at = rest.find(dash)) {
+        rest.replace(at, dash.size(), " ");
+      }
+    }
+    if (rest.find_first_not_of(" *_`:-()[]") != std::string::npos || rest.size() > 8) {
+      return Join::none;
+    }
+    return sign ? Join::strong : Join::weak;
+  };
+  std::vector<std::pair<std::string, std::string>> found;
+  bool all_strong = true;
+  for (std::size_t p = 0; p + 1 < lower.size(); ++p) {
+    if (lower[p] != 'p' || lower[p + 1] < '0' || lower[p + 1] > '3' || (p > 0 && is_alnum(lower[p - 1])) ||
+        (p + 2 < lower.size() && is_alnum(lower[p + 2]))) {
+      continue;
+    }
+    const std::string level = std::string("P") + lower[p + 1];
+    for (const auto& entry : k_words) {
+      Join how = Join::none;
+      // "critical = p0" / "critical (p0)": the word ends before the level.
+      const auto before = lower.rfind(entry.word, p);
+      if (before != std::string::npos && before + entry.word.size() <= p && (before == 0 || !is_alnum(lower[before - 1]))) {
+        how = join(std::string_view(lower).substr(before + entry.word.size(), p - before - entry.word.size()));
+      }
+      // "p0 = critical" / "p0 – critical".
+      const auto after = lower.find(entry.word, p + 2);
+      if (how == Join::none && after != std::string::npos &&
+          (after + entry.word.size() >= lower.size() || !is_alnum(lower[after + entry.word.size()]))) {
+        how = join(std::string_view(lower).substr(p + 2, after - p - 2));
+      }
+      if (how != Join::none) {
+        all_strong = all_strong && how == Join::strong;
+        found.emplace_back(std::string(entry.word), level);
+        break;
+      }
+    }
+  }
+  if (found.empty() || (found.size() < 2 && !all_strong)) {
+    return;
+  }
+  for (auto& [word, level] : found) {
+    if (std::none_of(legend.begin(), legend.end(), [&](const auto& e) { return e.first == word; })) {
+      legend.emplace_back(std::move(word), std::move(level));
+    }
+  }
+}
+
+std::optional<std::string> level_from_legend(std::string_view label,
+                                             const std::vector<std::pair<std::string, std::string>>& legend) {
+  if (legend.empty() || explicit_level(label)) {
+    return std::nullopt;
+  }
+  const std::string lower = util::to_lower_ascii(label);
+  auto word = severity_word(lower);
+  if (!word) {
+    return std::nullopt;
+  }
+  for (const auto& [name, level] : legend) {
+    if (name == word->word) {
+      return level;
+    }
+  }
+  return std::nullopt;
+}
+
 } // namespace seshdb::parse

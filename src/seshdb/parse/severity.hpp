@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace seshdb::parse {
 
@@ -27,6 +29,17 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
 // Race between refill and consume", "[P1] Clock source is wall time"; sets
 // `title` to the rest. "P1 Issues" and "Critical findings:" are labels.
 std::optional<Severity> severity_of_finding_heading(std::string_view heading, std::string& title);
+
+// A file's own legend: "Critical = P0", "P1 – Important", "🔴 Critical → P0",
+// "| P2 | Nice-to-have |". Adds each word the line maps to a level, in
+// lower case, to `legend`; a word it maps twice keeps the first.
+void read_severity_legend(std::string_view line, std::vector<std::pair<std::string, std::string>>& legend);
+
+// The level a file's legend gives a finding's label ("Critical", "🔴
+// Critical:"), or nullopt when the label names a P-level itself or the
+// legend says nothing of its word.
+std::optional<std::string> level_from_legend(std::string_view label,
+                                             const std::vector<std::pair<std::string, std::string>>& legend);
 
 // An item whose severity closes it: "Null deref in parse() (high)", "Unused
 // import — low", "Typo [P3]"; sets `title` to the rest. Only for items under
