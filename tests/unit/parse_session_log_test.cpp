@@ -665,6 +665,28 @@ TEST(ParseFindings, TheFilesOwnLegendMapsLevelWords) {
   EXPECT_EQ(finding_texts(plain), (std::vector<std::string>{"P1 Index is empty", "P2 Critical path slow"}));
 }
 
+TEST(ParseSessions, ATitlesYearDatesDaysWithoutOne) {
+  auto log = parse("# Engineering Journal — 2025\n\n### Monday, March 3rd — 2:15pm to 4:45pm EST\nx\n\n### Wednesday, March 5th\ny\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-03-03");
+  EXPECT_TRUE(log.sessions[0].date_year_inferred);
+  EXPECT_EQ(log.sessions[1].local_date, "2025-03-05");
+  EXPECT_EQ(parse("# Project 2048\n\n### March 3rd\nx\n").sessions.at(0).local_date, std::nullopt); // not a year
+}
+
+TEST(ParseTimesInSessions, SetextHeadingsAndKeysInTwoLanguages) {
+  auto log = parse("Session 2025-08-19 #1\n---------------------\n\nStarted 08:00 UTC, finished 09:30 UTC.\n\n"
+                   "## Day 2 — Tue 11.03.2025\n\n**Zeit / Time:** 13:00 – 18:30 (CET)\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 90);
+  EXPECT_EQ(log.sessions[1].started_at, "2025-03-11T12:00:00Z");
+}
+
+TEST(ParseFindings, PrioritiesInABacklogAreNotFindings) {
+  auto log = parse("## 2025-03-04\n\n- P1: race in refill\n\n## Backlog\n- P1: dunning emails (issue #38)\n");
+  EXPECT_EQ(finding_texts(log), std::vector<std::string>{"P1 race in refill"});
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

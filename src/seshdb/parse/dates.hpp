@@ -18,6 +18,7 @@ struct DateMatch {
   int day = 0;
   std::size_t begin = 0; // byte span in the searched text
   std::size_t end = 0;
+  bool year_inferred = false; // the year came from a heading above ("# 2025", "# Journal — 2025")
 };
 
 // Full-width ASCII (：１２（）) to ASCII and ideographic spaces to spaces, so the

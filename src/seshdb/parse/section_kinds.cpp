@@ -26,6 +26,8 @@ constexpr Rule k_rules[] = {
     {"follow-up", SectionKind::next_steps},     {"follow up", SectionKind::next_steps},
     {"remaining", SectionKind::next_steps},     {"next up", SectionKind::next_steps},
     {"upcoming", SectionKind::next_steps},      {"priorities", SectionKind::next_steps},
+    {"backlog", SectionKind::next_steps},       {"roadmap", SectionKind::next_steps},
+    {"wishlist", SectionKind::next_steps},      {"future work", SectionKind::next_steps},
     {"下一步", SectionKind::next_steps},         {"待办", SectionKind::next_steps},
     // Tomorrow's plan, not a bare "计划" (plan): real logs use that for the session's own plan.
     {"tomorrow", SectionKind::next_steps},      {"明日", SectionKind::next_steps},

@@ -94,6 +94,26 @@ bool is_numbered_entry(std::string_view normalized) {
   return false;
 }
 
+// The year a title ends with: "Engineering Journal — 2025", "Dev log (2024)".
+int title_year(std::string_view normalized) {
+  std::string_view t = util::trim(normalized);
+  while (!t.empty() && (t.back() == ')' || t.back() == ']' || t.back() == '*' || t.back() == '_')) {
+    t.remove_suffix(1);
+  }
+  if (t.size() < 6) {
+    return 0;
+  }
+  const std::string_view digits = t.substr(t.size() - 4);
+  const char before = t[t.size() - 5];
+  if (!std::all_of(digits.begin(), digits.end(), is_digit) || is_digit(before) || is_alpha(before) || before == '-' ||
+      before == '/' || before == '.') {
+    return 0; // "2025-03" or "v1.2025" are not a year
+  }
+  // Narrower than a date's years: a title's number is more often a name ("Project 2048").
+  const int year = std::stoi(std::string(digits));
+  return year >= 2000 && year <= 2039 ? year : 0;
+}
+
 // "(Merged 2026-01-13)", "(Updated 2025-12-22)": an event's date, not a session's.
 bool event_date(std::string_view normalized, const DateMatch& date) {
   const std::string before = util::to_lower_ascii(normalized.substr(0, date.begin));
@@ -300,6 +320,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
   auto complete_year = [](std::optional<DateMatch>& date, const CalendarHeading& known) {
     if (date && date->year == 0 && known.year != 0 && is_valid_date(known.year, date->month, date->day)) {
       date->year = known.year;
+      date->year_inferred = true;
     }
   };
 
@@ -373,6 +394,8 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       if (!date) {
         if (auto period = calendar_heading(normalized)) {
           entry.period = *period;
+        } else if (const int year = heading.level == 1 ? title_year(normalized) : 0; year != 0) {
+          entry.period.year = year; // "# Engineering Journal — 2025" over "### Monday, March 3rd"
         } else if (known.year != 0 && known.month != 0 && !under_a_date) {
           if (auto day = day_heading(normalized); day && is_valid_date(known.year, known.month, day->day)) {
             date = DateMatch{known.year, known.month, day->day, 0, day->end};
@@ -442,7 +465,9 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       }
       // A known section name at a session's own level does not end it
       // ("## Work Completed" right under "## Session: ...").
-      event.closes = classify_section(heading.text) == model::SectionKind::other;
+      // A "## Backlog" or "## Roadmap" there is the file's, not the session's.
+      event.closes = classify_section(heading.text) == model::SectionKind::other ||
+                     (heading.level > 1 && std::count(normalized.begin(), normalized.end(), ' ') < 4 && names_plans(normalized));
     }
     events.push_back(std::move(event));
   }

@@ -181,6 +181,16 @@ bool key_is(std::string_view key, std::initializer_list<std::string_view> names)
       return true;
     }
   }
+  // A key in two languages: "Zeit / Time", "日期 / Date".
+  if (const auto slash = lower.find(" / "); slash != std::string::npos) {
+    const std::string first(util::trim(std::string_view(lower).substr(0, slash)));
+    const std::string second(util::trim(std::string_view(lower).substr(slash + 3)));
+    for (auto name : names) {
+      if (first == name || second == name) {
+        return true;
+      }
+    }
+  }
   return false;
 }
 
@@ -1115,8 +1125,10 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     if (facts[i].date && !facts[i].start && start.kind == StartKind::heading) {
       for (int line = start.line + 1; line <= start.line_end; ++line) {
         const auto kind = doc.line_kinds[static_cast<std::size_t>(line - 1)];
-        if (kind == LineKind::blank) {
-          continue;
+        const std::string_view underline = util::trim(lines.line_text(text, line));
+        if (kind == LineKind::blank || (line == start.line + 1 && !underline.empty() &&
+                                        underline.find_first_not_of(underline.front() == '=' ? "=" : "-") == std::string_view::npos)) {
+          continue; // and a setext heading's underline
         }
         if (kind == LineKind::text) {
           const std::string normalized = normalize_width(lines.line_text(text, line));
@@ -1209,6 +1221,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     if (!f.date || f.date->year != 0) {
       if (f.date) {
         previous_with_year = i;
+        log.sessions[i].date_year_inferred = f.date->year_inferred;
       }
       continue;
     }
@@ -1570,6 +1583,13 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     model::SectionKind kind = model::SectionKind::other;
     if (index >= 0 && section >= 0) {
       kind = log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].kind;
+    } else if (index < 0) {
+      // Outside every session: the heading right above ("## Backlog").
+      const auto above = std::upper_bound(doc.headings.begin(), doc.headings.end(), item.line,
+                                          [](int line, const MdHeading& h) { return line < h.line; });
+      if (above != doc.headings.begin()) {
+        kind = classify_section(std::prev(above)->text);
+      }
     }
     if (kind == model::SectionKind::next_steps || kind == model::SectionKind::work_completed ||
         kind == model::SectionKind::decisions) {
@@ -1578,7 +1598,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     std::string title;
     if (auto severity = severity_of_item(normalize_width(first_line(item.text)), title)) {
       add_finding(index, severity->level, severity->label, title, item.line);
-    } else if (kind == model::SectionKind::findings && item.depth == 0 && !done_state(item).has_value() &&
+    } else if (kind == model::SectionKind::findings && index >= 0 && section >= 0 && item.depth == 0 && !done_state(item).has_value() &&
                section_names_problems(log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title)) {
       if (auto trailing = trailing_severity(normalize_width(first_line(item.text)), title)) {
         add_finding(index, trailing->level, trailing->label, title, item.line);
