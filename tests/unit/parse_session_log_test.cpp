@@ -687,6 +687,24 @@ TEST(ParseFindings, PrioritiesInABacklogAreNotFindings) {
   EXPECT_EQ(finding_texts(log), std::vector<std::string>{"P1 race in refill"});
 }
 
+TEST(ParseFieldsRules, ADailyNotesLogSectionAndObsidianFields) {
+  auto log = parse("# 2025.03.04\n\n## ⏰ Log\n- 08:55 — coffee\n- 15:15 — wrap up\n\nTime: 08:55 – 15:15 (CET)\n"
+                   "Branch:: feat/ingredient-parser\n\n## 🐛 Issues found\n- P1 parser drops \"a pinch of\"\n"
+                   "- P0 issues: several, see above\n- 【P2】金额输入框允许多个小数点\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].started_at, "2025-03-04T07:55:00Z");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 380);
+  EXPECT_EQ(log.sessions[0].branch, "feat/ingredient-parser");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 parser drops \"a pinch of\"", "P2 金额输入框允许多个小数点"}));
+}
+
+TEST(ParseTimesInSessions, JapaneseWorkTimeRange) {
+  auto log = parse("## 2025年3月4日（火）\n作業時間：10:00〜12:30 JST\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 150);
+  EXPECT_EQ(log.sessions[0].timezone, "JST");
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

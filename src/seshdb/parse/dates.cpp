@@ -344,6 +344,10 @@ std::string normalize_width(std::string_view text) {
       out += static_cast<char>(cp - 0xFF01 + 0x21);
     } else if (cp == 0x3000 || cp == 0x00A0) {
       out += ' ';
+    } else if (cp == 0x3010 || cp == 0x3011) {
+      out += cp == 0x3010 ? '[' : ']'; // 【P1】, 【2025-03-04】
+    } else if (cp == 0x2010 || cp == 0x2011) {
+      out += '-'; // the hyphens a word processor puts in "2025‑03‑04"
     } else if (cp == 0x2013 || cp == 0x2014) {
       out += text.substr(before, pos - before); // dashes keep their meaning as written
     } else {

@@ -131,8 +131,11 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
       // "Key: value"; CJK keys often have no space after a full-width colon.
       const bool cjk_key = colon != std::string_view::npos && colon > 0 &&
                            static_cast<unsigned char>(part[colon - 1]) >= 0x80;
+      // Obsidian's inline fields: "Branch:: feat/x".
+      const bool double_colon = colon != std::string_view::npos && colon + 2 < part.size() && part[colon + 1] == ':' &&
+                                part[colon + 2] == ' ';
       if (colon == std::string_view::npos || colon == 0 || colon > 30 || colon + 1 >= part.size() ||
-          (part[colon + 1] != ' ' && !cjk_key)) {
+          (part[colon + 1] != ' ' && !cjk_key && !double_colon)) {
         continue;
       }
       const std::string_view candidate = part.substr(0, colon);
@@ -149,7 +152,7 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
         continue;
       }
       key = std::string(candidate);
-      value = util::trim(part.substr(colon + 1));
+      value = util::trim(part.substr(colon + (double_colon ? 2 : 1)));
     } else {
       continue;
     }
@@ -634,7 +637,7 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     }
     // "Time: 2h" is a duration, "Time: 14h30 - 16h" a range.
     const bool time_key = key_is(key, {"time", "session time", "time range", "when", "session", "时间", "時間", "zeit",
-                                       "uhrzeit", "hora", "horario", "heure", "horaire"});
+                                       "uhrzeit", "hora", "horario", "heure", "horaire", "作業時間", "工作时间"});
     const std::optional<TimeMatch> time_value = time_key && !range_field ? time_in_value(field.value) : std::nullopt;
     // "Time: 14h00 - 2h de tests" starts at 14:00; it is no 14-hour duration.
     if (!facts.duration && !time_value && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "dauer", "zeitaufwand", "durée", "duración", "所要時間", "時間",
@@ -1078,8 +1081,13 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           for (auto& field : read_fields(normalized, line, true)) {
             if (key_is(field.key, {"开始", "结束", "start", "end", "started", "ended", "开始时间", "结束时间", "session completed",
                                    "session ended", "session started", "completed at", "finished at", "session start",
-                                   "session end"})) {
+                                   "session end", "branch"})) {
               session.fields.push_back(std::move(field));
+            } else if (key_is(field.key, {"time", "时间", "時間", "zeit", "horaire", "hora"}) && field.value.find(':') != std::string::npos) {
+              // "Time: 08:55 – 15:15 (CET)" under "## Log": a range, never a duration, from here.
+              if (const auto range = time_in_value(field.value); range && range->end) {
+                session.fields.push_back(std::move(field));
+              }
             }
           }
         }
@@ -1555,6 +1563,32 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       }
     }
   }
+  // "- P1 parser drops quantities" under "## 🐛 Issues found": a level with no
+  // mark after it, only where the heading names problems.
+  const auto bare_level_item = [&](const MdItem& item, int index, int section) -> std::optional<std::pair<std::string, std::string>> {
+    if (index < 0 || section < 0 || item.depth != 0 || done_state(item).has_value()) {
+      return std::nullopt;
+    }
+    const auto& heading = log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title;
+    const std::string line = first_line(item.text);
+    if (line.size() < 5 || (line[0] != 'P' && line[0] != 'p') || line[1] < '0' || line[1] > '3' || line[2] != ' ' ||
+        !section_names_problems(heading)) {
+      return std::nullopt;
+    }
+    std::string rest(util::trim(std::string_view(line).substr(3)));
+    if (rest.empty() || std::isalpha(static_cast<unsigned char>(rest[0])) == 0) {
+      return std::nullopt;
+    }
+    // "P0 issues: rate limiting, timeouts" names a group of them, not one.
+    const std::string first_word = util::to_lower_ascii(rest.substr(0, rest.find_first_of(" :")));
+    for (std::string_view group : {"issue", "issues", "finding", "findings", "bug", "bugs", "problem", "problems", "item",
+                                   "items", "fix", "fixes", "comment", "comments"}) {
+      if (first_word == group) {
+        return std::nullopt;
+      }
+    }
+    return std::make_pair(std::string("P") + line[1], std::move(rest));
+  };
   for (std::size_t k = 0; k < doc.items.size(); ++k) {
     const auto& item = doc.items[k];
     const int index = session_index_of_line(session_of_line, item.line);
@@ -1598,6 +1632,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     std::string title;
     if (auto severity = severity_of_item(normalize_width(first_line(item.text)), title)) {
       add_finding(index, severity->level, severity->label, title, item.line);
+    } else if (auto bare = bare_level_item(item, index, section)) {
+      add_finding(index, bare->first, bare->first, bare->second, item.line);
     } else if (kind == model::SectionKind::findings && index >= 0 && section >= 0 && item.depth == 0 && !done_state(item).has_value() &&
                section_names_problems(log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title)) {
       if (auto trailing = trailing_severity(normalize_width(first_line(item.text)), title)) {
