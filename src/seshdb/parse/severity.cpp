@@ -364,9 +364,9 @@ void read_severity_legend(std::string_view line, std::vector<std::pair<std::stri
   if (found.empty() || (found.size() < 2 && !all_strong)) {
     return;
   }
-  for (auto& [word, level] : found) {
-    if (std::none_of(legend.begin(), legend.end(), [&](const auto& e) { return e.first == word; })) {
-      legend.emplace_back(std::move(word), std::move(level));
+  for (auto& mapping : found) {
+    if (std::none_of(legend.begin(), legend.end(), [&](const auto& e) { return e.first == mapping.first; })) {
+      legend.push_back(std::move(mapping));
     }
   }
 }
