@@ -705,6 +705,42 @@ TEST(ParseTimesInSessions, JapaneseWorkTimeRange) {
   EXPECT_EQ(log.sessions[0].timezone, "JST");
 }
 
+TEST(ParseSessions, NumberedDaysInsideASessionOrAPlanAreItsParts) {
+  EXPECT_EQ(session_lines(parse("# Session 9 — 2025-03-04\n\n## Rollout plan\n**Day 1:** enable for staff\n\n#### Day 2: all\n")),
+            std::vector<int>{1});
+  EXPECT_TRUE(parse("# Migration Plan\n\n### Day 1: Prepare replicas\n\n### Day 2: Cut over\n").sessions.empty());
+  EXPECT_TRUE(parse("# Notes\n\n## Log 1.2.0\n\n## Day 2 operations\n\n## Day 0 response\n").sessions.empty());
+  EXPECT_EQ(session_lines(parse("# 100 days\n\n## Día 3\nFecha: 2025-03-04\n\n## Tag 4: Parser\nx\n")), (std::vector<int>{3, 6}));
+}
+
+TEST(ParseSessions, ABoldDateInsideASessionOrATimelineIsASentence) {
+  EXPECT_EQ(session_lines(parse("## 2025-03-03 — Auth\n\n**2025-03-10** is the deadline for the beta.\n\n## 2025-03-04 — Billing\n")),
+            (std::vector<int>{1, 5}));
+  EXPECT_TRUE(parse("# Status\n\n## Timeline\n\n**2025-01-15** Project kicked off.\n\n**2025-02-01** Alpha.\n").sessions.empty());
+}
+
+TEST(ParseSessions, ARejectedPlanEndsTheSessionAboveAndOnlyBarePlansAreRejected) {
+  auto log = parse("## Session 12 — 2025-03-04\n\nDid work.\n\n## Next Session - 2025-03-10\nTime: 10:00–12:00\nBranch: feat/next\n"
+                   "\n## Retro fixes — 2025-03-11\n\n## Recap of the outage — 2025-03-12\n\n## Weekly recap (Mar 3 – Mar 9)\n"
+                   "### 2025-03-05\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{1, 9, 11}));
+  EXPECT_EQ(log.sessions.at(0).start_minute, std::nullopt);
+  EXPECT_EQ(log.sessions.at(0).branch, std::nullopt);
+}
+
+TEST(ParseFindings, AFindingsTableRowIsNoLegend) {
+  auto log = parse("## 2025-04-01\n\n| Severity | Finding |\n|---|---|\n| P2 | Critical section in cache not locked |\n\n"
+                   "### Review findings\n- **High**: missing rate limit\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P2 Critical section in cache not locked", "P1 missing rate limit"}));
+}
+
+TEST(ParseSessions, DayFirstNeedsADateOrAWordNotAFragment) {
+  for (const char* noise : {"14/3/1 (pass/fail/skip)", "Support is 24/7/365.", "selection.datum() and soup-du-jour",
+                            "Bonjour, the montage is done"}) {
+    EXPECT_EQ(parse(std::string("# Log\n\n") + noise + "\n\n## 3/4/2025\nx\n").sessions.at(0).local_date, "2025-03-04") << noise;
+  }
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

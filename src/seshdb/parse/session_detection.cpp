@@ -22,9 +22,6 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 bool is_numbered_entry(std::string_view normalized);
 
 bool is_numbered_session(std::string_view normalized) {
-  if (is_numbered_entry(normalized)) {
-    return true;
-  }
   const std::string lower = util::to_lower_ascii(normalized);
   std::size_t at = lower.find("session");
   while (at != std::string::npos) {
@@ -63,8 +60,10 @@ bool is_numbered_entry(std::string_view normalized) {
     ++at;
   }
   const std::string_view rest = std::string_view(lower).substr(at);
+  // The number, then the end, a separator or a bracket: "Day 12", "Day 3:
+  // parser", "Entry 5 — x"; not "Log 1.2.0", "Day 2 operations", "Day 0".
   const auto number_after = [&](std::size_t p) {
-    while (p < rest.size() && (rest[p] == ' ' || rest[p] == '#' || rest[p] == '-' || rest[p] == ':' || rest[p] == '.')) {
+    while (p < rest.size() && (rest[p] == ' ' || rest[p] == '#')) {
       ++p;
     }
     std::size_t digits = 0;
@@ -72,10 +71,29 @@ bool is_numbered_entry(std::string_view normalized) {
       ++digits;
     }
     const std::size_t end = p + digits;
-    return digits > 0 && digits <= 3 && (end >= rest.size() || !is_alpha(rest[end]));
+    if (digits == 0 || digits > 3 || rest[p] == '0') {
+      return false;
+    }
+    if (end >= rest.size()) {
+      return true;
+    }
+    const std::string_view after = rest.substr(end);
+    if (after[0] == ':' || after[0] == '(' || after[0] == ')' || after[0] == ',' || after[0] == '|') {
+      return true;
+    }
+    if (after[0] == '.' || after[0] == '-') {
+      return after.size() == 1 || after[1] == ' '; // "Day 3. x", not "Log 1.2" or "Day 2-3"
+    }
+    if (after[0] == ' ') {
+      const std::string_view next = after.substr(1);
+      return next.empty() || next.starts_with("—") || next.starts_with("–") || next.starts_with("- ") ||
+             next.starts_with("(") || next.starts_with(":") || next.starts_with("|") || next.starts_with("[") ||
+             is_digit(next[0]); // "Day 3 2025-03-04"
+    }
+    return static_cast<unsigned char>(after[0]) >= 0x80; // "第5天", "Day 3—x"
   };
   for (std::string_view word : {"day", "entry", "devlog", "dev log", "log", "sesión", "sesion", "séance", "seance",
-                                "sitzung", "sessão", "sessao", "セッション", "会话", "会议"}) {
+                                "sitzung", "sessão", "sessao", "día", "dia", "jour", "tag", "セッション", "会话", "会议"}) {
     if (rest.starts_with(word) && (rest.size() == word.size() || !is_alpha(rest[word.size()])) && number_after(word.size())) {
       return true;
     }
@@ -188,22 +206,79 @@ bool names_plan_or_recap(std::string_view normalized) {
     }
   }
   const std::string_view rest = std::string_view(lower).substr(p);
-  for (std::string_view lead : {"next session", "next time", "next steps", "next up", "plan for", "plans for", "planned",
-                                "upcoming", "tomorrow", "todo", "to do", "to-do", "recap", "weekly recap",
-                                "weekly summary", "weekly review", "monthly recap", "monthly summary", "week in review",
-                                "retro", "retrospective", "下次", "明天", "明日", "次回", "nächste sitzung",
-                                "próxima sesión", "prochaine séance", "prochaine session"}) {
+  // Words that make a plan whatever follows: "Next session (2025-03-11): finish the parser".
+  for (std::string_view lead : {"next session", "next time", "next steps", "next up", "plan for", "plans for",
+                                "planned next", "tomorrow", "todo", "to do", "to-do", "下次", "明天", "明日", "次回",
+                                "nächste sitzung", "próxima sesión", "prochaine séance", "prochaine session"}) {
     if (rest.starts_with(lead) && (rest.size() == lead.size() || !is_alpha(rest[lead.size()]))) {
+      if (rest.substr(lead.size()).starts_with("'s")) {
+        break; // "Tomorrow's bug bash — 2025-03-05": a session named so
+      }
       // "TODO (2025-03-15)", not "Todo app: 2025-03-04".
       const bool list_word = lead == "todo" || lead == "to do" || lead == "to-do";
       const auto next = rest.find_first_not_of(' ', lead.size());
       return !list_word || next == std::string_view::npos || !is_alpha(rest[next]);
     }
   }
+  // Words that plan or look back only when nothing else is said: "Weekly
+  // recap (2025-03-03 – 2025-03-09)", "Retro — week of 2025-03-03",
+  // "Upcoming: 2025-03-13"; but "Retro fixes — 2025-03-04", "Recap of the
+  // outage" and "Planned maintenance window" are work done.
+  for (std::string_view lead : {"planned", "upcoming", "recap", "weekly recap", "weekly summary", "weekly review",
+                                "monthly recap", "monthly summary", "week in review", "retro", "retrospective"}) {
+    if (!rest.starts_with(lead) || (rest.size() > lead.size() && is_alpha(rest[lead.size()]))) {
+      continue;
+    }
+    std::size_t q = lead.size();
+    while (q < rest.size()) {
+      while (q < rest.size() && !is_alpha(rest[q])) {
+        ++q;
+      }
+      std::size_t e = q;
+      while (e < rest.size() && is_alpha(rest[e])) {
+        ++e;
+      }
+      const std::string_view word = rest.substr(q, e - q);
+      static constexpr std::string_view k_plain[] = {"week", "weekly", "of", "the", "for", "sprint", "month", "session",
+                                                     "sessions", "and", "to", "from", "until", "jan", "feb", "mar", "apr",
+                                                     "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "w"};
+      if (!word.empty() && std::find(std::begin(k_plain), std::end(k_plain), word) == std::end(k_plain) &&
+          month_from_name(word) == 0) {
+        return false;
+      }
+      q = e;
+    }
+    return true;
+  }
   // "Week of 2025-03-03 summary": a week looked back on.
   if (rest.starts_with("week of ")) {
     for (std::string_view word : {"summary", "recap", "review", "retro"}) {
       if (rest.find(word) != std::string_view::npos) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// A heading over a plan, a schedule or a course ("# Migration Plan", "##
+// Timeline", "## Roadmap"): its "Day 1", "Day 2" are steps, not sessions.
+bool names_a_schedule(std::string_view normalized) {
+  if (names_plans(normalized)) {
+    return true;
+  }
+  const std::string lower = util::to_lower_ascii(normalized);
+  for (std::string_view log_word : {"log", "journal", "session", "diary", "devlog"}) {
+    for (auto at = lower.find(log_word); at != std::string::npos; at = lower.find(log_word, at + 1)) {
+      if ((at == 0 || !is_alpha(lower[at - 1])) && (at + log_word.size() >= lower.size() || !is_alpha(lower[at + log_word.size()]))) {
+        return false;
+      }
+    }
+  }
+  for (std::string_view word : {"plan", "plans", "schedule", "timeline", "agenda", "itinerary", "syllabus", "curriculum",
+                                "runbook", "playbook", "rollout", "priorities", "backlog"}) {
+    for (auto at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
+      if ((at == 0 || !is_alpha(lower[at - 1])) && (at + word.size() >= lower.size() || !is_alpha(lower[at + word.size()]))) {
         return true;
       }
     }
@@ -325,6 +400,14 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
   };
 
   // Headings.
+  // Open headings, for "Day N" entries: one under a session or a plan is a
+  // part of it ("**Day 1:** enable for staff" in a rollout), not a session.
+  struct OpenHeading {
+    int level;
+    bool session_or_plan;
+  };
+  std::vector<OpenHeading> open_headings;
+  std::vector<std::pair<int, bool>> in_session_or_plan_at_heading; // line, whether a session or plan heading is open
   std::vector<int> plans_levels; // open "## Roadmap"-like headings
   std::vector<std::pair<int, bool>> plans_at_heading; // line, whether what follows is under one
   for (const auto& heading : doc.headings) {
@@ -341,7 +424,17 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       }
       date.reset();
     }
-    const bool plan_or_recap = (has_a_date || is_numbered_session(normalized)) && names_plan_or_recap(normalized);
+    bool numbered_entry = false; // "Day 12", "Entry 5": numbered, but not as a session
+    if (!heading.in_container) {
+      while (!open_headings.empty() && open_headings.back().level >= heading.level) {
+        open_headings.pop_back();
+      }
+      numbered_entry = !is_numbered_session(normalized) && is_numbered_entry(normalized);
+      if (numbered_entry && std::any_of(open_headings.begin(), open_headings.end(), [](const OpenHeading& h) { return h.session_or_plan; })) {
+        numbered_entry = false;
+      }
+    }
+    const bool plan_or_recap = (has_a_date || is_numbered_session(normalized) || numbered_entry) && names_plan_or_recap(normalized);
     if (plan_or_recap) {
       if (!heading.in_container) {
         detection.rejected.emplace_back(heading.line, fmt::format("heading \"{}\" plans or looks back (next session, "
@@ -362,9 +455,10 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       }
       // Only a heading that is nothing more: "Split the changelog" on a dated
       // session heading is work done.
-      if (!has_a_date && heading.level > 1 && std::count(normalized.begin(), normalized.end(), ' ') < 4 &&
-          names_plans(normalized)) {
-        plans_levels.push_back(heading.level);
+      if ((!has_a_date && heading.level > 1 && std::count(normalized.begin(), normalized.end(), ' ') < 4 &&
+           names_plans(normalized)) ||
+          plan_or_recap) {
+        plans_levels.push_back(heading.level); // and "### 2025-03-04" under "## Weekly recap (...)"
       }
       plans_at_heading.emplace_back(heading.line, !plans_levels.empty());
     }
@@ -427,7 +521,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       detection.end_markers.push_back({heading.line, normalized});
       event.closes = false;
     } else if (!heading.in_container && !is_placeholder(normalized) && !plan_or_recap &&
-               (date || is_numbered_session(normalized) || is_labelled_session(normalized))) {
+               (date || is_numbered_session(normalized) || numbered_entry || is_labelled_session(normalized))) {
       SessionStart start;
       start.kind = StartKind::heading;
       start.level = heading.level;
@@ -465,9 +559,15 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       }
       // A known section name at a session's own level does not end it
       // ("## Work Completed" right under "## Session: ...").
-      // A "## Backlog" or "## Roadmap" there is the file's, not the session's.
-      event.closes = classify_section(heading.text) == model::SectionKind::other ||
+      // A "## Backlog" or "## Roadmap" there is the file's, not the session's,
+      // and so is a dated "## Next Session - 2025-03-10" with its plans.
+      event.closes = classify_section(heading.text) == model::SectionKind::other || plan_or_recap ||
                      (heading.level > 1 && std::count(normalized.begin(), normalized.end(), ' ') < 4 && names_plans(normalized));
+    }
+    if (!heading.in_container) {
+      open_headings.push_back({heading.level, event.candidate >= 0 || plan_or_recap || names_a_schedule(normalized)});
+      in_session_or_plan_at_heading.emplace_back(
+          heading.line, std::any_of(open_headings.begin(), open_headings.end(), [](const OpenHeading& h) { return h.session_or_plan; }));
     }
     events.push_back(std::move(event));
   }
@@ -512,8 +612,14 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       continue;
     }
     // "**2025-04-12** did things", "**Session 1 — 2025-04-02, 09:15–11:00 PST.** Branch: x": a
-    // bold heading that opens an entry, text running on after it.
-    const bool runs_on = !label && !dashed && date && (date_opens() || numbered);
+    // bold heading that opens an entry, text running on after it; not under a
+    // session or a plan, where "**2025-03-10** is the deadline" is a sentence.
+    const auto under_session_or_plan = [&] {
+      const auto above = std::upper_bound(in_session_or_plan_at_heading.begin(), in_session_or_plan_at_heading.end(),
+                                          paragraph.line, [](int line, const auto& entry) { return line < entry.first; });
+      return above != in_session_or_plan_at_heading.begin() && std::prev(above)->second;
+    };
+    const bool runs_on = !label && !dashed && date && (date_opens() || numbered) && !under_session_or_plan();
     if (!(label || dashed || runs_on)) {
       continue;
     }

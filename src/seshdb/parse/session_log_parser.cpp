@@ -478,8 +478,16 @@ SlashDateEvidence slash_date_evidence(std::string_view text) {
     while (e < text.size() && std::isdigit(static_cast<unsigned char>(text[e])) != 0 && e - p < 4) {
       ++e;
     }
-    const bool bounded = (b == 0 || std::isalnum(static_cast<unsigned char>(text[b - 1])) == 0) && p - b <= 2 && e - p - 1 >= 1 &&
-                         e - p - 1 <= 2 && e + 2 < text.size() && text[e] == '/' && std::isdigit(static_cast<unsigned char>(text[e + 1])) != 0;
+    bool bounded = (b == 0 || std::isalnum(static_cast<unsigned char>(text[b - 1])) == 0) && p - b <= 2 && e - p - 1 >= 1 &&
+                   e - p - 1 <= 2 && e + 2 < text.size() && text[e] == '/';
+    if (bounded) {
+      // A year of two or four digits ("15/04/2025", "15/4/25"), not "14/3/1" or "24/7/365".
+      std::size_t y = e + 1;
+      while (y < text.size() && std::isdigit(static_cast<unsigned char>(text[y])) != 0) {
+        ++y;
+      }
+      bounded = (y - e - 1 == 2 || y - e - 1 == 4) && (y >= text.size() || std::isalnum(static_cast<unsigned char>(text[y])) == 0);
+    }
     if (!bounded) {
       continue;
     }
@@ -489,10 +497,23 @@ SlashDateEvidence slash_date_evidence(std::string_view text) {
     evidence.month_first = evidence.month_first || (second > 12 && second <= 31 && first <= 12);
   }
   const std::string lower = util::to_lower_ascii(text.substr(0, std::min<std::size_t>(text.size(), 200000)));
-  for (std::string_view word : {"sesión", "séance", "sitzung", "fecha", "datum", "horaire", "uhrzeit", "día ", "jour ",
-                                "lundi", "mardi", "mercredi", "jeudi", "vendredi", "lunes", "martes", "miércoles", "jueves",
-                                "viernes", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "sessão", "giorno"}) {
-    if (lower.find(word) != std::string::npos) {
+  // Whole words only: "montage", "Bonjour" and "selection.datum()" say nothing.
+  const auto has_word = [&](std::string_view word) {
+    for (auto at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
+      const bool starts = at == 0 || std::isalpha(static_cast<unsigned char>(lower[at - 1])) == 0;
+      const std::size_t end = at + word.size();
+      const bool ends = end >= lower.size() || (std::isalpha(static_cast<unsigned char>(lower[end])) == 0 &&
+                                                static_cast<unsigned char>(lower[end]) < 0x80);
+      if (starts && ends) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (std::string_view word : {"sesión", "séance", "sitzung", "fecha", "datum:", "horaire", "uhrzeit", "lundi", "mardi",
+                                "mercredi", "jeudi", "vendredi", "lunes", "martes", "miércoles", "jueves", "viernes",
+                                "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "sessão", "giorno"}) {
+    if (has_word(word)) {
       evidence.european_words = true;
       break;
     }

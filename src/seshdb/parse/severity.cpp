@@ -348,11 +348,19 @@ void read_severity_legend(std::string_view line, std::vector<std::pair<std::stri
       if (before != std::string::npos && before + entry.word.size() <= p && (before == 0 || !is_alnum(lower[before - 1]))) {
         how = join(std::string_view(lower).substr(before + entry.word.size(), p - before - entry.word.size()));
       }
-      // "p0 = critical" / "p0 – critical".
+      // "p0 = critical" / "p0 – critical"; not "| p2 | critical section in cache |",
+      // where the word opens a finding's title.
       const auto after = lower.find(entry.word, p + 2);
       if (how == Join::none && after != std::string::npos &&
           (after + entry.word.size() >= lower.size() || !is_alnum(lower[after + entry.word.size()]))) {
-        how = join(std::string_view(lower).substr(p + 2, after - p - 2));
+        std::size_t next = after + entry.word.size();
+        while (next < lower.size() && (lower[next] == ' ' || lower[next] == '*' || lower[next] == '_' || lower[next] == '`')) {
+          ++next;
+        }
+        const bool ends_there = next >= lower.size() || !(lower[next] >= 'a' && lower[next] <= 'z');
+        if (ends_there) {
+          how = join(std::string_view(lower).substr(p + 2, after - p - 2));
+        }
       }
       if (how != Join::none) {
         all_strong = all_strong && how == Join::strong;
