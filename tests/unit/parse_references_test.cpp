@@ -136,6 +136,19 @@ TEST(ParsePrs, ListsAfterAWordAboutThePrs) {
   EXPECT_EQ(pr_numbers("| PR | #47 |"), std::vector<int>{47});
   EXPECT_TRUE(pr_numbers("- PRs merged this week: 4, see issue #12 for the rest").empty());
 }
+TEST(ParsePrs, WordsAboutIssuesOrTasksAreNoPrList) {
+  EXPECT_TRUE(pr_numbers("- PR closes: #45").empty());
+  EXPECT_TRUE(pr_numbers("- Opened PR for issues: #12, #13").empty());
+  EXPECT_TRUE(pr_numbers("- PR blocked by: #48").empty());
+  EXPECT_TRUE(pr_numbers("| Tracking issue for PR | #62 |").empty());
+  EXPECT_TRUE(pr_numbers("- Issues merged: #16").empty());
+  EXPECT_TRUE(pr_numbers("- [ ] feat: SSO (#16)").empty());            // a task; its number is the issue
+  EXPECT_TRUE(pr_numbers("- Fix: crash on empty cart (#16)").empty());   // a label, not a commit type
+  EXPECT_TRUE(pr_numbers("- 1234567 users affected by outage (#18)").empty());
+  EXPECT_EQ(pr_numbers("1. feat: add importer (#210)"), std::vector<int>{210});
+  EXPECT_EQ(pr_numbers("- **fix(ui):** button alignment (#213)"), std::vector<int>{213});
+  EXPECT_EQ(pr_numbers("- `feat: add exporter (#212)`"), std::vector<int>{212});
+}
 TEST(ParsePrs, IssueNumbersAreNotPrs) { EXPECT_TRUE(pr_numbers("Issue #99 - Windows build, session #28").empty()); }
 TEST(ParsePrs, UrlGivesOwnerAndRepo) {
   auto prs = scan_prs("- URL: https://github.com/PerformanceSuite/CommandCenter/pull/94");
@@ -244,6 +257,13 @@ TEST(ParseCommitsInProse, WordsBetweenTheVerbAndInListsAndGitCommands) {
   EXPECT_TRUE(commits("Added the config in a1b2c3d4e5f60718 format").empty()); // not git's length
   EXPECT_TRUE(commits("Worked in room 4b and 12ab34c notes").empty());
   EXPECT_TRUE(commits("Fixed the colour in 1a2b3c4 and 5 places").size() == 1u);
+}
+TEST(ParseCommitsInProse, FarVerbsOnlyForFixingAndHeadOnlyAsGitSaysIt) {
+  EXPECT_TRUE(commits("Added a fallback colour as 1e90ff0 for dark mode").empty());
+  EXPECT_TRUE(commits("Deployed the build in 3f2a1b9c (Vercel)").empty());
+  EXPECT_TRUE(commits("Completed the 5 migrations in 20250304a").empty());
+  EXPECT_TRUE(commits("HEAD request to the bucket returns ETag 5d41402abc4b2a76b9719d911017c592").empty());
+  EXPECT_EQ(commits("HEAD is now at 4c5d6e7 fix"), Strings{"4c5d6e7"});
 }
 TEST(ParseCommitsInProse, AVerbWithoutAPrepositionOrAnotherNounIsNot) {
   EXPECT_TRUE(commits("fixed 8e9f0a1 tests").empty());

@@ -741,6 +741,49 @@ TEST(ParseSessions, DayFirstNeedsADateOrAWordNotAFragment) {
   }
 }
 
+TEST(ParseReferencesRules, AFullGitLogsSubjectsInCode) {
+  auto log = parse("## 2025-01-09\n\n```\ncommit 9f8e7d6c5b4a39281706f5e4d3c2b1a098765432\nAuthor: Dev <d@x>\n\n"
+                   "    feat: add importer (#214)\n\n    Merge pull request #215 from org/branch\n    see #216 in a script\n```\n");
+  std::set<int> numbers;
+  for (const auto& pr : log.prs) {
+    numbers.insert(pr.number);
+  }
+  EXPECT_EQ(numbers, (std::set<int>{214, 215}));
+}
+
+TEST(ParseTimesInSessions, EstimatesAndDurationsBeforeAClockAreNoRanges) {
+  auto log = parse("## 2025-03-04\nTime: ~2h (started 14:00)\n\n## 2025-03-05\nTime: 2h-3h\n\n"
+                   "## 2025-03-06 — estimate 4h-8h\nx\n", "UTC");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 120);
+  EXPECT_EQ(log.sessions[1].start_minute, std::nullopt);
+  EXPECT_EQ(log.sessions[2].start_minute, std::nullopt);
+}
+
+TEST(ParseSessions, ATitleWithSeveralYearsOrASinceGivesNone) {
+  EXPECT_EQ(parse("# Project Log 2024–2025\n\n### Dec 30\nx\n").sessions.at(0).local_date, std::nullopt);
+  EXPECT_EQ(parse("# Dev log (since 2024)\n\n### Jan 2\nx\n").sessions.at(0).local_date, std::nullopt);
+}
+
+TEST(ParseSessions, SpecDatesAndPlanStartsAreNoSessions) {
+  EXPECT_TRUE(parse("# Feature spec: SSO\n\nStart: 2025-04-01\nOwner: Ana\n").sessions.empty());
+  EXPECT_TRUE(parse("# Sprint 14\n\nSTART: 2025-03-03\nEND: 2025-03-14\n").sessions.empty());
+}
+
+TEST(ParseFindings, PlannedPrioritiesTicketsAndSentencesAreNoFindings) {
+  EXPECT_TRUE(parse("# Roadmap\n\n## Plan\n\n### P0: Ship login\nx\n\n## Backlog\n### P2: SSO\n- P1: dunning emails\n")
+                  .findings.empty());
+  auto log = parse("# Session 6 — 2025-03-04\n\n## Issues to create\n- P1 add SSO support\n\n## Bugs found\n"
+                   "- P2 and P3 items are deferred\n- P0 was fixed yesterday\n- P1 login loops\n");
+  EXPECT_EQ(finding_texts(log), std::vector<std::string>{"P1 login loops"});
+}
+
+TEST(ParseReferencesRules, ACommitColumnTakesGitHashesNotChecksumsOrCounts) {
+  auto log = parse("## 2025-03-04\n\n| File | Hash |\n|---|---|\n| main.js | 3f9a2b1c7d |\n\n| Artifact | SHA |\n|---|---|\n"
+                   "| app.tar.gz | 5d41402abc4b2a76b9719d911017c592 |\n\n| Author | Commits |\n|---|---|\n| alice | 1234567 |\n");
+  EXPECT_TRUE(log.commits.empty());
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

@@ -57,13 +57,20 @@ std::string lower_word_before(const std::vector<Token>& tokens, std::size_t inde
 
 // Where commit context begins on the line: just after the first commit
 // keyword, or npos when there is none.
-std::size_t commit_keyword_end(const std::vector<Token>& tokens) {
+std::size_t commit_keyword_end(std::string_view line, const std::vector<Token>& tokens) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string word = util::to_lower_ascii(tokens[i].text);
     if (word == "commit" || word == "commits" || word == "committed" || word == "sha" || word == "cherry" ||
-        word == "reverted" || word == "revert" || word == "hash" || word == "hashes" || word == "pushed" ||
-        tokens[i].text == "HEAD") {
+        word == "reverted" || word == "revert" || word == "hash" || word == "hashes" || word == "pushed") {
       return tokens[i].end;
+    }
+    // "HEAD: <sha>", "HEAD at <sha>", "HEAD -> <sha>"; not any line that says HEAD.
+    if (tokens[i].text == "HEAD" && i + 1 < tokens.size()) {
+      const std::string next = util::to_lower_ascii(tokens[i + 1].text);
+      const std::string_view between = util::trim(line.substr(tokens[i].end, tokens[i + 1].begin - tokens[i].end));
+      if (next == "at" || next == "is" || next == "now" || between == ":" || between == "->" || between == "→") {
+        return tokens[i].end;
+      }
     }
     // "git show 4c5d6e7", "git checkout 4c5d6e7", "git reset --hard 4c5d6e7".
     if (word == "git" && i + 1 < tokens.size()) {
@@ -115,11 +122,16 @@ bool after_change_verb(const std::vector<Token>& tokens, std::size_t index) {
   // "rolled back to": the verb may sit one word further back; "Fixed the P0
   // in 9e8d7c6", "Addressed all of them in cc11dd2", "The fix is in 5c6d7e8":
   // a few words back, before "in", "as", "into" or "via".
-  const bool loose = preposition == "in" || preposition == "as" || preposition == "into" || preposition == "via";
+  // Only verbs of fixing and landing reach that far: "Added a fallback colour
+  // as 1e90ff0" or "Deployed the build in 3f2a1b9c" name other hex.
+  static constexpr std::array<std::string_view, 11> k_far_verbs = {
+      "fixed", "fix", "landed", "addressed", "resolved", "merged", "shipped", "squashed", "reverted", "applied", "rebased"};
+  const bool loose = preposition == "in" || preposition == "into" || preposition == "via";
   for (std::size_t back = 2; back <= (loose ? 6 : 3) && back <= index; ++back) {
     const std::string verb = util::to_lower_ascii(tokens[index - back].text);
     if (std::find(k_verbs.begin(), k_verbs.end(), verb) != k_verbs.end()) {
-      return back == 2 || verb == "rolled" || loose;
+      return back == 2 || verb == "rolled" ||
+             (loose && std::find(k_far_verbs.begin(), k_far_verbs.end(), verb) != k_far_verbs.end());
     }
   }
   return false;
@@ -180,7 +192,7 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
   if (tokens.empty()) {
     return found;
   }
-  const std::size_t keyword_end = std::min(commit_keyword_end(tokens), cjk_commit_keyword_end(line));
+  const std::size_t keyword_end = std::min(commit_keyword_end(line, tokens), cjk_commit_keyword_end(line));
   auto add = [&](std::string_view sha) {
     std::string value(sha);
     if (std::find(found.begin(), found.end(), value) == found.end()) {
@@ -398,9 +410,17 @@ std::size_t skip_chars(std::string_view line, std::size_t p, std::string_view ch
   return p;
 }
 
-// Where the text of line starts, after list, quote and task markers.
+// Where the text of line starts, after list, quote and task markers and a
+// list number ("1. ", "2) ").
 std::size_t text_start(std::string_view line) {
   std::size_t p = skip_chars(line, 0, " \t>-*+");
+  std::size_t q = p;
+  while (q < line.size() && is_digit(line[q]) && q - p < 3) {
+    ++q;
+  }
+  if (q > p && q + 1 < line.size() && (line[q] == '.' || line[q] == ')') && line[q + 1] == ' ') {
+    p = q + 2;
+  }
   if (line.substr(p).starts_with("[ ] ") || line.substr(p).starts_with("[x] ") || line.substr(p).starts_with("[X] ")) {
     p += 4;
   }
@@ -409,30 +429,35 @@ std::size_t text_start(std::string_view line) {
 
 // The hash that opens "a1b2c3d feat: x", "`a1b2c3d` Fix y", "**a1b2c3d** - z"
 // or git's "* a1b2c3d (HEAD -> main) Fix": where it ends, or npos.
-std::size_t leading_hash_end(std::string_view line) {
+std::size_t leading_hash_end(std::string_view line, bool digits_only_ok = true) {
   std::size_t p = skip_chars(line, text_start(line), "`*");
   std::size_t q = p;
   bool digit = false;
+  bool letter = false;
   while (q < line.size() && (is_digit(line[q]) || (line[q] >= 'a' && line[q] <= 'f'))) {
     digit |= is_digit(line[q]);
+    letter |= !is_digit(line[q]);
     ++q;
   }
-  if (!digit || !is_hex_token(line.substr(p, q - p))) {
+  if (!digit || (!letter && !digits_only_ok) || !is_hex_token(line.substr(p, q - p))) {
     return std::string_view::npos;
   }
   q = skip_chars(line, q, "`*:");
   return q < line.size() && line[q] == ' ' ? q : std::string_view::npos;
 }
 
-// "fix(parser): x", "feat!: y": a Conventional Commits subject.
+// "fix(parser): x", "feat!: y", "**fix(ui):** z": a Conventional Commits
+// subject, its type in lower case as the convention writes it ("Fix: x" is
+// a label).
 bool conventional_subject(std::string_view line, std::size_t p) {
+  p = skip_chars(line, p, "`*");
   static constexpr std::string_view k_types[] = {"feat", "fix",  "chore", "docs",   "refactor", "test", "tests",
                                                  "perf", "build", "ci",   "style",  "revert",   "deps", "security"};
   std::size_t q = p;
   while (q < line.size() && is_alpha(line[q])) {
     ++q;
   }
-  const std::string type = util::to_lower_ascii(line.substr(p, q - p));
+  const std::string_view type = line.substr(p, q - p);
   if (std::find(std::begin(k_types), std::end(k_types), type) == std::end(k_types)) {
     return false;
   }
@@ -446,7 +471,11 @@ bool conventional_subject(std::string_view line, std::size_t p) {
   if (q < line.size() && line[q] == '!') {
     ++q;
   }
-  return q + 1 < line.size() && line[q] == ':' && line[q + 1] == ' ';
+  if (q >= line.size() || line[q] != ':') {
+    return false;
+  }
+  q = skip_chars(line, q + 1, "*`");
+  return q < line.size() && line[q] == ' ';
 }
 
 // GitHub's squash merge ends the commit subject with its PR: "feat: add
@@ -464,12 +493,17 @@ int squash_merge_pr(std::string_view line) {
   if (open == std::string_view::npos || open == 0 || line[open - 1] != ' ') {
     return -1;
   }
+  // "- [ ] feat: SSO (#16)": a task to do, its number the issue it is for.
+  if (line.substr(skip_chars(line, 0, " \t>-*+")).starts_with("[ ]")) {
+    return -1;
+  }
   std::size_t p = open + 1;
   const int number = read_pr_number(line, p, true);
   if (number < 0 || p != end - 1) {
     return -1;
   }
-  const std::size_t hash_end = leading_hash_end(line);
+  // "- 1234567 users affected (#218)": a number; a hash here has a letter.
+  const std::size_t hash_end = leading_hash_end(line, false);
   if (hash_end != std::string_view::npos) {
     return hash_end + 1 < open ? number : -1; // a subject between the hash and the "(#N)"
   }
@@ -480,6 +514,15 @@ int squash_merge_pr(std::string_view line) {
 
 bool starts_with_commit_hash(std::string_view line) {
   return leading_hash_end(line) != std::string_view::npos;
+}
+
+bool is_git_log_line(std::string_view line) {
+  if (starts_with_commit_hash(line)) {
+    return true;
+  }
+  // `git log` without --oneline: the subject indented under "commit <sha>".
+  const std::string_view t = util::trim(line);
+  return t.starts_with("Merge pull request #") || (t.find("(#") != std::string_view::npos && squash_merge_pr(t) > 0);
 }
 
 // "PR", "PRs", "pull", "merge request" or a URL path: without any, no PR.
@@ -627,7 +670,8 @@ std::vector<PrMention> scan_prs(std::string_view line) {
       }
     } else if (lower.compare(pos, 13, "merge request") == 0 && (pos == 0 || !is_alpha(lower[pos - 1]))) {
       keyword_end = pos + 13;
-    } else if ((lower.compare(pos, 8, "merged #") == 0 || lower.compare(pos, 9, "merged: #") == 0) &&
+    } else if ((lower.compare(pos, 8, "merged #") == 0 ||
+                (lower.compare(pos, 9, "merged: #") == 0 && lower.find("issue") == std::string::npos)) &&
                (pos == 0 || !is_alpha(lower[pos - 1]))) {
       // Only a pull request is merged: "Merged #12 and #13", "Merged: #14" (an issue is closed).
       keyword_end = pos + 6;
@@ -652,16 +696,41 @@ std::vector<PrMention> scan_prs(std::string_view line) {
       ++pos;
       continue;
     }
-    std::size_t p = skip_chars(line, keyword_end, plural ? " *:`_-(|" : " *:`_-|");
+    std::size_t p = skip_chars(line, keyword_end, plural ? " *:`_-(" : " *:`_-");
+    // "| PR | #47 |": the keyword is its cell's whole text, the number the next cell.
+    if (p < line.size() && line[p] == '|' && util::trim(line.substr(0, pos)).ends_with("|")) {
+      p = skip_chars(line, p, " |");
+    }
     // "PRs touched: #40, #41", "PR merged: #12", "Open PRs (2): #1, #2": a word or
     // two about them, then the list after a colon.
     if (p < line.size() && line[p] != '#' && !is_digit(line[p])) {
       const auto colon = line.find(':', p);
       if (colon != std::string_view::npos && colon - p <= 20) {
-        const std::string_view between = line.substr(p, colon - p);
-        const bool words = std::all_of(between.begin(), between.end(), [](char c) {
-          return is_alpha(c) || c == ' ' || c == '*' || c == '(' || c == ')' || is_digit(c);
-        });
+        // Only words about the PRs themselves: "PR closes: #45", "PR for issues: #12"
+        // and "PR blocked by: #48" name issues.
+        const std::string between = util::to_lower_ascii(line.substr(p, colon - p));
+        bool words = !between.empty();
+        for (std::size_t w = 0; w < between.size() && words;) {
+          while (w < between.size() && (between[w] == ' ' || between[w] == '*' || between[w] == '(' || between[w] == ')' ||
+                                        is_digit(between[w]))) {
+            ++w;
+          }
+          std::size_t e = w;
+          while (e < between.size() && is_alpha(between[e])) {
+            ++e;
+          }
+          const std::string_view word = std::string_view(between).substr(w, e - w);
+          static constexpr std::string_view k_about_prs[] = {
+              "touched", "merged", "opened", "created", "reviewed", "updated", "landed", "submitted", "raised", "approved",
+              "pending", "open", "closed", "in", "flight", "progress", "this", "session", "today", "mentioned", "referenced",
+              "worked", "on", "related", "shipped", "new", "draft", "drafts", "active", "recent", "ready", "waiting"};
+          if (e == w && e < between.size()) {
+            words = false; // a character no word holds
+          } else if (!word.empty() && std::find(std::begin(k_about_prs), std::end(k_about_prs), word) == std::end(k_about_prs)) {
+            words = false;
+          }
+          w = e;
+        }
         const std::size_t q = skip_chars(line, colon + 1, " *`");
         if (words && q < line.size() && line[q] == '#') {
           p = q;

@@ -31,6 +31,9 @@ std::vector<PrMention> scan_prs(std::string_view line);
 // "a1b2c3d Fix crash (#12)": a line that opens with a commit hash, as
 // `git log --oneline` prints it; in a code block its PRs are real ones.
 bool starts_with_commit_hash(std::string_view line);
+// A line of git log output: one that opens with a hash, or the indented
+// subject of a full log ("    feat: x (#12)", "    Merge pull request #5 ...").
+bool is_git_log_line(std::string_view line);
 
 struct FileMention {
   std::string path;

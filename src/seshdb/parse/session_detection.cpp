@@ -127,6 +127,22 @@ int title_year(std::string_view normalized) {
       before == '/' || before == '.') {
     return 0; // "2025-03" or "v1.2025" are not a year
   }
+  // "Project Log 2024–2025", "Dev log (since 2024)": several years, or the first of them.
+  const std::string lower = util::to_lower_ascii(t.substr(0, t.size() - 4));
+  std::size_t year_like = 0;
+  for (std::size_t p = 0; p + 4 <= lower.size(); ++p) {
+    if (lower.substr(p, 2) == "19" || lower.substr(p, 2) == "20") {
+      year_like += std::all_of(lower.begin() + static_cast<std::ptrdiff_t>(p), lower.begin() + static_cast<std::ptrdiff_t>(p) + 4, is_digit) ? 1 : 0;
+    }
+  }
+  for (std::string_view word : {"since", "from", "starting", "ab ", "desde", "depuis"}) {
+    if (lower.find(word) != std::string::npos) {
+      return 0;
+    }
+  }
+  if (year_like > 0) {
+    return 0;
+  }
   // Narrower than a date's years: a title's number is more often a name ("Project 2048").
   const int year = std::stoi(std::string(digits));
   return year >= 2000 && year <= 2039 ? year : 0;
@@ -681,7 +697,8 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     }
     const std::string normalized = normalize_width(raw);
     auto date = find_date(normalized);
-    if (!date || date->begin > word + 4 || is_placeholder(normalized)) {
+    // A date and a time, as a hook stamps them: "START: 2025-03-03" in a sprint plan is a date only.
+    if (!date || date->begin > word + 4 || is_placeholder(normalized) || !find_time(normalized, date->end)) {
       continue; // "START here: read the README"
     }
     if (marker < 0) {

@@ -661,7 +661,9 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                                        "uhrzeit", "hora", "horario", "heure", "horaire", "作業時間", "工作时间"});
     const std::optional<TimeMatch> time_value = time_key && !range_field ? time_in_value(field.value) : std::nullopt;
     // "Time: 14h00 - 2h de tests" starts at 14:00; it is no 14-hour duration.
-    if (!facts.duration && !time_value && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "dauer", "zeitaufwand", "durée", "duración", "所要時間", "時間",
+    // "Time: ~2h (started 14:00)" is one, the clock after it.
+    const bool clock_first = time_value && util::trim(normalize_width(field.value)).find_first_of("0123456789") == time_value->begin;
+    if (!facts.duration && !clock_first && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "dauer", "zeitaufwand", "durée", "duración", "所要時間", "時間",
                                                              "作業時間", "耗时", "用时", "时长"})) {
       facts.duration = parse_duration_minutes(field.value);
       if (!facts.duration && !key_is(key, {"time", "hours"})) {
@@ -793,8 +795,9 @@ std::optional<SessionStart> whole_file_session(const MarkdownDoc& doc, std::stri
   }
   std::stable_sort(top_fields.begin(), top_fields.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
   auto dated = std::find_if(top_fields.begin(), top_fields.end(), [](const model::Field& field) {
-    return key_is(field.key, {"date", "session date", "日期", "started", "started at", "start", "start time", "session start",
-                              "session started", "timestamp"}) &&
+    // Not a bare "Start:" or "Timestamp:": a spec's start date or an incident's
+    // timestamp do not make a file a session.
+    return key_is(field.key, {"date", "session date", "日期", "started", "started at", "session start", "session started"}) &&
            find_date(normalize_width(field.value));
   });
   // No date inside, one in the file's name ("2025-06-01.md", "2025_06_01.md",
@@ -1097,14 +1100,28 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
                                        line < doc.front_matter_end)) {
           session.fields.push_back(std::move(field));
         }
-        // Plain time lines anywhere: "开始：2025.12.28 9：00".
+        // Plain time lines anywhere: "开始：2025.12.28 9：00"; a Branch, and a
+        // Time range under a log's heading ("## ⏰ Log"), but not under next
+        // steps or a meeting's notes.
         if (!own) {
+          const auto above = std::upper_bound(doc.headings.begin(), doc.headings.end(), line,
+                                              [](int l, const MdHeading& h) { return l < h.line; });
+          const std::string section = above == doc.headings.begin() ? std::string() : util::to_lower_ascii(std::prev(above)->text);
+          const bool planned = classify_section(section) == model::SectionKind::next_steps;
+          bool log_section = false;
+          for (std::string_view word : {"log", "time", "journal", "hours", "zeit", "时间", "記録", "⏰", "⏱"}) {
+            log_section = log_section || section.find(word) != std::string::npos;
+          }
           for (auto& field : read_fields(normalized, line, true)) {
+            if (planned) {
+              continue;
+            }
             if (key_is(field.key, {"开始", "结束", "start", "end", "started", "ended", "开始时间", "结束时间", "session completed",
                                    "session ended", "session started", "completed at", "finished at", "session start",
                                    "session end", "branch"})) {
               session.fields.push_back(std::move(field));
-            } else if (key_is(field.key, {"time", "时间", "時間", "zeit", "horaire", "hora"}) && field.value.find(':') != std::string::npos) {
+            } else if (log_section && key_is(field.key, {"time", "时间", "時間", "zeit", "horaire", "hora"}) &&
+                       field.value.find(':') != std::string::npos) {
               // "Time: 08:55 – 15:15 (CET)" under "## Log": a range, never a duration, from here.
               if (const auto range = time_in_value(field.value); range && range->end) {
                 session.fields.push_back(std::move(field));
@@ -1451,6 +1468,22 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   // A heading that names findings with a severity ("### P1 Issues",
   // "#### Critical Issues"): the first list under it. Session headings never
   // label findings, whatever their words.
+  // Whether a heading, or one it stands under, plans work: "## Backlog",
+  // "## Plan", "## Roadmap", "## Next steps". Priorities there rank tasks.
+  const auto under_plans = [&](std::size_t h) {
+    int level = doc.headings[h].level + 1;
+    for (std::size_t k = h + 1; k-- > 0;) {
+      if (doc.headings[k].level < level) {
+        const std::string lower = util::to_lower_ascii(doc.headings[k].text);
+        if (classify_section(lower) == model::SectionKind::next_steps || lower.find("plan") != std::string::npos ||
+            lower.find("roadmap") != std::string::npos) {
+          return true;
+        }
+        level = doc.headings[k].level;
+      }
+    }
+    return false;
+  };
   // The parent, the nearest heading before one at a higher level, lists findings.
   const auto names_findings_parent = [&](const MdHeading& heading) {
     for (auto k = static_cast<std::size_t>(&heading - doc.headings.data()); k-- > 0;) {
@@ -1487,7 +1520,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     const auto add_heading_finding = [&] {
       std::string title;
       auto own = severity_of_finding_heading(normalized, title);
-      if (own && (own->label.find('P') != std::string::npos || names_findings_parent(heading))) {
+      // "### P0: Ship login" under "## Plan", "## Priorities" or "## Backlog" ranks work to do.
+      if (own && (own->label.find('P') != std::string::npos || names_findings_parent(heading)) &&
+          !under_plans(static_cast<std::size_t>(&heading - doc.headings.data()))) {
         add_finding(index, own->level, own->label, title, heading.line);
       }
     };
@@ -1495,7 +1530,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       add_heading_finding();
       continue;
     }
-    if (!names_findings()) {
+    if (!names_findings() || under_plans(static_cast<std::size_t>(&heading - doc.headings.data()))) {
       continue;
     }
     int next_heading = lines.line_count() + 1;
@@ -1591,6 +1626,12 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       return std::nullopt;
     }
     const auto& heading = log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title;
+    const std::string heading_lower = util::to_lower_ascii(heading);
+    for (std::string_view planned : {"to create", "to file", "to open", "to do", "todo", "planned", "opened", "created"}) {
+      if (heading_lower.find(planned) != std::string::npos) {
+        return std::nullopt; // "## Issues to create", "## GitHub issues opened": tickets, not findings
+      }
+    }
     const std::string line = first_line(item.text);
     if (line.size() < 5 || (line[0] != 'P' && line[0] != 'p') || line[1] < '0' || line[1] > '3' || line[2] != ' ' ||
         !section_names_problems(heading)) {
@@ -1603,7 +1644,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     // "P0 issues: rate limiting, timeouts" names a group of them, not one.
     const std::string first_word = util::to_lower_ascii(rest.substr(0, rest.find_first_of(" :")));
     for (std::string_view group : {"issue", "issues", "finding", "findings", "bug", "bugs", "problem", "problems", "item",
-                                   "items", "fix", "fixes", "comment", "comments"}) {
+                                   "items", "fix", "fixes", "comment", "comments", "and", "or", "was", "were", "is", "are",
+                                   "has", "have", "had", "to", "remains", "remaining", "still", "only", "also", "count"}) {
       if (first_word == group) {
         return std::nullopt;
       }
@@ -1639,11 +1681,12 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     if (index >= 0 && section >= 0) {
       kind = log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].kind;
     } else if (index < 0) {
-      // Outside every session: the heading right above ("## Backlog").
+      // Outside every session: the headings above ("## Backlog" over "### SSO").
       const auto above = std::upper_bound(doc.headings.begin(), doc.headings.end(), item.line,
                                           [](int line, const MdHeading& h) { return line < h.line; });
       if (above != doc.headings.begin()) {
-        kind = classify_section(std::prev(above)->text);
+        kind = under_plans(static_cast<std::size_t>(std::prev(above) - doc.headings.begin())) ? model::SectionKind::next_steps
+                                                                                                : classify_section(std::prev(above)->text);
       }
     }
     if (kind == model::SectionKind::next_steps || kind == model::SectionKind::work_completed ||
@@ -1741,7 +1784,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         log.commits.push_back({session, std::move(sha), line, {}});
       }
       // In code, only git log's lines: "a1b2c3d Fix crash (#212)".
-      if (!context.in_code || starts_with_commit_hash(normalized)) {
+      if (!context.in_code || is_git_log_line(normalized)) {
         for (auto& pr : scan_prs(normalized)) {
           log.prs.push_back({session, pr.number, std::move(pr.repo), std::move(pr.action), line, {}});
         }
@@ -1839,8 +1882,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     for_each_body_row(doc, [&](const MdTableRow& row, const std::vector<std::string>& header) {
       for (std::size_t c = 0; c < header.size() && c < row.cells.size(); ++c) {
         const std::string h = util::to_lower_ascii(util::trim(header[c]));
-        if (h != "commit" && h != "commits" && h != "sha" && h != "hash" && h != "commit hash" && h != "commit sha" &&
-            h != "git sha" && h != "提交") {
+        if (h != "commit" && h != "commits" && h != "sha" && h != "commit hash" && h != "commit sha" && h != "git sha" &&
+            h != "提交") {
           continue;
         }
         const std::string cell = util::to_lower_ascii(row.cells[c]);
@@ -1855,7 +1898,10 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           }
           const std::string token = cell.substr(p, q - p);
           p = q;
-          if (!is_hex_token(token)) {
+          // Git's lengths (an md5 or sha256 is a checksum), and a digit ("defaced" is a word).
+          // A letter too: "| alice | 1234567 |" under Commits is a count.
+          if (!is_hex_token(token) || !(token.size() <= 12 || token.size() == 40) ||
+              token.find_first_of("0123456789") == std::string::npos || token.find_first_of("abcdef") == std::string::npos) {
             continue;
           }
           const bool known = std::any_of(log.commits.begin(), log.commits.end(), [&](const model::CommitRef& commit) {

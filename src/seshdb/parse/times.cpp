@@ -509,8 +509,19 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
     }
     // "14h – 17h15", "9h-12h": a French hour opens a range whose end is a
     // later hour written so; alone, "9h" is a duration.
+    // Not an estimate ("estimate 4h-8h", "spent 2h-3h", "~2h-3h") nor a small
+    // hour, which reads as hours spent ("2h-3h").
+    const auto estimate_before = [&] {
+      const std::string before = util::to_lower_ascii(text.substr(pos >= 16 ? pos - 16 : 0, pos >= 16 ? 16 : pos));
+      for (std::string_view word : {"estimat", "spent", "took", "~", "approx", "about", "budget", "environ", "ca."}) {
+        if (before.find(word) != std::string::npos) {
+          return true;
+        }
+      }
+      return false;
+    };
     if (!first && (pos == 0 || !is_alpha(text[pos - 1]))) {
-      if (auto hour = french_hour_at(text, pos)) {
+      if (auto hour = french_hour_at(text, pos); hour && hour->hour >= 6 && !estimate_before()) {
         const std::size_t q = skip_range_separator(text, hour->end);
         if (q != std::string_view::npos && q < text.size() && is_digit(text[q])) {
           auto end = read_clock(text, q);
