@@ -784,6 +784,18 @@ TEST(ParseReferencesRules, ACommitColumnTakesGitHashesNotChecksumsOrCounts) {
   EXPECT_TRUE(log.commits.empty());
 }
 
+TEST(ParseSessions, ManySessionsWithTablesStayLinear) {
+  // 9000 sessions, each with a two-column table: the per-session scans of
+  // headings, events and table rows once made this quadratic (17 s for 120k).
+  std::string text = "# Log\n\n";
+  for (int i = 1; i <= 9000; ++i) {
+    text += "## Session " + std::to_string(i) + "\n| Field | Value |\n|---|---|\n| Branch | b" + std::to_string(i) + " |\n\n";
+  }
+  auto log = parse(text);
+  ASSERT_EQ(log.sessions.size(), 9000u);
+  EXPECT_EQ(log.sessions.back().branch, "b9000");
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

@@ -4,6 +4,7 @@
 // comment is not a heading here, exactly as CommonMark says.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -88,6 +89,39 @@ void for_each_body_row(const MarkdownDoc& doc, Visit&& visit) {
       header_table = row.table;
     } else if (header != nullptr && row.table == header_table) {
       visit(row, *header);
+    }
+  }
+}
+
+// The same for the body rows on lines first..last only, without visiting
+// the rows before them: a log with a table in each of 100k sessions asks
+// this once per session.
+template <typename Visit>
+void for_each_body_row_between(const MarkdownDoc& doc, int first, int last, Visit&& visit) {
+  auto it = std::lower_bound(doc.table_rows.begin(), doc.table_rows.end(), first,
+                             [](const MdTableRow& row, int line) { return row.line < line; });
+  // The header of the table the first row belongs to sits before it.
+  const std::vector<std::string>* header = nullptr;
+  int header_table = -1;
+  if (it != doc.table_rows.end()) {
+    for (auto back = it; back != doc.table_rows.begin();) {
+      --back;
+      if (back->table != it->table) {
+        break;
+      }
+      if (back->header) {
+        header = &back->cells;
+        header_table = back->table;
+        break;
+      }
+    }
+  }
+  for (; it != doc.table_rows.end() && it->line <= last; ++it) {
+    if (it->header) {
+      header = &it->cells;
+      header_table = it->table;
+    } else if (header != nullptr && it->table == header_table) {
+      visit(*it, *header);
     }
   }
 }

@@ -884,10 +884,11 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     if (start.kind == StartKind::table_row) {
       end = start.line;
     } else {
-      for (const auto& event : events) {
-        if (event.line <= start.line || event.line > end) {
-          continue;
-        }
+      // Events are in line order: from the first after the start to the end.
+      const auto first = std::upper_bound(events.begin(), events.end(), start.line,
+                                          [](int line, const Event& e) { return line < e.line; });
+      for (auto it = first; it != events.end() && it->line <= end; ++it) {
+        const Event& event = *it;
         if (event.level <= 6 && event.closes && event.level <= start.level &&
             (event.candidate < 0 || !taken[static_cast<std::size_t>(event.candidate)])) {
           end = event.line - 1;

@@ -229,8 +229,8 @@ std::string unquoted(std::string_view value) {
 // fields (the second header cell says value or details).
 std::vector<model::Field> key_value_table_fields(const MarkdownDoc& doc, int first_line, int last_line) {
   std::vector<model::Field> fields;
-  for_each_body_row(doc, [&](const MdTableRow& row, const std::vector<std::string>& header) {
-    if (row.line < first_line || row.line > last_line || header.size() != 2 || row.cells.size() != 2) {
+  for_each_body_row_between(doc, first_line, last_line, [&](const MdTableRow& row, const std::vector<std::string>& header) {
+    if (header.size() != 2 || row.cells.size() != 2) {
       return;
     }
     const std::string value_header = util::to_lower_ascii(util::trim(header[1]));
@@ -1043,10 +1043,14 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     // subheading and under one over the session's particulars ("### Session Info").
     int first_subheading = start.line_end + 1;
     std::vector<std::pair<int, int>> particulars; // [first, last] lines under such a heading
-    for (std::size_t h = 0; h < doc.headings.size(); ++h) {
+    // Headings are in line order: only those inside the session.
+    const auto inside = std::upper_bound(doc.headings.begin(), doc.headings.end(), start.line,
+                                         [](int line, const MdHeading& h) { return line < h.line; });
+    for (auto h = static_cast<std::size_t>(inside - doc.headings.begin());
+         h < doc.headings.size() && doc.headings[h].line <= start.line_end; ++h) {
       const auto& heading = doc.headings[h];
       // A whole-file session's title heading is not a subheading.
-      if (heading.line > start.line && heading.line <= start.line_end && heading.line != start.title_line) {
+      if (heading.line != start.title_line) {
         first_subheading = std::min(first_subheading, heading.line);
         if (names_session_particulars(heading.text)) {
           const int next = h + 1 < doc.headings.size() ? doc.headings[h + 1].line : start.line_end + 1;
