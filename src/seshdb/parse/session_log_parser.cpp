@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <span>
 #include <map>
 #include <set>
 
@@ -91,9 +92,14 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
   // "Started: 9:15am, Finished: 11:40am": an end time after a comma is a
   // field of its own, as if split by " | ".
   std::string split;
-  for (std::string_view label : {", Finished", ", Ended", ", End", ", finished", ", ended", ", end", ", **Finished", ", **Ended",
-                                  ", **End", " **End", " **Finished", " / End", " / end", "; End", "; end", " · End",
-                                  " — End", " – End", ". Branch", "; Branch", ", Branch", " · Branch"}) {
+  // Two fields on a line need two colons; most lines have one at most.
+  const auto first_colon = rest.find(':');
+  const bool two_colons = first_colon != std::string_view::npos && rest.find(':', first_colon + 1) != std::string_view::npos;
+  static constexpr std::string_view k_second_labels[] = {
+      ", Finished", ", Ended", ", End", ", finished", ", ended", ", end", ", **Finished", ", **Ended", ", **End", " **End",
+      " **Finished", " / End", " / end", "; End", "; end", " · End", " — End", " – End", ". Branch", "; Branch", ", Branch",
+      " · Branch"};
+  for (std::string_view label : two_colons ? std::span<const std::string_view>(k_second_labels) : std::span<const std::string_view>()) {
     const auto at = rest.find(label);
     const auto colon = at == std::string_view::npos ? at : rest.find(':', at);
     if (colon != std::string_view::npos && colon - at <= label.size() + 5 && rest.find(':') < at) {
@@ -1058,6 +1064,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         }
       }
     }
+    // The heading a line stands under, read once per heading: whether it plans, whether it names a log.
+    std::pair<int, std::pair<bool, bool>> section_of_line_cache{-2, {false, false}};
     const auto own_field_line = [&](int line) {
       if (line < first_subheading) {
         return true;
@@ -1110,12 +1118,17 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         if (!own) {
           const auto above = std::upper_bound(doc.headings.begin(), doc.headings.end(), line,
                                               [](int l, const MdHeading& h) { return l < h.line; });
-          const std::string section = above == doc.headings.begin() ? std::string() : util::to_lower_ascii(std::prev(above)->text);
-          const bool planned = classify_section(section) == model::SectionKind::next_steps;
-          bool log_section = false;
-          for (std::string_view word : {"log", "time", "journal", "hours", "zeit", "时间", "記録", "⏰", "⏱"}) {
-            log_section = log_section || section.find(word) != std::string::npos;
+          const int heading_index = above == doc.headings.begin() ? -1 : static_cast<int>(above - doc.headings.begin()) - 1;
+          if (heading_index != section_of_line_cache.first) {
+            const std::string section = heading_index < 0 ? std::string() : util::to_lower_ascii(doc.headings[static_cast<std::size_t>(heading_index)].text);
+            bool log_words = false;
+            for (std::string_view word : {"log", "time", "journal", "hours", "zeit", "时间", "記録", "⏰", "⏱"}) {
+              log_words = log_words || section.find(word) != std::string::npos;
+            }
+            section_of_line_cache = {heading_index, {classify_section(section) == model::SectionKind::next_steps, log_words}};
           }
+          const bool planned = section_of_line_cache.second.first;
+          const bool log_section = section_of_line_cache.second.second;
           for (auto& field : read_fields(normalized, line, true)) {
             if (planned) {
               continue;

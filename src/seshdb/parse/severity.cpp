@@ -98,9 +98,12 @@ std::string strip_decoration(std::string_view text) {
 // "non-critical", "no critical issues", "not high": the word is negated.
 bool negated(std::string_view lower) {
   for (std::string_view negation : {"non-", "non ", "no ", "not ", "zero ", "0 "}) {
-    for (const auto& entry : k_words) {
-      if (lower.find(std::string(negation) + std::string(entry.word)) != std::string_view::npos) {
-        return true;
+    for (auto at = lower.find(negation); at != std::string_view::npos; at = lower.find(negation, at + 1)) {
+      const std::string_view after = lower.substr(at + negation.size());
+      for (const auto& entry : k_words) {
+        if (after.starts_with(entry.word)) {
+          return true;
+        }
       }
     }
   }
