@@ -770,6 +770,18 @@ TEST(ParseSessions, SpecDatesAndPlanStartsAreNoSessions) {
   EXPECT_TRUE(parse("# Sprint 14\n\nSTART: 2025-03-03\nEND: 2025-03-14\n").sessions.empty());
 }
 
+TEST(ParseFindings, APriorityTableUnderABacklogRanksTasks) {
+  EXPECT_TRUE(parse("## 2025-03-04\nx\n\n## Backlog\n\n| Item | Priority |\n|---|---|\n| Multi-currency | P2 |\n").findings.empty());
+  EXPECT_EQ(parse("## 2025-03-04\n\n| Finding | Priority |\n|---|---|\n| Race in refill | P1 |\n").findings.size(), 1u);
+}
+
+TEST(ParseTimesInSessions, StartAndEndWithoutColons) {
+  auto log = parse("## Monday 10 March 2025\nStart 20:15 / End 23:00 (WET)\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 165);
+  EXPECT_EQ(log.sessions[0].timezone, "WET");
+}
+
 TEST(ParseFindings, PlannedPrioritiesTicketsAndSentencesAreNoFindings) {
   EXPECT_TRUE(parse("# Roadmap\n\n## Plan\n\n### P0: Ship login\nx\n\n## Backlog\n### P2: SSO\n- P1: dunning emails\n")
                   .findings.empty());

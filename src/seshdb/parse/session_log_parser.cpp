@@ -323,7 +323,8 @@ std::optional<TimeMatch> prose_time_range(std::string_view normalized) {
     }
     const std::string_view after = std::string_view(lower).substr(first->end_pos - offset);
     for (std::string_view closer : {"finished at ", "finished ", "ended at ", "ended ", "done at ", "done by ", "stopped at ",
-                                    "stopped ", "wrapped up at ", "wrapped up ", "until ", "till ", "to "}) {
+                                    "stopped ", "wrapped up at ", "wrapped up ", "until ", "till ", "to ", "/ end ", "- end ",
+                                    ", end "}) {
       const auto at = after.find(closer);
       if (at == std::string_view::npos || at > 12) {
         continue;
@@ -1487,20 +1488,23 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   // label findings, whatever their words.
   // Whether a heading, or one it stands under, plans work: "## Backlog",
   // "## Plan", "## Roadmap", "## Next steps". Priorities there rank tasks.
-  const auto under_plans = [&](std::size_t h) {
-    int level = doc.headings[h].level + 1;
-    for (std::size_t k = h + 1; k-- > 0;) {
-      if (doc.headings[k].level < level) {
-        const std::string lower = util::to_lower_ascii(doc.headings[k].text);
-        if (classify_section(lower) == model::SectionKind::next_steps || lower.find("plan") != std::string::npos ||
-            lower.find("roadmap") != std::string::npos) {
-          return true;
-        }
-        level = doc.headings[k].level;
+  // Worked out once for every heading, each from its parent's (a stack of
+  // open headings), so asking costs nothing per row or item.
+  std::vector<bool> planned_heading(doc.headings.size(), false);
+  {
+    std::vector<std::size_t> open;
+    for (std::size_t h = 0; h < doc.headings.size(); ++h) {
+      while (!open.empty() && doc.headings[open.back()].level >= doc.headings[h].level) {
+        open.pop_back();
       }
+      const std::string lower = util::to_lower_ascii(doc.headings[h].text);
+      planned_heading[h] = (!open.empty() && planned_heading[open.back()]) ||
+                           classify_section(lower) == model::SectionKind::next_steps || lower.find("plan") != std::string::npos ||
+                           lower.find("roadmap") != std::string::npos;
+      open.push_back(h);
     }
-    return false;
-  };
+  }
+  const auto under_plans = [&](std::size_t h) { return static_cast<bool>(planned_heading[h]); };
   // The parent, the nearest heading before one at a higher level, lists findings.
   const auto names_findings_parent = [&](const MdHeading& heading) {
     for (auto k = static_cast<std::size_t>(&heading - doc.headings.data()); k-- > 0;) {
@@ -1574,9 +1578,15 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       add_heading_finding();
     }
   }
-  // Tables with a Priority or Severity column: one finding per row.
+  // Tables with a Priority or Severity column: one finding per row; not
+  // under "## Backlog" or "## Roadmap", where a priority ranks a task.
   {
     for_each_body_row(doc, [&](const MdTableRow& row, const std::vector<std::string>& header) {
+      const auto above = std::upper_bound(doc.headings.begin(), doc.headings.end(), row.line,
+                                          [](int line, const MdHeading& h) { return line < h.line; });
+      if (above != doc.headings.begin() && under_plans(static_cast<std::size_t>(std::prev(above) - doc.headings.begin()))) {
+        return;
+      }
       int severity_column = -1;
       int title_column = -1; // a column that names the finding, else the first other non-empty one
       for (std::size_t c = 0; c < header.size(); ++c) {
