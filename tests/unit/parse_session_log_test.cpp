@@ -808,6 +808,26 @@ TEST(ParseSessions, ManySessionsWithTablesStayLinear) {
   EXPECT_EQ(log.sessions.back().branch, "b9000");
 }
 
+TEST(ParseReferencesRules, GitLogGraphLinesInCode) {
+  auto log = parse("## 2025-01-27\n\n```\n* 9a8b7c6 Merge branch 'x'\n|\\\n| * 1e2f3a4 fix: quote windows paths\n"
+                   "* | b5c6d7e fix: null IN () (#58)\n|/\n```\n");
+  std::set<std::string> shas;
+  for (const auto& commit : log.commits) {
+    shas.insert(commit.sha);
+  }
+  EXPECT_EQ(shas, (std::set<std::string>{"9a8b7c6", "1e2f3a4", "b5c6d7e"}));
+  ASSERT_EQ(log.prs.size(), 1u);
+  EXPECT_EQ(log.prs[0].number, 58);
+}
+
+TEST(ParseFieldsRules, FieldsAndADurationOnABoldSessionLine) {
+  auto log = parse("# Work log\n\n**Session 1 — 2025-04-02, 09:15–11:00 PST.** Branch: `feat/s3-batch-reader`.\nSet up.\n\n"
+                   "**Session 4 — 2025-04-08, ~2h, no fixed times.**\nWrote a guard.\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].branch, "feat/s3-batch-reader");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 120);
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

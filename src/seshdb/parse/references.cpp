@@ -235,7 +235,9 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
     // git output: "abc1234 message" (log --oneline), "[main abc1234]", "a..b", "commit <sha>".
     // First on its line after list markers ("- ", "1. ", "* `").
     const std::string_view lead = util::trim(line.substr(0, t.begin));
-    const bool first_on_line = lead.find_first_not_of("-*+>`[( 0123456789.)") == std::string_view::npos;
+    // In code, git log --graph draws "| * ", "* | ", "|/ " before the hash.
+    const bool first_on_line = lead.find_first_not_of(context.in_code ? "-*+>`[( 0123456789.)|/\\" : "-*+>`[( 0123456789.)") ==
+                               std::string_view::npos;
     // "`5923255` - message": a backticked hash that opens a line and names a change.
     const bool hash_dash_message = first_on_line && before == '`' && after == '`' &&
                                    (followed_by(line, t.end + 1, " - ") || followed_by(line, t.end + 1, " — ") ||
@@ -430,7 +432,8 @@ std::size_t text_start(std::string_view line) {
 // The hash that opens "a1b2c3d feat: x", "`a1b2c3d` Fix y", "**a1b2c3d** - z"
 // or git's "* a1b2c3d (HEAD -> main) Fix": where it ends, or npos.
 std::size_t leading_hash_end(std::string_view line, bool digits_only_ok = true) {
-  std::size_t p = skip_chars(line, text_start(line), "`*");
+  // Past git log --graph's "| * " and "* | " too.
+  std::size_t p = skip_chars(line, text_start(line), "`*| /\\");
   std::size_t q = p;
   bool digit = false;
   bool letter = false;

@@ -598,7 +598,7 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
   // "## 2025-03-06 — 2h", "## March 26, 2025 · 2h 15m": a part of the heading that is only a duration.
   // Two such parts are a range of hours ("9h - 12h"), not a duration, and
   // so is the end of a range the heading's time already read ("14h30 - 16h").
-  if (!facts.duration && !facts.end && start.kind == StartKind::heading) {
+  if (!facts.duration && !facts.end && (start.kind == StartKind::heading || start.kind == StartKind::bold)) {
     std::string_view rest = start.normalized;
     std::optional<int> found;
     int parts = 0;
@@ -1043,6 +1043,23 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         }
         if (!value.empty()) {
           session.fields.push_back({key == "branch" ? "Branch" : "Task", std::move(value), start.line});
+        }
+      }
+    }
+    // "**Session 1 — 2025-04-02, 09:15–11:00 PST.** Branch: `feat/a`.": the
+    // fields after a bold session label on its own line.
+    if (start.kind == StartKind::bold && !start.start_marker) {
+      const std::string_view raw = util::trim(lines.line_text(text, start.line));
+      if (raw.starts_with("**")) {
+        const auto close = raw.find("**", 2);
+        if (close != std::string_view::npos && close + 2 < raw.size()) {
+          std::string after = normalized_line(raw.substr(close + 2));
+          while (!after.empty() && (after.back() == '.' || after.back() == ' ')) {
+            after.pop_back();
+          }
+          for (auto& field : read_fields(util::trim(after), start.line, true)) {
+            session.fields.push_back(std::move(field));
+          }
         }
       }
     }
