@@ -484,7 +484,7 @@ bool conventional_subject(std::string_view line, std::size_t p) {
 // GitHub's squash merge ends the commit subject with its PR: "feat: add
 // importer (#210)", "a1b2c3d Fix crash (#212)". Only after a commit's
 // subject: "Add dark mode (#45)" in a task list may name the issue it closes.
-int squash_merge_pr(std::string_view line) {
+int squash_merge_pr(std::string_view line, bool digit_hashes = false) {
   std::size_t end = line.size();
   while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '`' || line[end - 1] == '*' || line[end - 1] == '\r')) {
     --end;
@@ -506,9 +506,11 @@ int squash_merge_pr(std::string_view line) {
     return -1;
   }
   // "- 1234567 users affected (#218)": a number; a hash here has a letter.
-  const std::size_t hash_end = leading_hash_end(line, false);
+  const std::size_t hash_end = leading_hash_end(line, digit_hashes);
   if (hash_end != std::string_view::npos) {
-    return hash_end + 1 < open ? number : -1; // a subject between the hash and the "(#N)"
+    // A subject between the hash and the "(#N)", opening with a word or git's "(HEAD -> main)".
+    const std::size_t subject = skip_chars(line, hash_end, " ");
+    return subject < open && (is_alpha(line[subject]) || line[subject] == '(') ? number : -1;
   }
   return conventional_subject(line, text_start(line)) ? number : -1;
 }
@@ -525,7 +527,7 @@ bool is_git_log_line(std::string_view line) {
   }
   // `git log` without --oneline: the subject indented under "commit <sha>".
   const std::string_view t = util::trim(line);
-  return t.starts_with("Merge pull request #") || (t.find("(#") != std::string_view::npos && squash_merge_pr(t) > 0);
+  return t.starts_with("Merge pull request #") || (t.find("(#") != std::string_view::npos && squash_merge_pr(t, true) > 0);
 }
 
 // "PR", "PRs", "pull", "merge request" or a URL path: without any, no PR.
@@ -557,9 +559,9 @@ bool might_mention_pr(std::string_view line) {
   return false;
 }
 
-std::vector<PrMention> scan_prs(std::string_view line) {
+std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_hashes) {
   std::vector<PrMention> found;
-  const int squashed = line.find("(#") != std::string_view::npos ? squash_merge_pr(line) : -1;
+  const int squashed = squash && line.find("(#") != std::string_view::npos ? squash_merge_pr(line, digit_hashes) : -1;
   if (squashed > 0) {
     found.push_back({squashed, std::nullopt, pr_action(util::to_lower_ascii(line), line.rfind("(#"))});
   }

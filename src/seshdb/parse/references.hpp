@@ -18,6 +18,7 @@ struct LineContext {
   bool files_section = false;    // under a heading about files
   std::optional<std::string> files_action; // "created" from "Files Created"
   bool stats_section = false;
+  bool plans_or_tickets = false; // under "## Next steps" or "## Issues filed": "(#60)" names an issue
 };
 
 std::vector<std::string> scan_commits(std::string_view line, const LineContext& context);
@@ -27,7 +28,10 @@ struct PrMention {
   std::optional<std::string> repo;
   std::optional<std::string> action;
 };
-std::vector<PrMention> scan_prs(std::string_view line);
+// `squash`: whether a commit subject's closing "(#N)" may be read as the PR it
+// was squashed from; `digit_hashes`: whether an all-digit hash opens such a
+// subject (in git log output, where about 4% of short hashes have no letter).
+std::vector<PrMention> scan_prs(std::string_view line, bool squash = true, bool digit_hashes = false);
 // "a1b2c3d Fix crash (#12)": a line that opens with a commit hash, as
 // `git log --oneline` prints it; in a code block its PRs are real ones.
 bool starts_with_commit_hash(std::string_view line);

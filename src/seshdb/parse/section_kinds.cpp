@@ -3,6 +3,7 @@
 #include "seshdb/util/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <string>
 
@@ -96,6 +97,23 @@ bool names_session_particulars(std::string_view title) {
       "metadata", "meta", "details", "overview", "properties", "environment", "context",
       "metadaten", "métadonnées", "基本信息", "会话信息", "元数据", "セッション情報"};
   return std::find(k_titles.begin(), k_titles.end(), lower) != k_titles.end();
+}
+
+bool plans_work(std::string_view title) {
+  const std::string lower = util::to_lower_ascii(title);
+  for (std::string_view phrase : {"backlog", "roadmap", "plan", "plans", "planned", "planning", "todo", "to-do", "to do",
+                                  "wishlist", "priorities", "next steps", "next step", "next session", "upcoming",
+                                  "future work", "tomorrow", "下一步", "待办", "次回"}) {
+    for (auto at = lower.find(phrase); at != std::string::npos; at = lower.find(phrase, at + 1)) {
+      const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]));
+      const std::size_t end = at + phrase.size();
+      const bool ends = end >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[end]));
+      if (starts && ends) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 bool says_nothing(std::string_view item_text) {

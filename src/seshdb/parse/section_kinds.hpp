@@ -16,6 +16,11 @@ model::SectionKind classify_section(std::string_view title);
 // and time lines are the session's own, as they are above the first subheading.
 bool names_session_particulars(std::string_view title);
 
+// A heading over work still to do: "## Backlog", "## Plan", "### Next
+// steps", "## Roadmap", "## TODO", "## Priorities" (whole words; not
+// "Explanation" or "Remaining issues"). Priorities under it rank tasks.
+bool plans_work(std::string_view title);
+
 // A list item that only says its section is empty: "None", "N/A", "TBD",
 // "-", "None yet.", "None (all green)", "无". Logs keep a "### Blockers"
 // heading with "- None" under it; that is no blocker, so it is no item.

@@ -92,8 +92,9 @@ bool is_numbered_entry(std::string_view normalized) {
     }
     return static_cast<unsigned char>(after[0]) >= 0x80; // "第5天", "Day 3—x"
   };
-  for (std::string_view word : {"day", "entry", "devlog", "dev log", "log", "sesión", "sesion", "séance", "seance",
-                                "sitzung", "sessão", "sessao", "día", "dia", "jour", "tag", "セッション", "会话", "会议"}) {
+  // Not "Log 2" (a troubleshooting step) nor "Tag 1" (a git tag).
+  for (std::string_view word : {"day", "entry", "devlog", "dev log", "sesión", "sesion", "séance", "seance",
+                                "sitzung", "sessão", "sessao", "día", "dia", "jour", "セッション", "会话", "会议"}) {
     if (rest.starts_with(word) && (rest.size() == word.size() || !is_alpha(rest[word.size()])) && number_after(word.size())) {
       return true;
     }
@@ -139,6 +140,14 @@ int title_year(std::string_view normalized) {
     if (lower.find(word) != std::string::npos) {
       return 0;
     }
+  }
+  // A log's title ("Engineering Journal — 2025"), not "Upgrading to Visual Studio 2022".
+  bool log_title = false;
+  for (std::string_view word : {"log", "journal", "diary", "notes", "sessions", "devlog", "tagebuch", "日志", "日記", "bitácora"}) {
+    log_title = log_title || lower.find(word) != std::string::npos;
+  }
+  if (!log_title) {
+    return 0;
   }
   if (year_like > 0) {
     return 0;
@@ -613,8 +622,12 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     }
     // The date opens the bold text, after a weekday at most ("Monday, "), not "Fixed on 2025-03-05".
     const auto date_opens = [&] {
-      const std::string_view before = util::trim(std::string_view(normalized).substr(0, date->begin));
-      return before.find(' ') == std::string_view::npos && before.size() <= 10;
+      std::string before = util::to_lower_ascii(util::trim(std::string_view(normalized).substr(0, date->begin)));
+      while (!before.empty() && (before.back() == ',' || before.back() == '.')) {
+        before.pop_back();
+      }
+      // Nothing, or a weekday ("Monday, "): not "Updated 2025-03-01", "Due ...".
+      return before.empty() || weekday_heading(before).has_value();
     };
     bool dated_by_rest = false; // "**Session 3** — 2025-03-04": the date after the dash
     if (dashed && !date) {

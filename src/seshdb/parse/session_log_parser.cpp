@@ -471,7 +471,7 @@ struct SlashDateEvidence {
   bool month_first = false;
   bool european_words = false;
 };
-SlashDateEvidence slash_date_evidence(std::string_view text) {
+SlashDateEvidence slash_date_evidence(std::string_view text, int words_needed = 2) {
   SlashDateEvidence evidence;
   for (std::size_t p = 0; p + 5 < text.size(); ++p) {
     if (text[p] != '/' || p == 0 || std::isdigit(static_cast<unsigned char>(text[p - 1])) == 0) {
@@ -485,15 +485,19 @@ SlashDateEvidence slash_date_evidence(std::string_view text) {
     while (e < text.size() && std::isdigit(static_cast<unsigned char>(text[e])) != 0 && e - p < 4) {
       ++e;
     }
-    bool bounded = (b == 0 || std::isalnum(static_cast<unsigned char>(text[b - 1])) == 0) && p - b <= 2 && e - p - 1 >= 1 &&
-                   e - p - 1 <= 2 && e + 2 < text.size() && text[e] == '/';
+    // Standing alone in prose: not in a URL path ("/13/04/2025/") or a code span.
+    const char lead = b == 0 ? ' ' : text[b - 1];
+    bool bounded = (lead == ' ' || lead == '(' || lead == '\n' || lead == '\t' || lead == '*' || lead == '_') && p - b <= 2 &&
+                   e - p - 1 >= 1 && e - p - 1 <= 2 && e + 2 < text.size() && text[e] == '/';
     if (bounded) {
       // A year of two or four digits ("15/04/2025", "15/4/25"), not "14/3/1" or "24/7/365".
       std::size_t y = e + 1;
       while (y < text.size() && std::isdigit(static_cast<unsigned char>(text[y])) != 0) {
         ++y;
       }
-      bounded = (y - e - 1 == 2 || y - e - 1 == 4) && (y >= text.size() || std::isalnum(static_cast<unsigned char>(text[y])) == 0);
+      bounded = (y - e - 1 == 2 || y - e - 1 == 4) &&
+                (y >= text.size() || (std::isalnum(static_cast<unsigned char>(text[y])) == 0 && text[y] != '/' && text[y] != '`' &&
+                                      text[y] != ','));
     }
     if (!bounded) {
       continue;
@@ -517,14 +521,14 @@ SlashDateEvidence slash_date_evidence(std::string_view text) {
     }
     return false;
   };
+  // Two different ones: a US log that mentions "lundi" once for its i18n work is still a US log.
+  int words = 0;
   for (std::string_view word : {"sesión", "séance", "sitzung", "fecha", "datum:", "horaire", "uhrzeit", "lundi", "mardi",
                                 "mercredi", "jeudi", "vendredi", "lunes", "martes", "miércoles", "jueves", "viernes",
                                 "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "sessão", "giorno"}) {
-    if (has_word(word)) {
-      evidence.european_words = true;
-      break;
-    }
+    words += has_word(word) ? 1 : 0;
   }
+  evidence.european_words = words >= words_needed;
   return evidence;
 }
 
@@ -546,8 +550,15 @@ void read_slash_dates_the_files_way(const std::vector<SessionStart>& starts, std
   // The headings alone do not say: the rest of the text may ("due 15/04/2025"),
   // or its language ("## Sesión 3 — 6/3/2025").
   if (!day_first) {
+    // One such word in a session's own title is enough ("## Sesión 3 — 6/3/2025").
+    std::string titles;
+    for (const auto& start : starts) {
+      titles += start.normalized;
+      titles += '\n';
+    }
     const auto evidence = slash_date_evidence(text);
-    day_first = !evidence.month_first && (evidence.day_first || evidence.european_words);
+    day_first = !evidence.month_first && (evidence.day_first || evidence.european_words ||
+                                          slash_date_evidence(titles, 1).european_words);
   }
   if (!day_first) {
     return;
@@ -670,6 +681,13 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     // "Time: 14h00 - 2h de tests" starts at 14:00; it is no 14-hour duration.
     // "Time: ~2h (started 14:00)" is one, the clock after it.
     const bool clock_first = time_value && util::trim(normalize_width(field.value)).find_first_of("0123456789") == time_value->begin;
+    // "Time: 14:00 (2h)", "Time: 9:30, about 3 hours": the duration after the clock.
+    if (!facts.duration && clock_first && !time_value->end && key_is(key, {"time", "session time", "when"})) {
+      const std::string normalized_value = normalize_width(field.value);
+      if (time_value->end_pos < normalized_value.size()) {
+        facts.duration = parse_duration_minutes(std::string_view(normalized_value).substr(time_value->end_pos));
+      }
+    }
     if (!facts.duration && !clock_first && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "dauer", "zeitaufwand", "durée", "duración", "所要時間", "時間",
                                                              "作業時間", "耗时", "用时", "时长"})) {
       facts.duration = parse_duration_minutes(field.value);
@@ -1088,8 +1106,10 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       if (line < first_subheading) {
         return true;
       }
-      return std::any_of(particulars.begin(), particulars.end(),
-                         [line](const auto& span) { return line >= span.first && line <= span.second; });
+      // Spans are in line order and do not overlap: the last one starting at or before the line.
+      const auto after = std::upper_bound(particulars.begin(), particulars.end(), line,
+                                          [](int l, const auto& span) { return l < span.first; });
+      return after != particulars.begin() && line <= std::prev(after)->second;
     };
     // Front matter over "# Session 14" is that session's: "date:", "branch:"
     // and "started_at:" there are its fields, as in a whole-file session.
@@ -1139,11 +1159,25 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           const int heading_index = above == doc.headings.begin() ? -1 : static_cast<int>(above - doc.headings.begin()) - 1;
           if (heading_index != section_of_line_cache.first) {
             const std::string section = heading_index < 0 ? std::string() : util::to_lower_ascii(doc.headings[static_cast<std::size_t>(heading_index)].text);
+            // Whole words: not "Login bug", "Changelog", "Blog draft" or "Incident timeline".
+            const auto has_word = [&](std::string_view word) {
+              for (auto at = section.find(word); at != std::string::npos; at = section.find(word, at + 1)) {
+                const std::size_t end = at + word.size();
+                if ((at == 0 || std::isalpha(static_cast<unsigned char>(section[at - 1])) == 0) &&
+                    (end >= section.size() || std::isalpha(static_cast<unsigned char>(section[end])) == 0)) {
+                  return true;
+                }
+              }
+              return false;
+            };
             bool log_words = false;
-            for (std::string_view word : {"log", "time", "journal", "hours", "zeit", "时间", "記録", "⏰", "⏱"}) {
-              log_words = log_words || section.find(word) != std::string::npos;
+            for (std::string_view word : {"log", "time log", "work log", "journal", "hours", "timesheet", "zeit", "时间", "記録", "⏰", "⏱"}) {
+              log_words = log_words || has_word(word);
             }
-            section_of_line_cache = {heading_index, {classify_section(section) == model::SectionKind::next_steps, log_words}};
+            // Plans, and what an earlier session left ("Context from previous session"), are not this session's.
+            const bool elsewhere = plans_work(section) || has_word("previous") || has_word("last session") ||
+                                   classify_section(section) == model::SectionKind::next_steps;
+            section_of_line_cache = {heading_index, {elsewhere, log_words}};
           }
           const bool planned = section_of_line_cache.second.first;
           const bool log_section = section_of_line_cache.second.second;
@@ -1514,10 +1548,11 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       while (!open.empty() && doc.headings[open.back()].level >= doc.headings[h].level) {
         open.pop_back();
       }
-      const std::string lower = util::to_lower_ascii(doc.headings[h].text);
-      planned_heading[h] = (!open.empty() && planned_heading[open.back()]) ||
-                           classify_section(lower) == model::SectionKind::next_steps || lower.find("plan") != std::string::npos ||
-                           lower.find("roadmap") != std::string::npos;
+      // A session's own heading plans nothing, whatever its words ("Session
+      // 81: PR review follow-up") and whatever stands above it.
+      const int index = session_index_of_line(session_of_line, doc.headings[h].line);
+      const bool session_heading = index >= 0 && log.sessions[static_cast<std::size_t>(index)].line_start == doc.headings[h].line;
+      planned_heading[h] = !session_heading && ((!open.empty() && planned_heading[open.back()]) || plans_work(doc.headings[h].text));
       open.push_back(h);
     }
   }
@@ -1559,7 +1594,17 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       std::string title;
       auto own = severity_of_finding_heading(normalized, title);
       // "### P0: Ship login" under "## Plan", "## Priorities" or "## Backlog" ranks work to do.
-      if (own && (own->label.find('P') != std::string::npos || names_findings_parent(heading)) &&
+      // Nor "### ✅ P0: Fix login crash (DONE)" under "## Work completed": work done.
+      bool done = false;
+      for (auto k = static_cast<std::size_t>(&heading - doc.headings.data()); k-- > 0;) {
+        if (doc.headings[k].level < heading.level) {
+          done = classify_section(doc.headings[k].text) == model::SectionKind::work_completed;
+          break;
+        }
+      }
+      const std::string lower_heading = util::to_lower_ascii(heading.text);
+      done = done || lower_heading.find("(done)") != std::string::npos || lower_heading.find("✅") != std::string::npos;
+      if (own && !done && (own->label.find('P') != std::string::npos || names_findings_parent(heading)) &&
           !under_plans(static_cast<std::size_t>(&heading - doc.headings.data()))) {
         add_finding(index, own->level, own->label, title, heading.line);
       }
@@ -1803,6 +1848,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         const auto kind = classify_section(doc.headings[next_heading].text);
         section_context.files_section = kind == model::SectionKind::files;
         section_context.stats_section = kind == model::SectionKind::stats;
+        section_context.plans_or_tickets = plans_work(lower) || lower.find("issue") != std::string::npos ||
+                                           lower.find("ticket") != std::string::npos;
         if (section_context.files_section) {
           for (std::string_view action : {"created", "modified", "deleted", "moved"}) {
             if (lower.find(action) != std::string::npos) {
@@ -1829,7 +1876,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       }
       // In code, only git log's lines: "a1b2c3d Fix crash (#212)".
       if (!context.in_code || is_git_log_line(normalized)) {
-        for (auto& pr : scan_prs(normalized)) {
+        for (auto& pr : scan_prs(normalized, !context.plans_or_tickets || context.in_code, context.in_code)) {
           log.prs.push_back({session, pr.number, std::move(pr.repo), std::move(pr.action), line, {}});
         }
       }

@@ -372,7 +372,18 @@ void read_severity_legend(std::string_view line, std::vector<std::pair<std::stri
       }
     }
   }
-  if (found.empty() || (found.size() < 2 && !all_strong)) {
+  // One pairing is a legend only as a table row of just the level and the
+  // word ("| P0 | Critical |"); "Re-triaged: Medium → P1" or "| 1 | P2 |
+  // High | race |" rank one finding.
+  bool legend_row = false;
+  if (found.size() == 1 && all_strong && util::trim(line).starts_with("|")) {
+    std::size_t cells = 0;
+    for (const char c : util::trim(line)) {
+      cells += c == '|' ? 1 : 0;
+    }
+    legend_row = cells <= 4; // "| P0 | Critical |" or "| P0 | Critical | blocks release |"
+  }
+  if (found.empty() || (found.size() < 2 && !legend_row)) {
     return;
   }
   for (auto& mapping : found) {

@@ -520,15 +520,31 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
       }
       return false;
     };
+    // And after a label, a dash or a date, not after a word ("TTL 6h-12h", "logs 12h-24h").
+    const auto after_a_label = [&] {
+      std::size_t b = pos;
+      while (b > 0 && text[b - 1] == ' ') {
+        --b;
+      }
+      if (b == 0 || !is_alpha(text[b - 1])) {
+        return true;
+      }
+      std::size_t w = b;
+      while (w > 0 && is_alpha(text[w - 1])) {
+        --w;
+      }
+      const std::string word = util::to_lower_ascii(text.substr(w, b - w));
+      return word == "de" || word == "von" || word == "from" || word == "entre";
+    };
     if (!first && (pos == 0 || !is_alpha(text[pos - 1]))) {
-      if (auto hour = french_hour_at(text, pos); hour && hour->hour >= 6 && !estimate_before()) {
+      if (auto hour = french_hour_at(text, pos); hour && hour->hour >= 6 && !estimate_before() && after_a_label()) {
         const std::size_t q = skip_range_separator(text, hour->end);
         if (q != std::string_view::npos && q < text.size() && is_digit(text[q])) {
           auto end = read_clock(text, q);
           if (!end || !end->h_style) {
             end = french_hour_at(text, q);
           }
-          if (end && end->h_style && end->hour * 60 + end->minute > hour->hour * 60) {
+          if (end && end->h_style && end->hour <= 23 && end->hour * 60 + end->minute > hour->hour * 60) {
             first = hour;
           }
         }
