@@ -1595,6 +1595,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       auto own = severity_of_finding_heading(normalized, title);
       // "### P0: Ship login" under "## Plan", "## Priorities" or "## Backlog" ranks work to do.
       // Nor "### ✅ P0: Fix login crash (DONE)" under "## Work completed": work done.
+      if (!own) {
+        return; // most headings: no level, nothing to check
+      }
       bool done = false;
       for (auto k = static_cast<std::size_t>(&heading - doc.headings.data()); k-- > 0;) {
         if (doc.headings[k].level < heading.level) {
