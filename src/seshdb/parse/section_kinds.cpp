@@ -104,13 +104,8 @@ bool plans_work(std::string_view title) {
   for (std::string_view phrase : {"backlog", "roadmap", "plan", "plans", "planned", "planning", "todo", "to-do", "to do",
                                   "wishlist", "priorities", "next steps", "next step", "next session", "upcoming",
                                   "future work", "tomorrow", "下一步", "待办", "次回"}) {
-    for (auto at = lower.find(phrase); at != std::string::npos; at = lower.find(phrase, at + 1)) {
-      const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]));
-      const std::size_t end = at + phrase.size();
-      const bool ends = end >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[end]));
-      if (starts && ends) {
-        return true;
-      }
+    if (util::contains_word(lower, phrase)) {
+      return true;
     }
   }
   return false;

@@ -294,18 +294,14 @@ bool names_a_schedule(std::string_view normalized) {
   }
   const std::string lower = util::to_lower_ascii(normalized);
   for (std::string_view log_word : {"log", "journal", "session", "diary", "devlog"}) {
-    for (auto at = lower.find(log_word); at != std::string::npos; at = lower.find(log_word, at + 1)) {
-      if ((at == 0 || !is_alpha(lower[at - 1])) && (at + log_word.size() >= lower.size() || !is_alpha(lower[at + log_word.size()]))) {
-        return false;
-      }
+    if (util::contains_word(lower, log_word)) {
+      return false;
     }
   }
   for (std::string_view word : {"plan", "plans", "schedule", "timeline", "agenda", "itinerary", "syllabus", "curriculum",
                                 "runbook", "playbook", "rollout", "priorities", "backlog"}) {
-    for (auto at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
-      if ((at == 0 || !is_alpha(lower[at - 1])) && (at + word.size() >= lower.size() || !is_alpha(lower[at + word.size()]))) {
-        return true;
-      }
+    if (util::contains_word(lower, word)) {
+      return true;
     }
   }
   return false;

@@ -509,18 +509,7 @@ SlashDateEvidence slash_date_evidence(std::string_view text, int words_needed = 
   }
   const std::string lower = util::to_lower_ascii(text.substr(0, std::min<std::size_t>(text.size(), 200000)));
   // Whole words only: "montage", "Bonjour" and "selection.datum()" say nothing.
-  const auto has_word = [&](std::string_view word) {
-    for (auto at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
-      const bool starts = at == 0 || std::isalpha(static_cast<unsigned char>(lower[at - 1])) == 0;
-      const std::size_t end = at + word.size();
-      const bool ends = end >= lower.size() || (std::isalpha(static_cast<unsigned char>(lower[end])) == 0 &&
-                                                static_cast<unsigned char>(lower[end]) < 0x80);
-      if (starts && ends) {
-        return true;
-      }
-    }
-    return false;
-  };
+  const auto has_word = [&](std::string_view word) { return util::contains_word(lower, word); };
   // Two different ones: a US log that mentions "lundi" once for its i18n work is still a US log.
   int words = 0;
   for (std::string_view word : {"sesión", "séance", "sitzung", "fecha", "datum:", "horaire", "uhrzeit", "lundi", "mardi",
@@ -1160,16 +1149,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           if (heading_index != section_of_line_cache.first) {
             const std::string section = heading_index < 0 ? std::string() : util::to_lower_ascii(doc.headings[static_cast<std::size_t>(heading_index)].text);
             // Whole words: not "Login bug", "Changelog", "Blog draft" or "Incident timeline".
-            const auto has_word = [&](std::string_view word) {
-              for (auto at = section.find(word); at != std::string::npos; at = section.find(word, at + 1)) {
-                const std::size_t end = at + word.size();
-                if ((at == 0 || std::isalpha(static_cast<unsigned char>(section[at - 1])) == 0) &&
-                    (end >= section.size() || std::isalpha(static_cast<unsigned char>(section[end])) == 0)) {
-                  return true;
-                }
-              }
-              return false;
-            };
+            const auto has_word = [&](std::string_view word) { return util::contains_word(section, word); };
             bool log_words = false;
             for (std::string_view word : {"log", "time log", "work log", "journal", "hours", "timesheet", "zeit", "时间", "記録", "⏰", "⏱"}) {
               log_words = log_words || has_word(word);

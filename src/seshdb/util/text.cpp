@@ -33,6 +33,17 @@ bool icontains_ascii(std::string_view haystack, std::string_view needle) {
   return to_lower_ascii(haystack).find(to_lower_ascii(needle)) != std::string::npos;
 }
 
+bool contains_word(std::string_view text, std::string_view word) {
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (auto at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    const std::size_t end = at + word.size();
+    if ((at == 0 || !letter(text[at - 1])) && (end >= text.size() || !letter(text[end]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 char32_t decode_utf8(std::string_view text, std::size_t& pos) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char c = byte(pos);

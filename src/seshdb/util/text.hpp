@@ -12,6 +12,10 @@ std::string_view trim(std::string_view text);
 std::string to_lower_ascii(std::string_view text);
 bool iequals_ascii(std::string_view a, std::string_view b);
 bool icontains_ascii(std::string_view haystack, std::string_view needle);
+// Whether text holds word as a whole word: no ASCII letter right before or
+// after it ("plan" in "Plan for", not in "Explanation"). Case-sensitive:
+// callers lower-case both.
+bool contains_word(std::string_view text, std::string_view word);
 
 // Decodes one code point at text[pos]; advances pos. Invalid bytes decode as
 // U+FFFD and advance by one.
