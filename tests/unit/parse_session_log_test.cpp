@@ -884,6 +884,19 @@ TEST(ParseReferencesRules, SquashNumbersUnderIssuesOrPlansAreIssuesButNotInGitOu
   EXPECT_EQ(numbers, (std::set<int>{45, 72}));
 }
 
+TEST(ParseSessions, AHookLogWithNoBlankLinesIsReadLineByLine) {
+  // One paragraph of bracketed lines once took md4c quadratic time; each
+  // START/END line is now a block of its own, mapped back to its line.
+  std::string text = "# agent runs\n";
+  for (int i = 0; i < 3000; ++i) {
+    text += "[START 2025-06-10T09:00:00Z] task=t" + std::to_string(i) + "\n[END 2025-06-10T10:30:00Z] status=ok\n";
+  }
+  auto log = parse(text);
+  ASSERT_EQ(log.sessions.size(), 3000u);
+  EXPECT_EQ(log.sessions.back().line_start, 2 + 2 * 2999);
+  EXPECT_EQ(log.sessions.back().duration_minutes, 90);
+}
+
 TEST(ParseSessions, StartAndEndLogLinesPairUp) {
   auto log = parse("## [2026-01-28 14:12 UTC] Agent – START\nwork\n## [2026-01-28 15:02 UTC] Agent – END\n");
   ASSERT_EQ(log.sessions.size(), 1u);

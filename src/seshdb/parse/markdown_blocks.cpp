@@ -39,7 +39,7 @@ struct Builder {
   std::string_view input; // the log, for reading its lines
   const LineIndex* lines = nullptr;
   // What md4c reads: the log, or a copy with blank lines added
-  // (see end_tables_before_blocks), whose lines log_line maps back.
+  // (see add_blank_lines_md4c_needs), whose lines log_line maps back.
   std::string_view parsed;
   const LineIndex* parsed_lines = nullptr;
   std::vector<int> log_line; // parsed line - 1 -> log line; empty when parsed is the log
@@ -440,26 +440,44 @@ bool is_table_delimiter_row(std::string_view line) {
          t.find_first_not_of("|-: \t") == std::string_view::npos;
 }
 
+// A hook's log line: "[START 2025-06-10T09:12:44Z] ...", "[END ...]".
+bool opens_hook_line(std::string_view line) {
+  for (std::string_view marker : {"[START", "[END", "[BEGIN", "[STOP", "[FINISH"}) {
+    if (line.starts_with(marker) && line.size() > marker.size() && (line[marker.size()] == ' ' || line[marker.size()] == ']')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // md4c 0.4.8 keeps a table going through a "## heading" or a ``` fence that
 // follows it with no blank line between, and reads them and the lines after
 // (up to a blank line) as table rows. GFM ends the table there, and so do
 // people writing logs: "## 2025-01-08" right under a table is the next day.
+// And a hook that appends "[START …]" / "[END …]" lines with no blank line
+// between makes one paragraph of the whole log, whose brackets md4c takes
+// quadratic time over (10 MB: 8 s); each such line starts a block anyway.
 // Fills copy with the text and a blank line before each such line, and
 // returns the log line of each of copy's lines; returns nothing (and leaves
-// copy alone) when no table is followed that way.
-std::vector<int> end_tables_before_blocks(std::string_view text, const LineIndex& lines, std::string& copy) {
+// copy alone) when no line needs one.
+std::vector<int> add_blank_lines_md4c_needs(std::string_view text, const LineIndex& lines, std::string& copy) {
   std::vector<int> blank_before;
   bool in_table = false;
+  bool after_blank = true;
   for (int line = 1; line <= lines.line_count(); ++line) {
     const auto raw = lines.line_text(text, line);
-    if (util::trim(raw).empty()) {
+    const bool blank = util::trim(raw).empty();
+    if (blank) {
       in_table = false;
     } else if (in_table && opens_heading_or_fence(raw)) {
       blank_before.push_back(line);
       in_table = false;
     } else if (!in_table && is_table_delimiter_row(raw)) {
       in_table = true;
+    } else if (!after_blank && opens_hook_line(raw)) {
+      blank_before.push_back(line);
     }
+    after_blank = blank;
   }
   if (blank_before.empty()) {
     return {};
@@ -509,7 +527,7 @@ MarkdownDoc read_markdown(std::string_view text, const LineIndex& lines) {
   b.input = text;
   b.lines = &lines;
   std::string separated;
-  b.log_line = end_tables_before_blocks(text, lines, separated);
+  b.log_line = add_blank_lines_md4c_needs(text, lines, separated);
   const std::string_view parsed = b.log_line.empty() ? text : std::string_view(separated);
   const LineIndex parsed_lines = b.log_line.empty() ? LineIndex(std::string_view()) : LineIndex(parsed);
   b.parsed = parsed;
