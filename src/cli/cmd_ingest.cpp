@@ -218,10 +218,17 @@ void register_ingest(CLI::App& app, Context& ctx) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     print_summary(ctx, *options, summary, seconds, path.string());
     if (summary.interrupted) {
-      ctx.err << fmt::format("seshdb: error: interrupted; every file written so far is complete in the database, and "
-                             "{} file(s) not reached keep their previous state{}; run the same command again to "
-                             "finish\n",
-                             summary.files_not_reached, options->core.prune ? " (nothing was pruned)" : "");
+      if (summary.files_not_reached > 0) {
+        ctx.err << fmt::format("seshdb: error: interrupted; every file written so far is complete in the database, "
+                               "and {} file(s) not reached keep their previous state{}; run the same command again "
+                               "to finish\n",
+                               summary.files_not_reached, options->core.prune ? " (nothing was pruned)" : "");
+      } else {
+        ctx.err << fmt::format("seshdb: error: interrupted after the last file; every file is complete in the "
+                               "database{}\n",
+                               options->core.prune ? ", but nothing was pruned: run the same command again to prune"
+                                                   : "");
+      }
       ctx.exit = interrupt.signal_number() == SIGTERM ? ExitCode::terminated : ExitCode::interrupted;
     } else if (summary.input_errors > 0 || summary.failed > 0) {
       ctx.exit = ExitCode::usage;

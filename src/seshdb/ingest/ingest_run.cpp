@@ -423,6 +423,11 @@ IngestSummary run_ingest(SQLite::Database& db, const IngestOptions& options, Ing
                                     e.what()));
   }
 
+  // A stop that came after the last file (while the indexes were built) is
+  // still reported: the caller asked to stop, and pruning is what it skips.
+  if (options.stop != nullptr && options.stop->load()) {
+    summary.interrupted = true;
+  }
   if (options.prune && !summary.interrupted) {
     for (const auto& [path, state] : sources) {
       if (path.starts_with(k_stdin_prefix)) {
