@@ -195,6 +195,28 @@ TEST(ParseSessions, YearsComeFromTheNearestSessionEarlierFirst) {
   EXPECT_FALSE(parse(many).sessions.at(3999).local_date.has_value());
 }
 
+TEST(ParseSessions, AYearBoundaryIsCrossedTheWayTheFileRuns) {
+  // Oldest first: "Jan 2" after the last days of 2024 is January 2025, from
+  // a dated neighbour or from the title's year alike.
+  auto diary = parse("# Journal\n\n## 2024-12-30\nx\n\n## Dec 31\nx\n\n## Jan 2\nx\n\n## 2025-01-03\nx\n");
+  ASSERT_EQ(diary.sessions.size(), 4u);
+  EXPECT_EQ(diary.sessions[2].local_date, "2025-01-02");
+  auto titled = parse("# Dev journal 2024\n\n## Mon, Dec 30\nx\n\n## Dec 31\nx\n\n## Jan 2\nx\n\n## Jan 3\nx\n");
+  ASSERT_EQ(titled.sessions.size(), 4u);
+  EXPECT_EQ(titled.sessions[1].local_date, "2024-12-31");
+  EXPECT_EQ(titled.sessions[2].local_date, "2025-01-02");
+  EXPECT_EQ(titled.sessions[3].local_date, "2025-01-03");
+  // Newest first, under year headings: each year heading holds.
+  auto newest = parse("# 2024\n\n## Dec 30\nx\n\n## Nov 2\nx\n\n## Jan 2\nx\n\n# 2023\n\n## Dec 3\nx\n");
+  ASSERT_EQ(newest.sessions.size(), 4u);
+  EXPECT_EQ(newest.sessions[2].local_date, "2024-01-02");
+  EXPECT_EQ(newest.sessions[3].local_date, "2023-12-03");
+  // Newest first without year headings: "Dec 29" below "Jan 2, 2025" is 2024.
+  auto log = parse("## Jan 2, 2025\nx\n\n## Dec 31\nx\n\n## Dec 29\nx\n");
+  EXPECT_EQ(log.sessions[1].local_date, "2024-12-31");
+  EXPECT_EQ(log.sessions[2].local_date, "2024-12-29");
+}
+
 TEST(ParseSessions, ATitleDateIsOnlyTheLastResort) {
   // A sprint's range names no single day; the sessions' own dates and times win.
   auto log = parse("## Sprint 3 (2025-12-01 - 2025-12-12)\n### Session 5: search\n**Date:** 2025-12-03\n"
@@ -1055,11 +1077,14 @@ TEST(ParseFields, DateOpeningTheFirstLineUnderAnUndatedHeading) {
 
 TEST(ParseFields, StartAndEndOnOneLine) {
   auto log = parse("## 2025-06-06\nStarted: 9:15am, Finished: 11:40am\n\n## 2025-06-07\n**Start:** 10:00, **End:** 10:45 UTC\n"
-                   "\n## 2025-06-08\nNotes: fixed the end, ended up fine\n");
-  ASSERT_EQ(log.sessions.size(), 3u);
+                   "\n## 2025-06-08\nNotes: fixed the end, ended up fine\n"
+                   "\n## 2025-06-09\nStarted: 10:00. Finished: 12:00.\n");
+  ASSERT_EQ(log.sessions.size(), 4u);
   EXPECT_EQ(log.sessions[0].duration_minutes, 145);
   EXPECT_EQ(log.sessions[1].duration_minutes, 45);
   EXPECT_EQ(log.sessions[2].duration_minutes, std::nullopt);
+  EXPECT_EQ(log.sessions[3].end_minute, 12 * 60); // two sentences
+  EXPECT_EQ(log.sessions[3].duration_minutes, 120);
 }
 
 TEST(ParseSections, KindsFromSynonyms) {

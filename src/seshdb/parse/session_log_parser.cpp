@@ -98,7 +98,7 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
   static constexpr std::string_view k_second_labels[] = {
       ", Finished", ", Ended", ", End", ", finished", ", ended", ", end", ", **Finished", ", **Ended", ", **End", " **End",
       " **Finished", " / End", " / end", "; End", "; end", " · End", " — End", " – End", ". Branch", "; Branch", ", Branch",
-      " · Branch"};
+      " · Branch", ". Finished", ". Ended", ". End"};
   for (std::string_view label : two_colons ? std::span<const std::string_view>(k_second_labels) : std::span<const std::string_view>()) {
     const auto at = rest.find(label);
     const auto colon = at == std::string_view::npos ? at : rest.find(':', at);
@@ -1310,9 +1310,60 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       next = i;
     }
   }
+  // Which way the file runs (oldest first or newest first), by its month-day
+  // steps, so a year boundary is crossed the right way: "Dec 30" then "Jan 2"
+  // is the next January in a diary, the previous one in a newest-first log.
+  int forward_steps = 0;
+  int backward_steps = 0;
+  {
+    const DateMatch* last = nullptr;
+    for (std::size_t i = 0; i < log.sessions.size(); ++i) {
+      if (!facts[i].date) {
+        continue;
+      }
+      const auto& d = *facts[i].date;
+      if (last != nullptr) {
+        const bool both_years = d.year != 0 && last->year != 0;
+        const auto key = [&](const DateMatch& x) { return (both_years ? x.year : 0) * 10000 + x.month * 100 + x.day; };
+        forward_steps += key(d) > key(*last);
+        backward_steps += key(d) < key(*last);
+      }
+      last = &d;
+    }
+  }
+  // The year that puts month-day nearest the neighbour's date, a step against
+  // the file's direction counting double (a diary's "Aug 10" then "Feb 3" is
+  // next February; its "Mar 5" then "Mar 3" is a day written late).
+  const auto year_near = [&](const DateMatch& neighbour, bool neighbour_is_earlier, int month, int day) {
+    const std::int64_t from = days_from_civil(neighbour.year, neighbour.month, neighbour.day);
+    int best_year = neighbour.year;
+    std::int64_t best_cost = -1;
+    for (int year : {neighbour.year, neighbour.year + 1, neighbour.year - 1}) {
+      if (!is_valid_date(year, month, day)) {
+        continue;
+      }
+      const std::int64_t delta = days_from_civil(year, month, day) - from;
+      const bool forward_in_file = neighbour_is_earlier ? delta >= 0 : delta <= 0;
+      const bool file_runs_forward = forward_steps >= backward_steps;
+      const std::int64_t cost = (delta < 0 ? -delta : delta) * (forward_in_file == file_runs_forward ? 1 : 2);
+      if (best_cost < 0 || cost < best_cost) {
+        best_cost = cost;
+        best_year = year;
+      }
+    }
+    return best_year;
+  };
   std::size_t previous_with_year = none;
   for (std::size_t i = 0; i < log.sessions.size(); ++i) {
     auto& f = facts[i];
+    if (f.date && f.date->year_inferred && previous_with_year != none) {
+      // A year from a heading above ("# Journal 2024") runs on past December
+      // in a diary that does not say when the next year began.
+      const int rolled = year_near(*facts[previous_with_year].date, true, f.date->month, f.date->day);
+      if (forward_steps >= backward_steps ? rolled > f.date->year : rolled < f.date->year) {
+        f.date->year = rolled;
+      }
+    }
     if (!f.date || f.date->year != 0) {
       if (f.date) {
         previous_with_year = i;
@@ -1323,9 +1374,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     int year = 0;
     const std::size_t next = next_with_year[i];
     if (previous_with_year != none && (next == none || i - previous_with_year <= next - i)) {
-      year = facts[previous_with_year].date->year;
+      year = year_near(*facts[previous_with_year].date, true, f.date->month, f.date->day);
     } else if (next != none) {
-      year = facts[next].date->year;
+      year = year_near(*facts[next].date, false, f.date->month, f.date->day);
     }
     if (year == 0) {
       year = first_year_in_file();
