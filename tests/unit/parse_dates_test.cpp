@@ -48,6 +48,30 @@ TEST(ParseDates, SlashDateWhoseFirstNumberCannotBeAMonthIsDayFirst) {
 TEST(ParseDates, ImpossibleDateIsNoDate) { EXPECT_EQ(date_in("Session: 2025-13-45 25:61"), "none"); }
 TEST(ParseDates, PlaceholderIsNoDate) { EXPECT_EQ(date_in("YYYY-MM-DD（星期X）"), "none"); }
 TEST(ParseDates, VersionNumberIsNoDate) { EXPECT_EQ(date_in("Release v2025.1.2.3"), "none"); }
+TEST(ParseDates, ADayRangeIsDatedByItsFirstDayWithTheRangesYear) {
+  EXPECT_EQ(date_in("Week 12 (Mar 17–21, 2025)"), "2025-03-17");
+  EXPECT_EQ(date_in("March 17-21, 2025"), "2025-03-17");
+  EXPECT_EQ(date_in("Mar 30 – Apr 3, 2025"), "2025-03-30");
+  EXPECT_EQ(date_in("17–21 Mar 2025"), "2025-03-17");
+  EXPECT_EQ(date_in("17. – 21. März 2025"), "2025-03-17");
+  // A number before a spaced dash is no range: "Sitzung 1 – 3. März".
+  EXPECT_EQ(date_in("Sitzung 1 – 3. März 2025"), "2025-03-03");
+  EXPECT_EQ(date_in("Sesión 1 — 3 de marzo de 2025"), "2025-03-03");
+  // A range without a year after it stays year-less; a time after a dash is no day.
+  EXPECT_EQ(date_in("Mar 3 - 5 tests passed"), "--03-03");
+  EXPECT_EQ(date_in("Mar 17 - 10:00"), "--03-17");
+}
+
+TEST(ParseDates, NumberedWeeksAreWeekHeadingsButNotWeeklyMeetings) {
+  EXPECT_TRUE(is_week_heading("Week 12 (Mar 17–21, 2025)"));
+  EXPECT_TRUE(is_week_heading("W12 — 2025-03-17"));
+  EXPECT_TRUE(is_week_heading("KW 12: 17.03.2025"));
+  EXPECT_TRUE(is_week_heading("Week of 2025-03-17"));
+  EXPECT_FALSE(is_week_heading("Week 3 retro (2025-01-20)"));
+  EXPECT_FALSE(is_week_heading("Wed 2025-03-19"));
+  EXPECT_FALSE(is_week_heading("Weekly sync 2025-03-19"));
+}
+
 TEST(ParseDates, MonthAndYearAloneIsNoDate) { EXPECT_EQ(date_in("Session 1: Issue #55 (July 2025)"), "none"); }
 TEST(ParseDates, EnglishWordsThatAreAbbreviationsElsewhereAreNotMonths) { EXPECT_EQ(date_in("set 3 flags, out 5 tests"), "none"); }
 TEST(ParseDates, IsoWeekdayPrefixIgnored) { EXPECT_EQ(date_in("Monday, 2025-06-16"), "2025-06-16"); }

@@ -300,6 +300,28 @@ TEST(ParseSessions, WeekdayHeadingsUnderAWeekHeadingAreItsDays) {
   EXPECT_EQ(log.sessions[4].local_date, "2025-01-24");
 }
 
+TEST(ParseSessions, DaysUnderANumberedWeekAreItsSessions) {
+  // "### Mon 17" names the day of the month; a week holding one day groups it too.
+  auto log = parse("# Team log\n\n## Week 12 (Mar 17–21, 2025)\n\n### Mon 17\n- a\n\n### Tue 18\n- b\n\n"
+                   "## Week 13 (Mar 24–28, 2025)\n\n### Wed 26 — 10:00-12:00\n- c\n");
+  ASSERT_EQ(session_lines(log), (std::vector<int>{5, 8, 13}));
+  EXPECT_EQ(log.sessions[0].local_date, "2025-03-17");
+  EXPECT_EQ(log.sessions[1].local_date, "2025-03-18");
+  EXPECT_EQ(log.sessions[2].local_date, "2025-03-26");
+  EXPECT_EQ(log.sessions[2].duration_minutes, 120);
+  // A week with no days under it is one entry, dated by its first day.
+  auto weekly = parse("# Weekly log\n\n## Week 12 (Mar 17–21, 2025)\n- a\n\n## Week 13 (Mar 24–28, 2025)\n- b\n");
+  ASSERT_EQ(weekly.sessions.size(), 2u);
+  EXPECT_EQ(weekly.sessions[1].local_date, "2025-03-24");
+}
+
+TEST(ParseSessions, ATitlesMonthAndYearGiveTheYearToItsDays) {
+  auto log = parse("# Sprint 4 (April 2025)\n\n### Mon 7 Apr\n- a\n\n### Tue 8 Apr\n- b\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-04-07");
+  EXPECT_TRUE(log.sessions[1].date_year_inferred);
+}
+
 TEST(ParseSessions, WeekdayHeadingsUnderOtherDatesStaySections) {
   auto log = parse("## 2025-01-13 Sprint planning\n\n### Monday\n- a\n\n### Tuesday\n- b\n\n"
                    "## Notes\n\n### Monday's retro\n- c\n");

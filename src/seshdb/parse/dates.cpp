@@ -196,11 +196,37 @@ bool read_day(std::string_view text, std::size_t& p, int& day) {
   if (q < text.size() && text[q] == ':' && q + 1 < text.size() && is_digit(text[q + 1])) {
     return false; // 4:30 is a time
   }
-  if (q < text.size() && is_word_byte(text[q])) {
+  if (q < text.size() && is_word_byte(text[q]) && !text.substr(q).starts_with("–") && !text.substr(q).starts_with("—")) {
     return false; // "4x", "15th-century" are not days
   }
   p = q;
   return true;
+}
+
+int read_month_word(std::string_view text, std::size_t pos, std::size_t& end);
+
+// The rest of a day range after its first day: "–21", " - 21st", "-Apr 2",
+// " – March 2", " to 21". Returns where it ends, npos when there is none.
+// The month of a second month word is not needed: the range is dated by its
+// first day, the year after it applies to both.
+std::size_t skip_day_range_end(std::string_view text, std::size_t p) {
+  std::size_t q = skip_spaces(text, p);
+  if (text.substr(q).starts_with("–") || text.substr(q).starts_with("—")) {
+    q += std::string_view("–").size();
+  } else if (q < text.size() && text[q] == '-') {
+    ++q;
+  } else if (text.substr(q).starts_with("to ") && q > p) {
+    q += 3;
+  } else {
+    return std::string_view::npos;
+  }
+  q = skip_spaces(text, q);
+  std::size_t month_end = q;
+  if (read_month_word(text, q, month_end) != 0) {
+    q = skip_spaces(text, month_end);
+  }
+  int day = 0;
+  return read_day(text, q, day) ? q : std::string_view::npos;
 }
 
 bool read_year(std::string_view text, std::size_t& p, int& year) {
@@ -264,6 +290,13 @@ std::optional<DateMatch> month_name_date_at(std::string_view text, std::size_t p
   }
   int year = 0;
   std::size_t r = q;
+  // "Mar 17–21, 2025", "Mar 30 – Apr 3, 2025": the first day, the range's year.
+  if (const std::size_t range_end = skip_day_range_end(text, q); range_end != std::string_view::npos) {
+    std::size_t after = range_end;
+    if (read_year(text, after, year) && is_valid_date(year, month, day)) {
+      return DateMatch{year, month, day, pos, after};
+    }
+  }
   if (read_year(text, r, year)) {
     if (!is_valid_date(year, month, day)) {
       return std::nullopt;
@@ -293,6 +326,17 @@ std::optional<DateMatch> day_first_date_at(std::string_view text, std::size_t po
     if (text.substr(p).starts_with(suffix)) {
       p += suffix.size();
       break;
+    }
+  }
+  // "17–21 Mar 2025", "17. – 21. März 2025": the first day of a range, with
+  // the dash close to it or a day's dot, as "Sitzung 1 – 3. März" has not.
+  const bool dotted = p > 0 && text[p - 1] == '.';
+  if (const std::size_t range_end = skip_day_range_end(text, p);
+      range_end != std::string_view::npos && range_end < text.size() && (dotted || (p < text.size() && text[p] != ' '))) {
+    if (text[range_end] == ' ') {
+      p = range_end;
+    } else if (text[range_end] == '.' && dotted) {
+      p = range_end + 1;
     }
   }
   if (p >= text.size() || (text[p] != ' ' && text[p] != '-')) {
@@ -641,7 +685,32 @@ bool is_week_heading(std::string_view normalized) {
       return true;
     }
   }
-  return lower.starts_with("w/c ") || lower.starts_with("w/e ");
+  if (lower.starts_with("w/c ") || lower.starts_with("w/e ")) {
+    return true;
+  }
+  // A numbered week: "Week 12 (Mar 17–21, 2025)", "Wk 12", "W12", "KW 12",
+  // "Semaine 12", "Semana 12", "Woche 12".
+  for (std::string_view word : {"week", "wk", "w", "kw", "cw", "semaine", "semana", "woche"}) {
+    if (lower.starts_with(word)) {
+      std::size_t p = word.size();
+      if (word.size() > 1) {
+        p = skip_spaces(lower, p);
+        if (p < lower.size() && lower[p] == '#') {
+          ++p;
+        }
+      }
+      if (p < lower.size() && is_digit(lower[p])) {
+        while (p < lower.size() && is_digit(lower[p])) {
+          ++p;
+        }
+        // Then its dates, not more words: "Week 3 retro (2025-01-20)" is a meeting.
+        const std::string_view rest = std::string_view(lower).substr(skip_spaces(lower, p));
+        return rest.empty() || rest[0] == '(' || rest[0] == ':' || rest[0] == '-' || rest[0] == ',' ||
+               rest.starts_with("–") || rest.starts_with("—") || rest.starts_with("·");
+      }
+    }
+  }
+  return false;
 }
 
 std::optional<DayHeading> day_heading(std::string_view normalized) {

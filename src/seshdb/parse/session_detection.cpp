@@ -511,10 +511,24 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
           entry.period = *period;
         } else if (const int year = heading.level == 1 ? title_year(normalized) : 0; year != 0) {
           entry.period.year = year; // "# Engineering Journal — 2025" over "### Monday, March 3rd"
+        } else if (auto month_year = heading.level == 1 ? find_month_year(normalized) : std::nullopt) {
+          entry.period.year = month_year->year; // "# Sprint 4 (April 2025)" over "### Mon 7 Apr"
         } else if (known.year != 0 && known.month != 0 && !under_a_date) {
           if (auto day = day_heading(normalized); day && is_valid_date(known.year, known.month, day->day)) {
             date = DateMatch{known.year, known.month, day->day, 0, day->end};
             entry.dated = true;
+          }
+        } else if (auto day = day_heading(normalized); day && !calendar.empty() && calendar.back().week_start) {
+          // "### Mon 17" or "### 18th" right under "## Week 12 (Mar 17–21, 2025)":
+          // the first such day of the month from the week's start.
+          for (std::int64_t d = *calendar.back().week_start; d < *calendar.back().week_start + 7; ++d) {
+            int y = 0, m = 0, dd = 0;
+            civil_from_days(d, y, m, dd);
+            if (dd == day->day) {
+              date = DateMatch{y, m, dd, 0, day->end};
+              entry.dated = true;
+              break;
+            }
           }
         } else if (auto weekday = weekday_heading(normalized)) {
           // "## Tuesday" under "# Week of 2025-01-13": the first Tuesday from
@@ -811,6 +825,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     }
     // One "### Session 3" right under a "## 2025-12-06" at such a level: a
     // title too, when nothing but the session is under it.
+    bool weeks_dropped = false;
     std::vector<int> only_child(candidates.size(), -1);
     for (std::size_t i = 0; i < candidates.size(); ++i) {
       if (enclosing[i] >= 0) {
@@ -818,6 +833,13 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       }
     }
     for (std::size_t i = 0; i < candidates.size(); ++i) {
+      // A week holding one day ("# Week 13 (Mar 24 – Mar 30)" over "### Mon 24 Mar") groups it too.
+      if (children[i] == 1 && candidates[i].kind == StartKind::heading && candidates[i].date &&
+          candidates[static_cast<std::size_t>(only_child[i])].date && is_week_heading(candidates[i].normalized)) {
+        dropped[i] = true;
+        weeks_dropped = true;
+        continue;
+      }
       if (children[i] != 1 || candidates[i].kind != StartKind::heading || !candidates[i].date ||
           title_levels.count(candidates[i].level) == 0) {
         continue;
@@ -852,6 +874,8 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
           }
         }
       }
+      nest();
+    } else if (weeks_dropped) {
       nest();
     }
   }
