@@ -313,6 +313,10 @@ TEST(ParseSessions, DaysUnderANumberedWeekAreItsSessions) {
   auto weekly = parse("# Weekly log\n\n## Week 12 (Mar 17–21, 2025)\n- a\n\n## Week 13 (Mar 24–28, 2025)\n- b\n");
   ASSERT_EQ(weekly.sessions.size(), 2u);
   EXPECT_EQ(weekly.sessions[1].local_date, "2025-03-24");
+  // A planned week and its planned days are not sessions; a year-less stretch of days dates nothing.
+  auto planned = parse("# Log\n\n## Week 15 (Apr 7–11, 2025)\n\n### Mon 7\n- a\n\n## Week 16 (Apr 14–18, 2025)\n\n"
+                       "_(planned)_\n\n### Mon 14 (planned)\n- b\n\n## Week 34 recap (Aug 18–22)\nTotal 11.5 h\n");
+  EXPECT_EQ(session_lines(planned), (std::vector<int>{5}));
 }
 
 TEST(ParseSessions, ATitlesMonthAndYearGiveTheYearToItsDays) {

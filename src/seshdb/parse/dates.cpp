@@ -296,6 +296,9 @@ std::optional<DateMatch> month_name_date_at(std::string_view text, std::size_t p
     if (read_year(text, after, year) && is_valid_date(year, month, day)) {
       return DateMatch{year, month, day, pos, after};
     }
+    if (text.substr(q).starts_with("–") || text.substr(q).starts_with("—")) {
+      return std::nullopt; // "Week 34 recap (Aug 18–22)": a stretch of days, no one day (as before ranges were read)
+    }
   }
   if (read_year(text, r, year)) {
     if (!is_valid_date(year, month, day)) {

@@ -402,7 +402,9 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     CalendarHeading period; // all zero for a heading that names no period
     bool dated = false;     // a heading with a date of its own: what is under it is its content
     std::optional<std::int64_t> week_start = std::nullopt; // "Week of 2025-01-13": weekday headings under it are days
+    int line = 0;
   };
+  std::set<int> weeks_with_days; // lines of week headings with day headings under them, planned ones too
   std::vector<Calendar> calendar;
   std::vector<std::pair<int, CalendarHeading>> calendar_at_heading; // line, what is known under it
   auto known_period = [&] {
@@ -498,7 +500,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       const CalendarHeading known = known_period();
       // "### 09:00 standup" under "## Monday 3rd" is a part of that day.
       const bool under_a_date = std::any_of(calendar.begin(), calendar.end(), [](const Calendar& c) { return c.dated; });
-      Calendar entry{heading.level, {}, date.has_value()};
+      Calendar entry{heading.level, {}, date.has_value(), std::nullopt, heading.line};
       if (date && date->year != 0 && is_week_heading(normalized)) {
         entry.week_start = days_from_civil(date->year, date->month, date->day);
         const std::string lower = util::to_lower_ascii(normalized);
@@ -527,6 +529,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
             if (dd == day->day) {
               date = DateMatch{y, m, dd, 0, day->end};
               entry.dated = true;
+              weeks_with_days.insert(calendar.back().line);
               break;
             }
           }
@@ -542,11 +545,20 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
               if (parse::weekday(y, m, dd) == weekday->day) {
                 date = DateMatch{y, m, dd, 0, weekday->end};
                 entry.dated = true;
+                weeks_with_days.insert(owner->line);
                 break;
               }
             }
           }
         }
+      }
+      // A day under a week or a month that is planned: "### Mon 14 (planned)".
+      if (date && !has_a_date && names_plan_or_recap(normalized)) {
+        detection.rejected.emplace_back(heading.line, fmt::format("heading \"{}\" plans or looks back (next session, "
+                                                                  "plan for, recap ...), not a session",
+                                                                  heading.text));
+        date.reset();
+        entry.dated = false;
       }
       complete_year(date, known);
       calendar.push_back(entry);
@@ -833,9 +845,12 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       }
     }
     for (std::size_t i = 0; i < candidates.size(); ++i) {
-      // A week holding one day ("# Week 13 (Mar 24 – Mar 30)" over "### Mon 24 Mar") groups it too.
-      if (children[i] == 1 && candidates[i].kind == StartKind::heading && candidates[i].date &&
-          candidates[static_cast<std::size_t>(only_child[i])].date && is_week_heading(candidates[i].normalized)) {
+      // A week holding one day ("# Week 13 (Mar 24 – Mar 30)" over "### Mon 24 Mar"),
+      // or only planned ones, groups them too.
+      if (candidates[i].kind == StartKind::heading && candidates[i].date &&
+          ((children[i] == 1 && candidates[static_cast<std::size_t>(only_child[i])].date) ||
+           weeks_with_days.count(candidates[i].line) > 0) &&
+          is_week_heading(candidates[i].normalized)) {
         dropped[i] = true;
         weeks_dropped = true;
         continue;
