@@ -616,6 +616,24 @@ TEST(ParseFieldsRules, FieldsUnderASessionInfoHeadingAreTheSessions) {
   EXPECT_EQ(log.sessions[0].duration_minutes, 120);
 }
 
+TEST(ParseSessions, EntriesThatOpenWithADateFieldAreSessions) {
+  auto log = parse("# Session Log\n\nOne entry per session.\n\n---\n\n**Date:** 2025-08-11\n**Time:** 09:30–12:00 EDT\n"
+                   "**Branch:** `feat/hooks`\n\n**Done:**\n- a\n\n---\n\nDate: 2025-08-12\nTime: 13:00–16:45 EDT\n\n- b\n");
+  ASSERT_EQ(session_lines(log), (std::vector<int>{7, 16}));
+  EXPECT_EQ(log.sessions[0].local_date, "2025-08-11");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 150);
+  EXPECT_EQ(log.sessions[0].branch, "feat/hooks");
+  EXPECT_EQ(log.sessions[1].local_date, "2025-08-12");
+  EXPECT_EQ(log.sessions[1].start_minute, 13 * 60);
+  // One is a one-session file's field; under session headings they date those.
+  EXPECT_EQ(session_lines(parse("# Fix the importer\n\n**Date:** 2025-08-11\n**Time:** 09:30–12:00\n\n- a\n")),
+            (std::vector<int>{1}));
+  EXPECT_EQ(session_lines(parse("## Session 1\n\n**Date:** 2025-08-11\n\n- a\n\n## Session 2\n\n**Date:** 2025-08-12\n")),
+            (std::vector<int>{1, 7}));
+  // A date that does not open the field's value opens no entry: the file stays one session.
+  EXPECT_EQ(session_lines(parse("# Notes\n\nDate: before 2025-08-11\n\nDate: after 2025-08-12\n")), (std::vector<int>{1}));
+}
+
 TEST(ParseSessions, BoldSessionLabelsWithTextRunningOn) {
   auto log = parse("# Log\n\n**Session 1 — 2025-04-02, 09:15–11:00 PST.** Branch: `feat/a`. Did things.\n\n"
                    "**Session 3** — 2025-04-04\nmore\n\n**2025-04-12** did things\n\n**Session 5 (2025-04-09)** — 1h20m\n\n"

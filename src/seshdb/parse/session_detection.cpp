@@ -703,6 +703,56 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     events.push_back({paragraph.line, 7, static_cast<int>(candidates.size() - 1), true, paragraph.lead_bold});
   }
 
+  // Entries with no heading that open with a Date field, one after another:
+  // "---", then "**Date:** 2025-08-11", "**Time:** 09:30–12:00 EDT", ...
+  // Two or more such paragraphs outside any session heading; one alone is a
+  // one-session file's field, and under a session heading it dates that.
+  {
+    std::vector<SessionStart> date_entries;
+    for (const auto& paragraph : doc.paragraphs) {
+      if (paragraph.in_list_item || paragraph.in_quote) {
+        continue;
+      }
+      const std::string_view first_line = std::string_view(paragraph.text).substr(0, paragraph.text.find('\n'));
+      if (first_line.size() > 120) {
+        continue;
+      }
+      const std::string normalized = normalize_width(first_line);
+      const auto colon = normalized.find(':');
+      if (colon == std::string::npos || colon > 12) {
+        continue;
+      }
+      const std::string key = util::to_lower_ascii(util::trim(std::string_view(normalized).substr(0, colon)));
+      if (key != "date" && key != "datum" && key != "fecha" && key != "data" && key != "日期" && key != "日付") {
+        continue;
+      }
+      auto date = find_date(normalized, colon + 1);
+      if (!date || !util::trim(std::string_view(normalized).substr(colon + 1, date->begin - colon - 1)).empty() ||
+          is_placeholder(normalized)) {
+        continue;
+      }
+      const auto above = std::upper_bound(in_session_or_plan_at_heading.begin(), in_session_or_plan_at_heading.end(),
+                                          paragraph.line, [](int line, const auto& entry) { return line < entry.first; });
+      if (above != in_session_or_plan_at_heading.begin() && std::prev(above)->second) {
+        continue;
+      }
+      SessionStart start;
+      start.kind = StartKind::bold;
+      start.level = 7;
+      start.line = paragraph.line;
+      start.title = std::string(first_line);
+      start.normalized = normalized;
+      start.date = date;
+      date_entries.push_back(std::move(start));
+    }
+    if (date_entries.size() >= 2) {
+      for (auto& start : date_entries) {
+        events.push_back({start.line, 7, static_cast<int>(candidates.size()), true, start.title});
+        candidates.push_back(std::move(start));
+      }
+    }
+  }
+
   // Log lines a hook or an agent appends: "[START 2025-06-10T09:12:44Z]
   // task=x", "[END 2025-06-10T11:02:10Z] status=ok", "START 2025-06-10 09:12
   // UTC". The marker opens the line, upper-case, and a date follows it.
