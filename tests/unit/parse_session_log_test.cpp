@@ -731,6 +731,18 @@ TEST(ParseFindings, TheFilesOwnLegendMapsLevelWords) {
   EXPECT_EQ(finding_texts(plain), (std::vector<std::string>{"P1 Index is empty", "P2 Critical path slow"}));
 }
 
+TEST(ParseFindings, TheLevelsUnderALegendHeadingAreNoFindings) {
+  // A list or a table that defines the levels names no finding; the table still maps [Critical] to P0.
+  auto log = parse("# Review log\n\n## Severity levels\n\n- **P0** — data loss, fix now\n- **P1** — must fix before merge\n\n"
+                   "## Legend\n\n| Tag | Level | Meaning |\n|---|---|---|\n| [Critical] | P0 | block release |\n"
+                   "| [Minor] | P2 | follow-up |\n\n## 2025-04-01\n\n### Review findings\n- [Critical] Index is empty\n"
+                   "- **P1** — retry loop never ends\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 Index is empty", "P1 retry loop never ends"}));
+  // "Key findings" is no legend.
+  EXPECT_EQ(finding_texts(parse("## 2025-04-01\n\n### Key findings\n- **P1** — retry loop never ends\n")),
+            (std::vector<std::string>{"P1 retry loop never ends"}));
+}
+
 TEST(ParseSessions, ATitlesYearDatesDaysWithoutOne) {
   auto log = parse("# Engineering Journal — 2025\n\n### Monday, March 3rd — 2:15pm to 4:45pm EST\nx\n\n### Wednesday, March 5th\ny\n");
   ASSERT_EQ(log.sessions.size(), 2u);

@@ -1588,6 +1588,23 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     }
   }
   const auto under_plans = [&](std::size_t h) { return static_cast<bool>(planned_heading[h]); };
+  // Under a legend ("## Severity levels" listing "- **P0** — data loss"): level definitions, no findings.
+  std::vector<bool> legend_heading(doc.headings.size(), false);
+  {
+    std::vector<std::size_t> open;
+    for (std::size_t h = 0; h < doc.headings.size(); ++h) {
+      while (!open.empty() && doc.headings[open.back()].level >= doc.headings[h].level) {
+        open.pop_back();
+      }
+      legend_heading[h] = (!open.empty() && legend_heading[open.back()]) || names_a_legend(doc.headings[h].text);
+      open.push_back(h);
+    }
+  }
+  const auto under_legend = [&](int line) {
+    const auto above = std::upper_bound(doc.headings.begin(), doc.headings.end(), line,
+                                        [](int l, const MdHeading& h) { return l < h.line; });
+    return above != doc.headings.begin() && legend_heading[static_cast<std::size_t>(std::prev(above) - doc.headings.begin())];
+  };
   // The parent, the nearest heading before one at a higher level, lists findings.
   const auto names_findings_parent = [&](const MdHeading& heading) {
     for (auto k = static_cast<std::size_t>(&heading - doc.headings.data()); k-- > 0;) {
@@ -1681,6 +1698,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       const auto above = std::upper_bound(doc.headings.begin(), doc.headings.end(), row.line,
                                           [](int line, const MdHeading& h) { return line < h.line; });
       if (above != doc.headings.begin() && under_plans(static_cast<std::size_t>(std::prev(above) - doc.headings.begin()))) {
+        return;
+      }
+      if (under_legend(row.line)) {
         return;
       }
       int severity_column = -1;
@@ -1796,7 +1816,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         session.items.push_back(std::move(row));
       }
     }
-    if (finding_item_lines.count(item.line) > 0) {
+    if (finding_item_lines.count(item.line) > 0 || under_legend(item.line)) {
       continue;
     }
     // Items that carry their own severity, outside plans and to-do lists.

@@ -241,6 +241,31 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
   return Severity{*level, std::string(head.substr(0, word_end))};
 }
 
+bool names_a_legend(std::string_view title) {
+  const std::string lower = util::to_lower_ascii(util::trim(title));
+  if (std::count(lower.begin(), lower.end(), ' ') > 4) {
+    return false;
+  }
+  // Phrases anywhere in a short title; "Key findings" or "Log levels" are no legend.
+  for (std::string_view phrase : {"legend", "severity levels", "severity scale", "severity key", "severity definitions",
+                                  "priority levels", "priority scale", "priority key", "priority definitions",
+                                  "how to read"}) {
+    if (util::contains_word(lower, phrase)) {
+      return true;
+    }
+  }
+  std::string_view bare = lower;
+  while (!bare.empty() && (bare.back() == ':' || bare.back() == '.')) {
+    bare.remove_suffix(1);
+  }
+  for (std::string_view whole : {"key", "levels", "severities", "conventions", "glossary"}) {
+    if (bare == whole) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool section_names_problems(std::string_view title) {
   const std::string lower = util::to_lower_ascii(title);
   return std::any_of(k_problem_nouns.begin(), k_problem_nouns.end(),

@@ -51,4 +51,9 @@ std::optional<Severity> trailing_severity(std::string_view item, std::string& ti
 // ("Sprint review"): where a closing "(high)" is a finding's level.
 bool section_names_problems(std::string_view title);
 
+// A heading over the file's key to its levels ("## Legend", "## Severity
+// levels", "### Priority scale"): what is under it defines the levels, it
+// names no finding.
+bool names_a_legend(std::string_view title);
+
 } // namespace seshdb::parse
