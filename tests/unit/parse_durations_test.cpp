@@ -22,6 +22,18 @@ TEST(ParseDurations, GermanAndJapaneseUnits) {
   EXPECT_EQ(parse_duration_minutes("2 Stunden"), 120);
   EXPECT_EQ(parse_duration_minutes("2時間30分"), 150);
 }
+TEST(ParseDurations, SpanishFrenchItalianDutchUnitsAndHalfHours) {
+  EXPECT_EQ(parse_duration_minutes("~3 horas"), 180);
+  EXPECT_EQ(parse_duration_minutes("1 hora y media"), 90);
+  EXPECT_EQ(parse_duration_minutes("2 heures et demie"), 150);
+  EXPECT_EQ(parse_duration_minutes("45 minutos"), 45);
+  EXPECT_EQ(parse_duration_minutes("2 ore"), 120);
+  EXPECT_EQ(parse_duration_minutes("3 uur"), 180);
+  EXPECT_EQ(parse_duration_minutes("約1時間半"), 90);
+  EXPECT_EQ(parse_duration_minutes("2 hours and a half"), 150);
+  EXPECT_EQ(parse_duration_minutes("1.5 hours and a half-day off"), 90); // a half-day is no half hour
+  EXPECT_EQ(parse_duration_minutes("2 oranges"), std::nullopt);
+}
 TEST(ParseDurations, ClockFaceOnlyWhenThatIsAll) {
   EXPECT_EQ(parse_clock_duration("1:45"), 105);
   EXPECT_EQ(parse_clock_duration("~01:30:00"), 90);

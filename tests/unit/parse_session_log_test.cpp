@@ -1143,6 +1143,18 @@ TEST(ParseFields, StartAndEndOnOneLine) {
   EXPECT_EQ(log.sessions[3].duration_minutes, 120);
 }
 
+TEST(ParseFields, ATotalFieldIsTheStatedDuration) {
+  auto log = parse("## 2025-03-01\nTotal: 3h20\n\n## 2025-03-02\n**Tiempo total:** ~3 horas\n\n## 2025-03-03\n合計: 4.5時間\n\n"
+                   "## 2025-03-04\nTotal: 204 tests\n\n## 2025-03-05\n**Time:** 09:00–12:00, 13:00–15:30 UTC\nTotal: 5h\n");
+  ASSERT_EQ(log.sessions.size(), 5u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 200);
+  EXPECT_EQ(log.sessions[1].duration_minutes, 180);
+  EXPECT_EQ(log.sessions[2].duration_minutes, 270);
+  EXPECT_EQ(log.sessions[3].duration_minutes, std::nullopt); // a count, no duration
+  EXPECT_EQ(log.sessions[4].duration_minutes, 300);          // stated, not the span of the two ranges
+  EXPECT_EQ(log.sessions[4].end_minute, 15 * 60 + 30);
+}
+
 TEST(ParseSections, KindsFromSynonyms) {
   auto log = parse("## 2025-01-01\n### What We Did\n- a\n### Decisions Made\n- b\n### Next Session Plan\n- c\n### Blockers/Issues\n- d\n");
   ASSERT_EQ(log.sessions[0].sections.size(), 4u);

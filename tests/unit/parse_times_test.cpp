@@ -26,6 +26,15 @@ std::string time_in(std::string_view text) {
   return out;
 }
 
+TEST(ParseTimes, SeveralRangesRunFromTheFirstStartToTheLastEnd) {
+  EXPECT_EQ(time_in("09:00–12:00, 13:30–16:30 CET"), "09:00-16:30 CET");
+  EXPECT_EQ(time_in("18:00–19:30 + 21:00–22:15"), "18:00-22:15");
+  EXPECT_EQ(time_in("09:30–12:00 y 16:00–18:30 (CET)"), "09:30-18:30 CET");
+  EXPECT_EQ(time_in("10:00-12:00, 3 tasks"), "10:00-12:00");
+  // A second range that starts before the first ends is no continuation.
+  EXPECT_EQ(time_in("14:00-16:00, 09:00-10:00 UTC"), "14:00-16:00");
+  EXPECT_EQ(time_in("22:00-01:00, 02:00-03:00"), "22:00-01:00");
+}
 TEST(ParseTimes, TwelveHourRangeSharesTrailingPm) { EXPECT_EQ(time_in("12:30-1:15 PM PST"), "12:30-13:15 PST"); }
 TEST(ParseTimes, ApproximateMarkerKept) { EXPECT_EQ(time_in("~1:00-2:15 PM PST (LATEST)"), "13:00-14:15 PST ~"); }
 TEST(ParseTimes, MorningRangeCrossingNoon) { EXPECT_EQ(time_in("11:30-1:00 PM"), "11:30-13:00"); }

@@ -29,8 +29,10 @@ Unit read_unit(std::string_view lower, std::size_t& p) {
       {"hours", Unit::hours}, {"hour", Unit::hours}, {"hrs", Unit::hours},       {"hr", Unit::hours},
       {"stunden", Unit::hours}, {"stunde", Unit::hours}, {"std.", Unit::hours}, {"std", Unit::hours},
       {"h", Unit::hours},     {"小时", Unit::hours}, {"個小時", Unit::hours},     {"時間", Unit::hours},
-      {"时", Unit::hours},
+      {"时", Unit::hours},    {"horas", Unit::hours}, {"hora", Unit::hours},     {"heures", Unit::hours},
+      {"heure", Unit::hours}, {"ore", Unit::hours},   {"ora", Unit::hours},      {"uur", Unit::hours},
       {"minutes", Unit::minutes}, {"minute", Unit::minutes}, {"mins", Unit::minutes}, {"min", Unit::minutes},
+      {"minutos", Unit::minutes}, {"minuto", Unit::minutes}, {"minuten", Unit::minutes}, {"minuti", Unit::minutes},
       {"m", Unit::minutes},   {"分钟", Unit::minutes}, {"分鐘", Unit::minutes},   {"分", Unit::minutes},
   };
   for (const auto& word : k_words) {
@@ -123,6 +125,18 @@ std::optional<int> parse_duration_minutes(std::string_view text) {
       continue;
     }
     double total = unit == Unit::hours ? value * 60 : value;
+    // "1時間半", "1 hora y media", "2 heures et demie": half an hour more.
+    if (unit == Unit::hours) {
+      for (std::string_view half : {"半", " y media", " e meia", " et demie", " and a half"}) {
+        const std::size_t end = q + half.size();
+        if (lower.substr(q).starts_with(half) &&
+            (half.front() != ' ' || end >= lower.size() || (!is_alpha(lower[end]) && lower[end] != '-'))) {
+          total += 30;
+          q += half.size();
+          break;
+        }
+      }
+    }
     if (unit == Unit::hours) {
       // "1h 30m", "1 hour and 30 minutes", "2小时30分钟"
       std::size_t r = q;

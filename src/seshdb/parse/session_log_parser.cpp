@@ -678,7 +678,9 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
       }
     }
     if (!facts.duration && !clock_first && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "dauer", "zeitaufwand", "durée", "duración", "所要時間", "時間",
-                                                             "作業時間", "耗时", "用时", "时长"})) {
+                                                             "作業時間", "耗时", "用时", "时长", "total", "tiempo total", "tempo total",
+                                                             "temps total", "durée totale", "gesamtzeit", "gesamt", "合計",
+                                                             "合计", "总计", "总时长"})) {
       facts.duration = parse_duration_minutes(field.value);
       if (!facts.duration && !key_is(key, {"time", "hours"})) {
         facts.duration = parse_clock_duration(field.value);

@@ -708,6 +708,36 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
       }
       match.end = to_24h(second->hour, end_meridiem) * 60 + second->minute;
     }
+    // "09:00–12:00, 13:30–16:30 CET", "18:00–19:30 + 21:00–22:15": more
+    // ranges after the first, later the same day; the session runs from the
+    // first start to the last end, in the zone written after the last one.
+    if (second && !zone) {
+      for (int more = 0; more < 6; ++more) {
+        std::size_t q = p;
+        bool separated = false;
+        for (std::string_view separator : {", ", "; ", " + ", " & ", " and ", " y ", " e ", " et ", " und ", " / ", "、", ","}) {
+          if (text.substr(q).starts_with(separator)) {
+            q += separator.size();
+            separated = true;
+            break;
+          }
+        }
+        if (!separated || q >= text.size() || !is_digit(text[q])) {
+          break;
+        }
+        const auto next = find_time(text, q);
+        const int last_end = *match.end;
+        if (!next || next->begin != q || !next->end || next->start < last_end || match.end < match.start) {
+          break;
+        }
+        match.end = next->end;
+        p = next->end_pos;
+        if (!next->zone.empty()) {
+          zone = next->zone;
+          break;
+        }
+      }
+    }
     // Zone after the time: " PST", " (PST)", "Z", " UTC+8", " Europe/Paris".
     if (!zone) {
       // "09:15–12:45 Uhr (MEZ)": the German word for o'clock comes first.
