@@ -70,7 +70,7 @@ TEST(ParseSessions, FrontMatterWithADateMakesTheFileOneSession) {
                    "# Export work\n\n**Start:** 09:05 AM PDT\n**End:** 11:40 AM PDT\n\n## Completed\n- Wrote it\n");
   ASSERT_EQ(log.sessions.size(), 1u);
   const auto& s = log.sessions[0];
-  EXPECT_EQ(s.line_start, 1); // the front matter is the session's too
+  EXPECT_EQ(s.line_start, 9); // its title line; the front matter's fields are still its own
   EXPECT_EQ(s.title, "Export work");
   EXPECT_EQ(s.local_date, "2025-04-02");
   EXPECT_EQ(s.branch, "feat/export");

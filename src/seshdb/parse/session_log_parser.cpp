@@ -841,6 +841,11 @@ std::optional<SessionStart> whole_file_session(const MarkdownDoc& doc, std::stri
   // From the first heading, unless front matter or the dated field sits above it.
   const MdHeading* heading = doc.headings.empty() ? nullptr : &doc.headings.front();
   start.line = heading != nullptr && doc.front_matter_end == 0 && dated->line > heading->line ? heading->line : 1;
+  // Front matter over a "# Title": the session starts at its title, as a
+  // heading session under front matter does; the front matter's fields are its own.
+  if (heading != nullptr && doc.front_matter_end > 0 && heading->level == 1 && heading->line > doc.front_matter_end) {
+    start.line = heading->line;
+  }
   // Title: an H1, else the front matter's title, else the first heading,
   // else the first line with text.
   std::string front_matter_title;
@@ -1105,7 +1110,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     // Front matter over "# Session 14" is that session's: "date:", "branch:"
     // and "started_at:" there are its fields, as in a whole-file session.
     int fields_from = start.line + (start.kind == StartKind::whole_file ? 0 : 1);
-    if (i == 0 && doc.front_matter_end > 0 && start.line > doc.front_matter_end && start.kind == StartKind::heading) {
+    if (i == 0 && doc.front_matter_end > 0 && start.line > doc.front_matter_end &&
+        (start.kind == StartKind::heading || start.kind == StartKind::whole_file)) {
       bool right_under = true;
       for (int line = doc.front_matter_end + 1; line < start.line; ++line) {
         right_under = right_under && doc.line_kinds[static_cast<std::size_t>(line - 1)] == LineKind::blank;
