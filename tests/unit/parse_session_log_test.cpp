@@ -675,6 +675,29 @@ TEST(ParseSessions, StartAndEndLinesOutsideHeadings) {
   EXPECT_EQ(log.sessions[1].duration_minutes, 95);
 }
 
+TEST(ParseFieldsRules, ABranchNamedInTheHeadingAfterASeparator) {
+  auto log = parse("## 2025-08-21 · 09:15–11:50 CEST · branch feat/search-ui\n- a\n\n"
+                   "## 2025-08-22 | 10:00-11:00 | branch: fix/csv-export\n- b\n\n"
+                   "## 2025-08-23 — hotfix (branch: `hotfix/1.2.1`)\n- c\n\n## 2025-08-24 · branch main · hotfix\n- d\n\n"
+                   "## 2025-08-25 — branch cleanup day\n- e\n\n## 2025-08-26 · branch main\nBranch: `release/2`\n");
+  ASSERT_EQ(log.sessions.size(), 6u);
+  EXPECT_EQ(log.sessions[0].branch, "feat/search-ui");
+  EXPECT_EQ(log.sessions[1].branch, "fix/csv-export");
+  EXPECT_EQ(log.sessions[2].branch, "hotfix/1.2.1");
+  EXPECT_EQ(log.sessions[3].branch, "main");
+  EXPECT_EQ(log.sessions[4].branch, std::nullopt); // "branch cleanup day" names a chore
+  EXPECT_EQ(log.sessions[5].branch, "main");       // the heading's comes first
+}
+
+TEST(ParseFieldsRules, ABranchFieldThatIsASentenceNamesNoBranch) {
+  auto log = parse("## 2025-08-26\nBranch: deleted after merge\n\n## 2025-08-27\nBranch: main. Merged PR #3.\n\n"
+                   "## 2025-08-28\nBranch: develop (merged)\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].branch, std::nullopt);
+  EXPECT_EQ(log.sessions[1].branch, "main");
+  EXPECT_EQ(log.sessions[2].branch, "develop");
+}
+
 TEST(ParseFieldsRules, FrontMatterOverASessionHeadingIsItsOwn) {
   auto log = parse("---\nsession: 14\nstarted_at: \"2025-03-04 14:05 UTC\"\nduration: 90m\nbranch: \"feat/x\"\n---\n# Session 14\n\nx\n");
   ASSERT_EQ(log.sessions.size(), 1u);

@@ -206,7 +206,8 @@ bool key_is(std::string_view key, std::initializer_list<std::string_view> names)
 // "feature/x (later renamed ...)" -> "feature/x"; "`main`" -> "main"; and
 // "" for a value that is prose, not a branch ("Created", "N/A").
 std::string clean_branch(std::string_view value) {
-  std::string v = strip_markup(value);
+  const std::string whole = strip_markup(value);
+  std::string v = whole;
   const auto end = v.find_first_of(" \t,(");
   if (end != std::string::npos) {
     v.resize(end);
@@ -220,7 +221,48 @@ std::string clean_branch(std::string_view value) {
   if (v.empty() || lower == "n/a" || lower == "none" || lower == "tbd" || (!has_marks && !lower_word)) {
     return {};
   }
+  // "Branch: deleted after merge": a plain word that runs on into a sentence
+  // names no branch ("Branch: main. Merged #3" ends its sentence first).
+  if (!has_marks && end != std::string::npos && end > 0 && whole[end - 1] >= 'a' && whole[end - 1] <= 'z') {
+    const std::string_view rest = util::trim(std::string_view(whole).substr(end));
+    if (!rest.empty() && ((rest.front() >= 'a' && rest.front() <= 'z') || (rest.front() >= 'A' && rest.front() <= 'Z'))) {
+      return {};
+    }
+  }
   return v;
+}
+
+// "### 2025-08-21 · 09:15–11:50 CEST · branch feat/x", "(branch: fix/y)",
+// "| branch main": a branch named in a title after a separator.
+std::string branch_in_title(std::string_view normalized) {
+  const std::string lower = util::to_lower_ascii(normalized);
+  for (std::size_t at = lower.find("branch"); at != std::string::npos; at = lower.find("branch", at + 6)) {
+    std::size_t b = at;
+    while (b > 0 && lower[b - 1] == ' ') {
+      --b;
+    }
+    const std::string_view before = std::string_view(lower).substr(0, b);
+    const bool after_separator = b == 0 || before.ends_with("·") || before.ends_with("|") || before.ends_with("—") ||
+                                 before.ends_with("–") || before.ends_with("-") || before.ends_with("(") ||
+                                 before.ends_with("[") || before.ends_with(",") || before.ends_with(";");
+    std::size_t p = at + 6;
+    if (!after_separator || (p < lower.size() && lower[p] != ' ' && lower[p] != ':' && lower[p] != '=')) {
+      continue;
+    }
+    while (p < lower.size() && (lower[p] == ' ' || lower[p] == ':' || lower[p] == '=')) {
+      ++p;
+    }
+    std::string value(normalized.substr(p));
+    for (std::string_view stop : {" · ", " | ", " — ", " – ", ")", "]"}) {
+      if (const auto cut = value.find(stop); cut != std::string::npos) {
+        value.resize(cut);
+      }
+    }
+    if (auto branch = clean_branch(value); !branch.empty()) {
+      return branch;
+    }
+  }
+  return {};
 }
 
 // A YAML scalar without its quotes: "\"Auth refactor\"" -> "Auth refactor".
@@ -1034,6 +1076,14 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         for (auto& field : read_fields(std::string_view(start.normalized).substr(bar + 3), start.line, true)) {
           session.fields.push_back(std::move(field));
         }
+      }
+    }
+    if (start.kind == StartKind::heading || (start.kind == StartKind::bold && !start.start_marker)) {
+      const bool has_branch_field = std::any_of(session.fields.begin(), session.fields.end(), [](const model::Field& f) {
+        return util::icontains_ascii(f.key, "branch");
+      });
+      if (auto branch = has_branch_field ? std::string() : branch_in_title(start.normalized); !branch.empty()) {
+        session.fields.push_back({"Branch", std::move(branch), start.line});
       }
     }
     // "[START 2025-06-10T09:12:44Z] task=upgrade-deps branch=deps/june-bump":
