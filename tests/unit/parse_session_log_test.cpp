@@ -743,6 +743,11 @@ TEST(ParseSessions, NumberedDaysAndEntriesInOtherWordsAreSessions) {
   ASSERT_EQ(log.sessions.size(), 5u);
   EXPECT_EQ(log.sessions[1].local_date, "2025-03-05");
   EXPECT_EQ(log.sessions[3].local_date, "2025-03-08");
+  // A challenge's day: "Day 2/100", "Day 3 of 100"; not "Day 4 of the sprint".
+  auto challenge = parse("# 100 days of code\n\n### Day 1\n- a\n\n### Day 2/100\n- b\n\n### Day 3 of 100\n"
+                         "Started: 10:00. Finished: 12:00.\n\n### Day 4 of the sprint\n- d\n");
+  EXPECT_EQ(session_lines(challenge), (std::vector<int>{3, 6, 9}));
+  EXPECT_EQ(challenge.sessions[2].duration_minutes, 120);
 }
 
 TEST(ParseFindings, TheFilesOwnLegendMapsLevelWords) {

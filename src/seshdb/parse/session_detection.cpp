@@ -81,6 +81,20 @@ bool is_numbered_entry(std::string_view normalized) {
     if (after[0] == ':' || after[0] == '(' || after[0] == ')' || after[0] == ',' || after[0] == '|') {
       return true;
     }
+    // "Day 2/100", "Day 3 of 100" (#100DaysOfCode): the day of a challenge.
+    const auto of_total = [](std::string_view tail) {
+      std::size_t q = 0;
+      while (q < tail.size() && is_digit(tail[q])) {
+        ++q;
+      }
+      return q > 0 && q <= 3 && (q == tail.size() || !is_alpha(tail[q]));
+    };
+    if (after[0] == '/' && of_total(after.substr(1))) {
+      return true;
+    }
+    if (after.starts_with(" of ") && of_total(after.substr(4))) {
+      return true;
+    }
     if (after[0] == '.' || after[0] == '-') {
       return after.size() == 1 || after[1] == ' '; // "Day 3. x", not "Log 1.2" or "Day 2-3"
     }
