@@ -72,6 +72,19 @@ TEST(ParseDates, NumberedWeeksAreWeekHeadingsButNotWeeklyMeetings) {
   EXPECT_FALSE(is_week_heading("Weekly sync 2025-03-19"));
 }
 
+TEST(ParseDates, TwoYearDigitsAndDashedMonthFirstDates) {
+  EXPECT_EQ(date_in("03-06-25"), "2025-03-06");
+  EXPECT_EQ(date_in("Tue 3/18/25"), "2025-03-18");
+  EXPECT_EQ(date_in("13.03.25"), "2025-03-13");
+  EXPECT_EQ(date_in("03-18-2025"), "2025-03-18");
+  EXPECT_EQ(date_in("18-03-2025"), "2025-03-18");
+  // Versions and longer runs are no dates; nor is a year past 2039 in two digits.
+  EXPECT_EQ(date_in("Release 1.2.25"), "none");
+  EXPECT_EQ(date_in("build 10.12.25.4"), "none");
+  EXPECT_EQ(date_in("3/18/87"), "none");
+  EXPECT_EQ(date_in("10-12-255"), "none");
+}
+
 TEST(ParseDates, MonthAndYearAloneIsNoDate) { EXPECT_EQ(date_in("Session 1: Issue #55 (July 2025)"), "none"); }
 TEST(ParseDates, EnglishWordsThatAreAbbreviationsElsewhereAreNotMonths) { EXPECT_EQ(date_in("set 3 flags, out 5 tests"), "none"); }
 TEST(ParseDates, IsoWeekdayPrefixIgnored) { EXPECT_EQ(date_in("Monday, 2025-06-16"), "2025-06-16"); }

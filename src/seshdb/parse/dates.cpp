@@ -143,9 +143,10 @@ std::optional<DateMatch> numeric_date_at(std::string_view text, std::size_t pos)
     return DateMatch{0, a, day, pos, q + std::string_view("日").size()};
   }
   if (na <= 2) {
-    // Day or month first, year last: 04.12.2025 (day first), 12/04/2025 (US), 17/11/2025.
+    // Day or month first, year last: 04.12.2025 (day first), 12/04/2025 (US),
+    // 17/11/2025, 03-18-2025; and with two year digits, 3/18/25, 03-06-25, 13.03.25.
     const char sep = text[p];
-    if (sep != '.' && sep != '/') {
+    if (sep != '.' && sep != '/' && sep != '-') {
       return std::nullopt;
     }
     ++p;
@@ -156,10 +157,23 @@ std::optional<DateMatch> numeric_date_at(std::string_view text, std::size_t pos)
     }
     p += static_cast<std::size_t>(nb) + 1;
     int year = 0;
-    if (read_number(text, p, 4, year) != 4 || !plausible_year(year)) {
+    const int ny = read_number(text, p, 4, year);
+    const bool long_year = ny == 4 && plausible_year(year);
+    // Two year digits: not a version ("1.2.25", "10.4.3.25") nor a longer run,
+    // and for dots and dashes only with two-digit day and month ("03-06-25").
+    const std::size_t year_end = p + static_cast<std::size_t>(ny);
+    const bool short_year = ny == 2 && year <= 39 && (sep == '/' || (na == 2 && nb == 2)) &&
+                            (year_end >= text.size() ||
+                             (!is_digit(text[year_end]) && !is_word_byte(text[year_end]) &&
+                              !((text[year_end] == '.' || text[year_end] == '-' || text[year_end] == '/') &&
+                                year_end + 1 < text.size() && is_digit(text[year_end + 1]))));
+    if (!long_year && !short_year) {
       return std::nullopt;
     }
-    p += 4;
+    if (short_year) {
+      year += 2000;
+    }
+    p = year_end;
     // A slash date is US month/day unless the first number cannot be a month: 17/11/2025.
     const bool day_first = sep == '.' || a > 12;
     const int day = day_first ? a : b;
