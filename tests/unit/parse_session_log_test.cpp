@@ -791,6 +791,11 @@ TEST(ParseTimesInSessions, SetextHeadingsAndKeysInTwoLanguages) {
 TEST(ParseFindings, PrioritiesInABacklogAreNotFindings) {
   auto log = parse("## 2025-03-04\n\n- P1: race in refill\n\n## Backlog\n- P1: dunning emails (issue #38)\n");
   EXPECT_EQ(finding_texts(log), std::vector<std::string>{"P1 race in refill"});
+  // The same list by other names and in other languages.
+  for (const char* heading : {"Ideas / parking lot", "Icebox", "Pendiente", "バックログ", "Someday"}) {
+    auto other = parse(std::string("## 2025-03-04\n\n- P1: race in refill\n\n## ") + heading + "\n- P2: dark mode\n");
+    EXPECT_EQ(finding_texts(other), std::vector<std::string>{"P1 race in refill"}) << heading;
+  }
 }
 
 TEST(ParseFieldsRules, ADailyNotesLogSectionAndObsidianFields) {

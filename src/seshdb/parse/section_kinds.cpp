@@ -103,7 +103,9 @@ bool plans_work(std::string_view title) {
   const std::string lower = util::to_lower_ascii(title);
   for (std::string_view phrase : {"backlog", "roadmap", "plan", "plans", "planned", "planning", "todo", "to-do", "to do",
                                   "wishlist", "priorities", "next steps", "next step", "next session", "upcoming",
-                                  "future work", "tomorrow", "下一步", "待办", "次回"}) {
+                                  "future work", "tomorrow", "下一步", "待办", "次回", "parking lot", "ideas", "icebox",
+                                  "someday", "pendiente", "pendientes", "pendente", "pendentes", "à faire", "por hacer",
+                                  "バックログ", "積み残し", "今後の課題"}) {
     if (util::contains_word(lower, phrase)) {
       return true;
     }
