@@ -1375,6 +1375,12 @@ TEST(ParseFindingsRules, BoldFindingWithSeverityIdentifier) {
   EXPECT_EQ(log.findings[1].severity, "P1");
 }
 
+TEST(ParseFindingsRules, BareLevelItemsUnderASessionsReviewHeading) {
+  auto log = parse("## 2025-03-04\n\n### Review\n\n- **P1** `Unregister` still holds the lock\n- **P2** naming\n\n"
+                   "## 2025-03-05\n\n### Sprint review\n\n- P1 customers first\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 Unregister still holds the lock", "P2 naming"}));
+}
+
 TEST(ParseFindingsRules, BareLevelHeadingsUnderFindingsOrOpenedByAColour) {
   auto log = parse("## 2025-11-20 PR #88 review\n\n### 🟡 Important\n- Missing index on users.email\n\n"
                    "### 🟢 Nice to have\n- Rename fooBar\n\n### Review findings\n\n#### High\n- Race in cache\n\n"

@@ -268,9 +268,23 @@ bool names_a_legend(std::string_view title) {
 
 bool section_names_problems(std::string_view title) {
   const std::string lower = util::to_lower_ascii(title);
-  return std::any_of(k_problem_nouns.begin(), k_problem_nouns.end(),
-                     [&](std::string_view w) { return lower.find(w) != std::string_view::npos; }) ||
-         contains_any(lower, {"befund", "code review", "review comment", "remarque"});
+  if (std::any_of(k_problem_nouns.begin(), k_problem_nouns.end(),
+                  [&](std::string_view w) { return lower.find(w) != std::string_view::npos; }) ||
+      contains_any(lower, {"befund", "code review", "review comment", "remarque"})) {
+    return true;
+  }
+  // A session's own "### Review" or "### PR review" (not "Sprint review" or "Weekly review").
+  std::string_view bare = util::trim(lower);
+  while (!bare.empty() && (bare.back() == ':' || bare.back() == '.')) {
+    bare.remove_suffix(1);
+  }
+  for (std::string_view whole : {"review", "reviews", "pr review", "review notes", "reviewer notes", "self-review",
+                                 "self review", "revisión", "revue", "レビュー", "审查", "评审"}) {
+    if (bare == whole) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::optional<Severity> trailing_severity(std::string_view item, std::string& title) {
