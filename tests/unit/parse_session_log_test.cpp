@@ -1176,6 +1176,24 @@ TEST(ParseFields, StartAndEndOnOneLine) {
   EXPECT_EQ(log.sessions[3].duration_minutes, 120);
 }
 
+TEST(ParseFields, AnEndSentenceUnderAStartAndAStartSentenceAlone) {
+  auto log = parse("## Thu 14 Aug 2025, 10:05 (UTC+2)\n\nBranch: `exp/x`\nFinished 12:40.\n\n- a\n\n"
+                   "## Tue 19 Aug 2025, 23:15\n\nEnded 01:05 (long training run).\n\n"
+                   "## 2025-03-05\n\nStarted 20:10. Didn't write down when I stopped.\n\n"
+                   "## 2025-03-13\n\nStarted around 19:30\n");
+  ASSERT_EQ(log.sessions.size(), 4u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 155);
+  EXPECT_EQ(log.sessions[0].branch, "exp/x");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 110); // past midnight
+  EXPECT_EQ(log.sessions[2].start_minute, 20 * 60 + 10);
+  EXPECT_EQ(log.sessions[2].end_minute, std::nullopt);
+  EXPECT_EQ(log.sessions[3].start_minute, 19 * 60 + 30);
+  auto bold = parse("# Log\n\n**May 19, 2025**\n\n_12:00–14:15_\n\n- b\n\n**May 20, 2025**\n\n- c\n\nFinished 11:00.\n");
+  ASSERT_EQ(bold.sessions.size(), 2u);
+  EXPECT_EQ(bold.sessions[0].duration_minutes, 135); // a bold date's time line
+  EXPECT_EQ(bold.sessions[1].end_minute, std::nullopt); // no start, and not just under the date
+}
+
 TEST(ParseFields, ATotalFieldIsTheStatedDuration) {
   auto log = parse("## 2025-03-01\nTotal: 3h20\n\n## 2025-03-02\n**Tiempo total:** ~3 horas\n\n## 2025-03-03\n合計: 4.5時間\n\n"
                    "## 2025-03-04\nTotal: 204 tests\n\n## 2025-03-05\n**Time:** 09:00–12:00, 13:00–15:30 UTC\nTotal: 5h\n");

@@ -357,7 +357,14 @@ std::optional<TimeMatch> prose_time_range(std::string_view normalized) {
       continue;
     }
     auto first = find_time(normalized, offset + word.size());
-    if (!first || first->begin > offset + word.size() + 1) {
+    // Right after the word, or after "around", "about", "~" ("Started around 19:30").
+    const auto filler = [&] {
+      const std::string gap = util::to_lower_ascii(
+          util::trim(normalized.substr(offset + word.size(), first->begin - offset - word.size())));
+      return gap == "around" || gap == "about" || gap == "approx." || gap == "approx" || gap == "ca." || gap == "~" ||
+             gap == "circa";
+    };
+    if (!first || (first->begin > offset + word.size() + 1 && !filler())) {
       return std::nullopt;
     }
     if (first->end) {
@@ -384,7 +391,34 @@ std::optional<TimeMatch> prose_time_range(std::string_view normalized) {
       }
       return range;
     }
+    // "Started 20:10. Didn't write down when I stopped.", "Started around 19:30": the start alone.
+    if (word.starts_with("start") || word.starts_with("began")) {
+      return first;
+    }
     return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// "Finished 12:40.", "Ended 01:05 (long run)", "Done at 17:30": a sentence
+// that opens with the session's end.
+std::optional<TimeMatch> prose_end_time(std::string_view normalized) {
+  std::string_view text = util::trim(normalized);
+  while (!text.empty() && (text.front() == '*' || text.front() == '_')) {
+    text.remove_prefix(1);
+  }
+  const std::string lower = util::to_lower_ascii(text.substr(0, std::min<std::size_t>(text.size(), 24)));
+  for (std::string_view word : {"finished at ", "finished ", "ended at ", "ended ", "done at ", "stopped at ", "stopped ",
+                                "wrapped up at ", "wrapped up ", "end ", "end at "}) {
+    if (!lower.starts_with(word)) {
+      continue;
+    }
+    const std::size_t from = static_cast<std::size_t>(text.data() - normalized.data()) + word.size();
+    auto time = find_time(normalized, from);
+    if (!time || time->begin > from + 1 || time->end) {
+      return std::nullopt;
+    }
+    return time;
   }
   return std::nullopt;
 }
@@ -1273,18 +1307,29 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         break;
       }
     }
-    // "## 2025-03-04" then "*14:00 - 16:30*" or "🕐 09:00–11:30 CET": a line
-    // that is only the session's time range.
-    if (facts[i].date && !facts[i].start && start.kind == StartKind::heading) {
-      for (int line = start.line + 1; line <= start.line_end; ++line) {
+    // "## 2025-03-04" (or "**May 19, 2025**") then "*14:00 - 16:30*" or "🕐
+    // 09:00–11:30 CET": a first line that is only the session's time range,
+    // or a sentence that opens with it. When the start is known without its
+    // end, "Finished 12:40." in the lines just under it ends the session.
+    const bool headed = start.kind == StartKind::heading || (start.kind == StartKind::bold && !start.start_marker);
+    if (facts[i].date && headed && (!facts[i].start || !facts[i].end)) {
+      int text_lines = 0;
+      for (int line = start.line + 1; line <= start.line_end && text_lines < 4; ++line) {
         const auto kind = doc.line_kinds[static_cast<std::size_t>(line - 1)];
         const std::string_view underline = util::trim(lines.line_text(text, line));
         if (kind == LineKind::blank || (line == start.line + 1 && !underline.empty() &&
                                         underline.find_first_not_of(underline.front() == '=' ? "=" : "-") == std::string_view::npos)) {
           continue; // and a setext heading's underline
         }
-        if (kind == LineKind::text) {
-          const std::string normalized = normalize_width(lines.line_text(text, line));
+        if (kind != LineKind::text) {
+          break;
+        }
+        ++text_lines;
+        const std::string normalized = normalize_width(lines.line_text(text, line));
+        if (!facts[i].start) {
+          if (text_lines > 1) {
+            break;
+          }
           std::size_t lead = 0; // emphasis, quote marks and a clock emoji before it
           while (lead < normalized.size() && std::isdigit(static_cast<unsigned char>(normalized[lead])) == 0 && lead < 10) {
             ++lead;
@@ -1298,8 +1343,18 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           } else if (auto range = prose_time_range(normalized)) {
             take_time(facts[i], *range);
           }
+          if (!facts[i].start || facts[i].end) {
+            break;
+          }
+          continue;
         }
-        break;
+        if (auto end = prose_end_time(normalized)) {
+          facts[i].end = end->start;
+          if (facts[i].zone.empty()) {
+            facts[i].zone = end->zone;
+          }
+          break;
+        }
       }
     }
     if (!facts[i].zone.empty()) {
