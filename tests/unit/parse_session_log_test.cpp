@@ -326,6 +326,18 @@ TEST(ParseSessions, ATitlesMonthAndYearGiveTheYearToItsDays) {
   EXPECT_TRUE(log.sessions[1].date_year_inferred);
 }
 
+TEST(ParseSessions, ADayWrittenALevelDeeperIsTheNextDay) {
+  auto log = parse("# December 2024\n\n## Tuesday 3\n\n09:40-12:10\n\n### 4th\n\n~45 min, just triaging\n\n#### Done\n- a\n\n"
+                   "## Dec 5 (Thu)\n\n### 09:00 standup\n- b\n\n### 3 things I learned\n- c\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{3, 7, 14}));
+  EXPECT_EQ(log.sessions[0].line_end, 5);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 150);
+  EXPECT_EQ(log.sessions[1].local_date, "2024-12-04");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 45); // the time spent, opening the first line
+  ASSERT_EQ(log.sessions[1].sections.size(), 1u);
+  EXPECT_EQ(log.sessions[2].line_end, 20); // a time and a numbered list stay its parts
+}
+
 TEST(ParseSessions, WeekdayHeadingsUnderOtherDatesStaySections) {
   auto log = parse("## 2025-01-13 Sprint planning\n\n### Monday\n- a\n\n### Tuesday\n- b\n\n"
                    "## Notes\n\n### Monday's retro\n- c\n");

@@ -754,6 +754,7 @@ std::optional<DayHeading> day_heading(std::string_view normalized) {
     }
   }
   std::size_t end = p;
+  bool marked = ordinal || before != std::string_view::npos;
   // Or after: "7 Monday", "8th, Tue", "4日 周二", "3日（周一）".
   std::size_t q = skip_spaces(text, p);
   if (q < text.size() && text[q] == ',') {
@@ -762,12 +763,13 @@ std::optional<DayHeading> day_heading(std::string_view normalized) {
   const std::size_t after = weekday_end(text, q);
   if (after != std::string_view::npos) {
     end = after;
+    marked = true;
   }
   p = skip_spaces(text, end);
   const std::string_view rest = text.substr(p);
   // Nothing more, or only a note in parentheses: "05", "21 (2h)".
   if (rest.empty() || (rest.front() == '(' && rest.find(')') == rest.size() - 1)) {
-    return DayHeading{day, end};
+    return DayHeading{day, end, marked};
   }
   // A bare number before a title is a numbered section ("1 - Summary",
   // "2: Incidents"); a day says so with an ordinal or a weekday.
@@ -778,13 +780,13 @@ std::optional<DayHeading> day_heading(std::string_view normalized) {
   // "3rd — auth", "Tue 4th: tests". A separator that runs into a digit or a
   // letter is part of something else: "10:30", "9-11", "2-week", "1:1".
   if (is_digit(rest.front())) {
-    return DayHeading{day, end};
+    return DayHeading{day, end, marked};
   }
   for (std::string_view separator : {"-", "—", "–", ":", "|", "·", ","}) {
     if (rest.starts_with(separator)) {
       const std::size_t next = separator.size();
       if (next == rest.size() || rest[next] == ' ') {
-        return DayHeading{day, end};
+        return DayHeading{day, end, marked};
       }
     }
   }

@@ -51,6 +51,7 @@ std::optional<CalendarHeading> calendar_heading(std::string_view normalized);
 struct DayHeading {
   int day = 0;
   std::size_t end = 0;
+  bool marked = false; // with an ordinal or a weekday ("4th", "Tue 4"), not a bare "04"
 };
 std::optional<DayHeading> day_heading(std::string_view normalized);
 

@@ -417,6 +417,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     bool dated = false;     // a heading with a date of its own: what is under it is its content
     std::optional<std::int64_t> week_start = std::nullopt; // "Week of 2025-01-13": weekday headings under it are days
     int line = 0;
+    int day = 0; // the day of month of a dated heading
   };
   std::set<int> weeks_with_days; // lines of week headings with day headings under them, planned ones too
   std::vector<Calendar> calendar;
@@ -499,6 +500,8 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       }
       plans_at_heading.emplace_back(heading.line, !plans_levels.empty());
     }
+    // "### 4th" under "## Tuesday 3" (in "# December 2024"): another day, written a level deeper.
+    bool another_day = false;
     if (!heading.in_container) {
       while (!calendar.empty() && calendar.back().level >= heading.level) {
         calendar.pop_back();
@@ -514,7 +517,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       const CalendarHeading known = known_period();
       // "### 09:00 standup" under "## Monday 3rd" is a part of that day.
       const bool under_a_date = std::any_of(calendar.begin(), calendar.end(), [](const Calendar& c) { return c.dated; });
-      Calendar entry{heading.level, {}, date.has_value(), std::nullopt, heading.line};
+      Calendar entry{heading.level, {}, date.has_value(), std::nullopt, heading.line, date ? date->day : 0};
       if (date && date->year != 0 && is_week_heading(normalized)) {
         entry.week_start = days_from_civil(date->year, date->month, date->day);
         const std::string lower = util::to_lower_ascii(normalized);
@@ -529,10 +532,19 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
           entry.period.year = year; // "# Engineering Journal — 2025" over "### Monday, March 3rd"
         } else if (auto month_year = heading.level == 1 ? find_month_year(normalized) : std::nullopt) {
           entry.period.year = month_year->year; // "# Sprint 4 (April 2025)" over "### Mon 7 Apr"
-        } else if (known.year != 0 && known.month != 0 && !under_a_date) {
+        } else if (known.year != 0 && known.month != 0 &&
+                   (!under_a_date || [&] {
+                     const auto day = day_heading(normalized);
+                     const auto dated = std::find_if(calendar.rbegin(), calendar.rend(), [](const Calendar& c) { return c.dated; });
+                     another_day = day && day->marked && dated != calendar.rend() && dated->day != 0 && day->day != dated->day;
+                     return another_day;
+                   }())) {
           if (auto day = day_heading(normalized); day && is_valid_date(known.year, known.month, day->day)) {
             date = DateMatch{known.year, known.month, day->day, 0, day->end};
             entry.dated = true;
+            entry.day = day->day;
+          } else {
+            another_day = false;
           }
         } else if (auto day = day_heading(normalized); day && !calendar.empty() && calendar.back().week_start) {
           // "### Mon 17" or "### 18th" right under "## Week 12 (Mar 17–21, 2025)":
@@ -591,6 +603,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       start.normalized = normalized;
       start.date = date;
       start.start_marker = marker > 0;
+      start.another_day = another_day && date.has_value();
       // "2025-07-14 25:61": keep the date, say the time was not understood.
       if (date && !find_time(normalized, date->end)) {
         const std::string_view after = std::string_view(normalized).substr(date->end);
@@ -874,6 +887,28 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     }
   };
   nest();
+  // "### 4th" right under "## Tuesday 3": the next day, a sibling written a
+  // level deeper; it closes the day above as a heading of that level would.
+  {
+    bool promoted = false;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      const int up = enclosing[i];
+      if (!candidates[i].another_day || up < 0 || candidates[static_cast<std::size_t>(up)].kind != StartKind::heading ||
+          !candidates[static_cast<std::size_t>(up)].date) {
+        continue;
+      }
+      candidates[i].level = candidates[static_cast<std::size_t>(up)].level;
+      for (auto& event : events) {
+        if (event.candidate == static_cast<int>(i)) {
+          event.level = candidates[i].level;
+        }
+      }
+      promoted = true;
+    }
+    if (promoted) {
+      nest();
+    }
+  }
   // A dated heading that encloses two or more others is a title, not a session;
   // so is one that encloses any, at a level where such titles were found
   // ("## 2025-12-06" holding one "### Session 3" after a day that held two).

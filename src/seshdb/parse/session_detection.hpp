@@ -27,6 +27,7 @@ struct SessionStart {
   std::vector<std::string> header;  // table rows: the header cells
   bool start_marker = false;        // "[...] Agent – START"
   int title_line = 0;               // whole-file sessions: the heading that gave the title, not a section
+  bool another_day = false;         // "### 4th" under "## Tuesday 3": the next day, though written deeper
 };
 
 struct EndMarker {

@@ -1312,6 +1312,34 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     // or a sentence that opens with it. When the start is known without its
     // end, "Finished 12:40." in the lines just under it ends the session.
     const bool headed = start.kind == StartKind::heading || (start.kind == StartKind::bold && !start.start_marker);
+    // "~2h, mostly reading docs", "~45 min — triage", "1.5 hours": a first line that opens with the time spent.
+    if (headed && !facts[i].duration) {
+      for (int line = start.line + 1; line <= start.line_end; ++line) {
+        const auto kind = doc.line_kinds[static_cast<std::size_t>(line - 1)];
+        if (kind == LineKind::blank) {
+          continue;
+        }
+        if (kind == LineKind::text) {
+          std::string_view first = util::trim(lines.line_text(text, line));
+          while (!first.empty() && (first.front() == '*' || first.front() == '_')) {
+            first.remove_prefix(1);
+          }
+          std::size_t cut = first.find_first_of(",;(");
+          for (std::string_view stop : {" — ", " – ", " - ", ". "}) {
+            cut = std::min(cut, first.find(stop));
+          }
+          std::string_view lead = util::trim(first.substr(0, cut));
+          while (!lead.empty() && (lead.back() == '.' || lead.back() == '*' || lead.back() == '_')) {
+            lead.remove_suffix(1);
+          }
+          if (!lead.empty() && (lead.front() == '~' || std::isdigit(static_cast<unsigned char>(lead.front())) != 0) &&
+              only_a_duration(lead)) {
+            facts[i].duration = parse_duration_minutes(lead);
+          }
+        }
+        break;
+      }
+    }
     if (facts[i].date && headed && (!facts[i].start || !facts[i].end)) {
       int text_lines = 0;
       for (int line = start.line + 1; line <= start.line_end && text_lines < 4; ++line) {
