@@ -1216,6 +1216,20 @@ TEST(ParseFields, ATotalFieldIsTheStatedDuration) {
   EXPECT_EQ(log.sessions[3].duration_minutes, std::nullopt); // a count, no duration
   EXPECT_EQ(log.sessions[4].duration_minutes, 300);          // stated, not the span of the two ranges
   EXPECT_EQ(log.sessions[4].end_minute, 15 * 60 + 30);
+  // After a sentence, a field or in brackets; a timer emoji in the heading; a tilde opening the first line.
+  auto more = parse("## 2025-03-09\nSunday, short one. Total: 1h10\n\n## 2025-03-07\nTime: 18:00–19:30 + 21:00–22:15 (Total: 2h45)\n\n"
+                    "## 2025-04-03\n**Time:** 09:00–12:00, 13:00–15:30 UTC · **Total:** 5h30\n\n"
+                    "## 2025-03-21\nStarted: 13:00. Finished: 17:30. Total: 3h50 (lunch in between)\n\n"
+                    "## 2025-08-15 — afternoon ⏱ 45m\n- a\n\n## 2025-03-06\n\n~45 min on the train\n");
+  ASSERT_EQ(more.sessions.size(), 6u);
+  EXPECT_EQ(more.sessions[0].duration_minutes, 70);
+  EXPECT_EQ(more.sessions[1].duration_minutes, 165);
+  EXPECT_EQ(more.sessions[2].duration_minutes, 330);
+  EXPECT_EQ(more.sessions[2].end_minute, 15 * 60 + 30);
+  EXPECT_EQ(more.sessions[3].duration_minutes, 230);
+  EXPECT_EQ(more.sessions[3].end_minute, 17 * 60 + 30);
+  EXPECT_EQ(more.sessions[4].duration_minutes, 45);
+  EXPECT_EQ(more.sessions[5].duration_minutes, 45);
 }
 
 TEST(ParseSections, KindsFromSynonyms) {

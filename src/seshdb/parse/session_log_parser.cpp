@@ -109,6 +109,27 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
       break;
     }
   }
+  // "Sunday, short one. Total: 1h10", "18:00–19:30 + 21:00–22:15 (Total:
+  // 2h45)", "... · **Total:** 5h30": a total after a sentence, a field or in
+  // brackets is a field of its own.
+  std::string total_split;
+  for (std::string_view label : {". Total:", "(Total:", " · Total:", " — Total:", " – Total:", "; Total:", ", Total:",
+                                 ". **Total:**", "(**Total:**", " · **Total:**", " — **Total:**", " – **Total:**"}) {
+    if (rest.find(':') > rest.size()) {
+      break; // no colon: no field (most lines)
+    }
+    const auto at = rest.find(label);
+    if (at != std::string_view::npos) {
+      const std::size_t word = label.find_first_of("*T");
+      std::string_view tail = rest.substr(at + word);
+      if (label.front() == '(' && !tail.empty() && tail.back() == ')') {
+        tail.remove_suffix(1);
+      }
+      total_split = std::string(rest.substr(0, at)) + " | " + std::string(tail);
+      rest = total_split;
+      break;
+    }
+  }
   std::size_t start = 0;
   while (start <= rest.size()) {
     std::size_t bar = rest.find(" | ", start);
@@ -696,6 +717,20 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     }
     if (parts == 1) {
       facts.duration = found;
+    }
+    // "## 2025-08-15 — afternoon ⏱ 45m": a timer emoji before the time spent.
+    for (std::string_view timer : {"⏱", "⏳", "⌛"}) {
+      const auto at = start.normalized.find(timer);
+      if (!facts.duration && at != std::string::npos) {
+        std::string_view after = util::trim(std::string_view(start.normalized).substr(at + timer.size()));
+        if (after.starts_with("\xEF\xB8\x8F")) { // the emoji variation selector
+          after = util::trim(after.substr(3));
+        }
+        const std::size_t end = after.find_first_of(",;|(");
+        if (only_a_duration(util::trim(after.substr(0, end)))) {
+          facts.duration = parse_duration_minutes(after.substr(0, end));
+        }
+      }
     }
   }
   // "## 2025-12-04 | feat/x | Title": a part that looks like a branch is the branch.
@@ -1335,6 +1370,13 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           if (!lead.empty() && (lead.front() == '~' || std::isdigit(static_cast<unsigned char>(lead.front())) != 0) &&
               only_a_duration(lead)) {
             facts[i].duration = parse_duration_minutes(lead);
+          } else if (lead.starts_with("~") && lead.size() > 1 && std::isdigit(static_cast<unsigned char>(lead[1])) != 0) {
+            // "~45 min on the train": the tilde says it is the time spent.
+            const std::string_view words = lead.substr(1);
+            const std::size_t unit_end = words.find(' ', words.find_first_not_of("0123456789. "));
+            if (only_a_duration(lead.substr(0, unit_end == std::string_view::npos ? lead.size() : unit_end + 1))) {
+              facts[i].duration = parse_duration_minutes(lead.substr(0, unit_end == std::string_view::npos ? lead.size() : unit_end + 1));
+            }
           }
         }
         break;
