@@ -741,7 +741,9 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
         continue;
       }
       const std::string_view first_line = std::string_view(paragraph.text).substr(0, paragraph.text.find('\n'));
-      if (first_line.size() > 120) {
+      // Cheap first: a Date key (Date, Datum, Data, Fecha, 日期, 日付) opens the line.
+      const char lead = first_line.empty() ? ' ' : first_line.front();
+      if (first_line.size() > 120 || (lead != 'D' && lead != 'd' && lead != 'F' && lead != 'f' && lead != '\xE6')) {
         continue;
       }
       const std::string normalized = normalize_width(first_line);

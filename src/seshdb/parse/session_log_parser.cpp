@@ -113,10 +113,11 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
   // 2h45)", "... · **Total:** 5h30": a total after a sentence, a field or in
   // brackets is a field of its own.
   std::string total_split;
+  const bool has_total = rest.find("Total:") != std::string_view::npos; // one search for most lines
   for (std::string_view label : {". Total:", "(Total:", " · Total:", " — Total:", " – Total:", "; Total:", ", Total:",
                                  ". **Total:**", "(**Total:**", " · **Total:**", " — **Total:**", " – **Total:**"}) {
-    if (rest.find(':') > rest.size()) {
-      break; // no colon: no field (most lines)
+    if (!has_total) {
+      break;
     }
     const auto at = rest.find(label);
     if (at != std::string_view::npos) {
