@@ -18,6 +18,12 @@ std::vector<int> pr_numbers(std::string_view line) {
   return numbers;
 }
 
+TEST(ParsePrs, AnotherRepositorysNumberCalledAPrAfterIt) {
+  EXPECT_EQ(pr_numbers("| Related | acme/auth-service#479 (PR, merged), issue acme/auth-service#4411 |"), std::vector<int>{479});
+  EXPECT_EQ(pr_numbers("Depends on acme/api#13 (pull request by Ann)"), std::vector<int>{13});
+  EXPECT_TRUE(pr_numbers("See acme/api#12 (issue) and acme/api#13.").empty());
+}
+
 TEST(ParseCommits, AListItemThatOpensWithAHashAndAMessage) {
   EXPECT_EQ(commits("- 7c41d2a feat: add csv export"), Strings{"7c41d2a"});
   EXPECT_EQ(commits("2. 8e9f0a1b2c fix: tz"), Strings{"8e9f0a1b2c"});

@@ -874,6 +874,16 @@ TEST(ParseReferencesRules, AFullGitLogsSubjectsInCode) {
   EXPECT_EQ(numbers, (std::set<int>{214, 215}));
 }
 
+TEST(ParseReferencesRules, ANumberedListUnderAPullRequestsHeading) {
+  auto log = parse("## 2025-08-14\n\n### Pull requests\n- #66 fix(histogram): +Inf bucket — merged\n1. #67 chore: bump\n"
+                   "- the #68 one is still a draft\n\n### Issues filed\n- #70 crash on start\n\n### PRs opened\n- #71: x\n");
+  std::set<int> numbers;
+  for (const auto& pr : log.prs) {
+    numbers.insert(pr.number);
+  }
+  EXPECT_EQ(numbers, (std::set<int>{66, 67, 71})); // an item must open with the number
+}
+
 TEST(ParseTimesInSessions, EstimatesAndDurationsBeforeAClockAreNoRanges) {
   auto log = parse("## 2025-03-04\nTime: ~2h (started 14:00)\n\n## 2025-03-05\nTime: 2h-3h\n\n"
                    "## 2025-03-06 — estimate 4h-8h\nx\n", "UTC");

@@ -807,6 +807,28 @@ std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_h
     }
     pos = p;
   }
+  // "acme/auth-service#479 (PR, merged)": another repository's number that
+  // the text calls a PR right after it.
+  for (std::size_t hash = line.find('#'); hash != std::string_view::npos; hash = line.find('#', hash + 1)) {
+    std::size_t start = hash;
+    int slashes = 0;
+    while (start > 0 && (is_alnum(line[start - 1]) || line[start - 1] == '-' || line[start - 1] == '_' ||
+                         line[start - 1] == '.' || (line[start - 1] == '/' && ++slashes == 1))) {
+      --start;
+    }
+    auto repo = slashes == 1 ? repo_before_hash(line, start) : std::nullopt;
+    std::size_t r = hash;
+    const int number = repo ? read_pr_number(line, r, true) : -1;
+    if (number <= 0) {
+      continue;
+    }
+    const std::size_t q = skip_chars(line, r, " ");
+    const std::string_view after = std::string_view(lower).substr(std::min(q, lower.size()));
+    if (after.starts_with("(pr,") || after.starts_with("(pr)") || after.starts_with("(pr ") ||
+        after.starts_with("(pull request")) {
+      add(number, std::move(repo), start);
+    }
+  }
   return found;
 }
 

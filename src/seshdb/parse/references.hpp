@@ -19,6 +19,7 @@ struct LineContext {
   std::optional<std::string> files_action; // "created" from "Files Created"
   bool stats_section = false;
   bool plans_or_tickets = false; // under "## Next steps" or "## Issues filed": "(#60)" names an issue
+  bool prs_section = false;      // under "### Pull requests": "- #66 fix(x): y" is PR 66
 };
 
 std::vector<std::string> scan_commits(std::string_view line, const LineContext& context);

@@ -2088,6 +2088,16 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         section_context.stats_section = kind == model::SectionKind::stats;
         section_context.plans_or_tickets = plans_work(lower) || lower.find("issue") != std::string::npos ||
                                            lower.find("ticket") != std::string::npos;
+        {
+          std::string_view title = util::trim(lower);
+          while (!title.empty() && (title.back() == ':' || title.back() == ')')) {
+            title.remove_suffix(1);
+          }
+          section_context.prs_section =
+              !section_context.plans_or_tickets &&
+              (title.find("pull request") != std::string_view::npos || title == "prs" || title.starts_with("prs ") ||
+               title.ends_with(" prs") || title.find(" prs ") != std::string_view::npos || title.starts_with("merge request"));
+        }
         if (section_context.files_section) {
           for (std::string_view action : {"created", "modified", "deleted", "moved"}) {
             if (lower.find(action) != std::string::npos) {
@@ -2114,8 +2124,34 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       }
       // In code, only git log's lines: "a1b2c3d Fix crash (#212)".
       if (!context.in_code || is_git_log_line(normalized)) {
+        const std::size_t before = log.prs.size();
         for (auto& pr : scan_prs(normalized, !context.plans_or_tickets || context.in_code, context.in_code)) {
           log.prs.push_back({session, pr.number, std::move(pr.repo), std::move(pr.action), line, {}});
+        }
+        // "- #66 fix(histogram): +Inf bucket — merged" listed under "### Pull requests".
+        if (context.prs_section && !context.in_code && log.prs.size() == before && kind == LineKind::text) {
+          std::string_view item = util::trim(normalized);
+          const std::size_t ordinal = item.find_first_not_of("0123456789");
+          if (ordinal > 0 && ordinal != std::string_view::npos && ordinal <= 3 && ordinal + 1 < item.size() &&
+              (item[ordinal] == '.' || item[ordinal] == ')') && item[ordinal + 1] == ' ') {
+            item = util::trim(item.substr(ordinal + 1)); // "1. #68 docs"
+          }
+          for (std::string_view bullet : {"- ", "* ", "+ ", "[x] ", "[ ] "}) {
+            if (item.starts_with(bullet)) {
+              item = util::trim(item.substr(bullet.size()));
+            }
+          }
+          std::size_t digits = 1;
+          while (digits < item.size() && std::isdigit(static_cast<unsigned char>(item[digits])) != 0) {
+            ++digits;
+          }
+          if (item.size() > 1 && item[0] == '#' && digits > 1 && digits <= 7 &&
+              (digits == item.size() || item[digits] == ' ' || item[digits] == ':' || item[digits] == ',')) {
+            const int number = std::stoi(std::string(item.substr(1, digits - 1)));
+            if (number > 0) {
+              log.prs.push_back({session, number, std::nullopt, std::nullopt, line, {}});
+            }
+          }
         }
       }
       if (!context.in_code) {
