@@ -771,6 +771,17 @@ TEST(ParseFindings, TheFilesOwnLegendMapsLevelWords) {
   EXPECT_EQ(finding_texts(plain), (std::vector<std::string>{"P1 Index is empty", "P2 Critical path slow"}));
 }
 
+TEST(ParseFindings, ColouredMarksTheFileMapsToLevels) {
+  // A mark the legend maps wins over the word after it, and a mark alone makes a finding.
+  auto log = parse("## 2025-08-14\n\n### Review\n- 🔴 Critical: sampler leaks users\n- 🟡 Medium: defaults differ\n\n"
+                   "(Our convention: 🔴 = P0, 🟠 = P1, 🟡 = P2.)\n\n## 2025-08-15\n\nFindings (levels: 🔴 P0 · 🟠 P1 · 🟡 P2):\n\n"
+                   "- 🟠 Broken anchors in the snapshot\n- [x] 🟡 fixed already\n\n## Backlog\n- 🟢 dark mode\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 sampler leaks users", "P2 defaults differ",
+                                                          "P1 Broken anchors in the snapshot"}));
+  // Without a legend a mark is no level: "🟢 deployed" is a status.
+  EXPECT_TRUE(parse("## 2025-08-14\n\n- 🟢 deployed\n- 🔴 CI red\n").findings.empty());
+}
+
 TEST(ParseFindings, TheLevelsUnderALegendHeadingAreNoFindings) {
   // A list or a table that defines the levels names no finding; the table still maps [Critical] to P0.
   auto log = parse("# Review log\n\n## Severity levels\n\n- **P0** — data loss, fix now\n- **P1** — must fix before merge\n\n"

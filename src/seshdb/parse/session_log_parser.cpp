@@ -2241,6 +2241,43 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         finding.severity = *level;
       }
     }
+    // Coloured marks the file maps to levels ("🔴 = P0, 🟠 = P1"): an item that
+    // opens with one is a finding of that level, whatever word follows it.
+    std::vector<std::pair<std::string, std::string>> marks;
+    if (has_level_mark(text)) {
+      for (int line = 1; line <= lines.line_count(); ++line) {
+        if (doc.line_kinds[static_cast<std::size_t>(line - 1)] == LineKind::text) {
+          read_mark_legend(lines.line_text(text, line), marks);
+        }
+      }
+    }
+    for (const auto& item : doc.items) {
+      if (marks.empty()) {
+        break;
+      }
+      const std::string item_line = first_line(item.text);
+      auto marked = level_of_mark(item_line, marks);
+      if (!marked || under_legend(item.line) || done_state(item).has_value()) {
+        continue;
+      }
+      const auto above = std::upper_bound(doc.headings.begin(), doc.headings.end(), item.line,
+                                          [](int l, const MdHeading& h) { return l < h.line; });
+      if (above != doc.headings.begin() && under_plans(static_cast<std::size_t>(std::prev(above) - doc.headings.begin()))) {
+        continue;
+      }
+      auto existing = std::find_if(log.findings.begin(), log.findings.end(),
+                                   [&](const model::Finding& f) { return f.line == item.line; });
+      if (existing != log.findings.end()) {
+        existing->severity = marked->level;
+        continue;
+      }
+      std::string title(marked->rest);
+      std::string ignored;
+      if (auto worded = severity_of_item(normalize_width(title), ignored)) {
+        title = ignored; // "🔴 Critical: x" keeps "x"
+      }
+      add_finding(session_index_of_line(session_of_line, item.line), marked->level, marked->mark, title, item.line);
+    }
   }
   // Tables with a Commit or SHA column: a hash there is a commit, backticked or not.
   {

@@ -432,6 +432,68 @@ void read_severity_legend(std::string_view line, std::vector<std::pair<std::stri
   }
 }
 
+namespace {
+constexpr std::string_view k_level_marks[] = {"🔴", "🟠", "🟡", "🟢", "🔵", "🟣", "🟤", "⚪", "⚫"};
+}
+
+bool has_level_mark(std::string_view text) {
+  return std::any_of(std::begin(k_level_marks), std::end(k_level_marks),
+                     [&](std::string_view mark) { return text.find(mark) != std::string_view::npos; });
+}
+
+void read_mark_legend(std::string_view line, std::vector<std::pair<std::string, std::string>>& legend) {
+  if (line.size() > 400 || !has_level_mark(line)) {
+    return;
+  }
+  std::vector<std::pair<std::string, std::string>> found;
+  for (std::string_view mark : k_level_marks) {
+    const auto at = line.find(mark);
+    if (at == std::string_view::npos) {
+      continue;
+    }
+    // The mark, then at most a sign or a few markup characters, then P0-P3.
+    std::size_t p = at + mark.size();
+    const std::size_t limit = std::min(line.size(), p + 8);
+    while (p < limit && (line[p] == ' ' || line[p] == '=' || line[p] == ':' || line[p] == '*' || line[p] == '(' ||
+                         line[p] == '-' || line[p] == '>')) {
+      ++p;
+    }
+    if (line.substr(p).starts_with("→")) {
+      p = std::min(line.size(), p + std::string_view("→").size() + 1);
+    }
+    if (p + 1 < line.size() && (line[p] == 'P' || line[p] == 'p') && line[p + 1] >= '0' && line[p + 1] <= '3' &&
+        (p + 2 >= line.size() || !is_alnum(line[p + 2]))) {
+      found.emplace_back(std::string(mark), std::string("P") + line[p + 1]);
+    }
+  }
+  if (found.size() < 2) {
+    return;
+  }
+  for (auto& mapping : found) {
+    if (std::none_of(legend.begin(), legend.end(), [&](const auto& e) { return e.first == mapping.first; })) {
+      legend.push_back(std::move(mapping));
+    }
+  }
+}
+
+std::optional<MarkedLevel> level_of_mark(std::string_view item,
+                                         const std::vector<std::pair<std::string, std::string>>& legend) {
+  std::string_view text = util::trim(item);
+  while (!text.empty() && (text.front() == '*' || text.front() == '_')) {
+    text.remove_prefix(1);
+  }
+  for (const auto& [mark, level] : legend) {
+    if (text.starts_with(mark)) {
+      std::string_view rest = text.substr(mark.size());
+      if (rest.starts_with("\xEF\xB8\x8F")) { // the emoji variation selector
+        rest.remove_prefix(3);
+      }
+      return MarkedLevel{level, mark, util::trim(rest)};
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> level_from_legend(std::string_view label,
                                              const std::vector<std::pair<std::string, std::string>>& legend) {
   if (legend.empty() || explicit_level(label)) {

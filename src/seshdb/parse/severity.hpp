@@ -38,6 +38,22 @@ void read_severity_legend(std::string_view line, std::vector<std::pair<std::stri
 // The level a file's legend gives a finding's label ("Critical", "🔴
 // Critical:"), or nullopt when the label names a P-level itself or the
 // legend says nothing of its word.
+// A legend of coloured marks: "(Our convention: 🔴 = P0, 🟠 = P1, 🟡 = P2.)",
+// "levels: 🔴 P0 · 🟠 P1 · 🟡 P2". Two pairs or more on the line; adds each
+// mark and its level to `legend`.
+void read_mark_legend(std::string_view line, std::vector<std::pair<std::string, std::string>>& legend);
+// The level of a list item that opens with a mark the legend maps ("🟠 Broken
+// anchors"), and the rest of its text after the mark.
+struct MarkedLevel {
+  std::string level;     // P0..P3
+  std::string mark;      // "🟠"
+  std::string_view rest; // the item's text after it
+};
+std::optional<MarkedLevel> level_of_mark(std::string_view item,
+                                         const std::vector<std::pair<std::string, std::string>>& legend);
+// Whether the text has a coloured mark at all (cheap, for skipping).
+bool has_level_mark(std::string_view text);
+
 std::optional<std::string> level_from_legend(std::string_view label,
                                              const std::vector<std::pair<std::string, std::string>>& legend);
 
