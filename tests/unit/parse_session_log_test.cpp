@@ -31,7 +31,7 @@ std::vector<std::string> item_texts(const model::Session& session) {
   return texts;
 }
 
-// "P1 title" for each finding, in order.
+// "P1 title" for each finding, in the order of the lines that state them.
 std::vector<std::string> finding_texts(const model::ParsedLog& log) {
   std::vector<std::string> texts;
   for (const auto& f : log.findings) {
@@ -768,7 +768,7 @@ TEST(ParseFindings, TheFilesOwnLegendMapsLevelWords) {
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 Index is empty", "P2 Compress it"}));
   // One "P2 - Critical path slow" finding is no legend: Critical keeps its usual level.
   auto plain = parse("## 2025-04-01\n\n### Review findings\n- P2 - Critical path slow\n\n#### Critical\n- Index is empty\n");
-  EXPECT_EQ(finding_texts(plain), (std::vector<std::string>{"P1 Index is empty", "P2 Critical path slow"}));
+  EXPECT_EQ(finding_texts(plain), (std::vector<std::string>{"P2 Critical path slow", "P1 Index is empty"}));
 }
 
 TEST(ParseFindings, ColouredMarksTheFileMapsToLevels) {
@@ -975,7 +975,7 @@ TEST(ParseFieldsRules, FieldsAndADurationOnABoldSessionLine) {
 TEST(ParseFindings, ASessionTitlesWordsDoNotHideItsFindings) {
   auto log = parse("# Session 81: PR #301 review follow-up\n\n## Findings\n\n| Severity | Finding |\n|---|---|\n"
                    "| P0 | Secret in workflow log |\n\n### P1 — Retry loop never backs off\n");
-  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 Retry loop never backs off", "P0 Secret in workflow log"}));
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 Secret in workflow log", "P1 Retry loop never backs off"}));
   auto done = parse("# Session 7 — 2025-03-04\n\n## Work completed\n\n### P0: Fix login crash\nx\n\n## Review\n\n"
                     "### ✅ P1: Caching layer (DONE)\n\n### P2: Update docs\n");
   EXPECT_EQ(finding_texts(done), std::vector<std::string>{"P2 Update docs"});
@@ -1459,10 +1459,10 @@ TEST(ParseFindingsRules, FindingHeadingsWithASeverityFieldAndMustShouldFix) {
   auto log = parse("## 2025-03-01 review\n\n### Finding 1: SQL injection in search\n\n- **Severity:** High\n"
                    "- **File:** api/search.py\n\n### Finding 2: Missing index\n\n**Severity**: Low\n\n"
                    "### Must fix\n\n- Race between invalidation and write\n\n### Should fix\n\n- Metric for hits\n");
-  // Lists under level headings are read before finding headings.
+  // In the order the file states them.
   EXPECT_EQ(finding_texts(log),
-            (std::vector<std::string>{"P1 Race between invalidation and write", "P2 Metric for hits",
-                                      "P1 SQL injection in search", "P3 Missing index"}));
+            (std::vector<std::string>{"P1 SQL injection in search", "P3 Missing index",
+                                      "P1 Race between invalidation and write", "P2 Metric for hits"}));
 }
 
 TEST(ParseFindingsRules, ALevelThatClosesAFindingsItem) {

@@ -2370,6 +2370,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   }
   std::stable_sort(log.diagnostics.begin(), log.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+  // Findings in the order the file lists them (they are found rule by rule).
+  std::stable_sort(log.findings.begin(), log.findings.end(),
+                   [](const model::Finding& a, const model::Finding& b) { return a.line < b.line; });
   return log;
 }
 
