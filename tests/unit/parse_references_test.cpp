@@ -22,6 +22,10 @@ TEST(ParsePrs, AnotherRepositorysNumberCalledAPrAfterIt) {
   EXPECT_EQ(pr_numbers("| Related | acme/auth-service#479 (PR, merged), issue acme/auth-service#4411 |"), std::vector<int>{479});
   EXPECT_EQ(pr_numbers("Depends on acme/api#13 (pull request by Ann)"), std::vector<int>{13});
   EXPECT_TRUE(pr_numbers("See acme/api#12 (issue) and acme/api#13.").empty());
+  EXPECT_EQ(pr_numbers("- Depends on #208 (PR: config loader refactor), already merged."), std::vector<int>{208});
+  EXPECT_EQ(pr_numbers("dataco/ingest#29 (schema registry PR) was merged."), std::vector<int>{29});
+  EXPECT_TRUE(pr_numbers("Also fixed #12 (the bug, not a PR) by accident.").empty());
+  EXPECT_TRUE(pr_numbers("Closed #14 (PR review found it was an issue)").empty());
 }
 
 TEST(ParseCommits, AListItemThatOpensWithAHashAndAMessage) {

@@ -1446,6 +1446,12 @@ TEST(ParseFindingsRules, BareLevelItemsUnderASessionsReviewHeading) {
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 Unregister still holds the lock", "P2 naming"}));
 }
 
+TEST(ParseFindingsRules, BareLevelItemsNestedUnderAnItemThatNamesFindings) {
+  auto log = parse("## 2025-06-11\n\n- Reviewer (copilot) findings:\n  - **P1** eslint ignores dist/ on Linux\n"
+                   "  - **P2** duplicate @types/node\n- Plan:\n  - P1 ship the fix\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 eslint ignores dist/ on Linux", "P2 duplicate @types/node"}));
+}
+
 TEST(ParseFindingsRules, BareLevelHeadingsUnderFindingsOrOpenedByAColour) {
   auto log = parse("## 2025-11-20 PR #88 review\n\n### 🟡 Important\n- Missing index on users.email\n\n"
                    "### 🟢 Nice to have\n- Rename fooBar\n\n### Review findings\n\n#### High\n- Race in cache\n\n"

@@ -807,8 +807,9 @@ std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_h
     }
     pos = p;
   }
-  // "acme/auth-service#479 (PR, merged)": another repository's number that
-  // the text calls a PR right after it.
+  // "#208 (PR: config loader)", "acme/auth-service#479 (PR, merged)",
+  // "dataco/ingest#29 (schema registry PR)": a number whose parenthesis,
+  // right after it, calls it a PR.
   for (std::size_t hash = line.find('#'); hash != std::string_view::npos; hash = line.find('#', hash + 1)) {
     std::size_t start = hash;
     int slashes = 0;
@@ -817,15 +818,34 @@ std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_h
       --start;
     }
     auto repo = slashes == 1 ? repo_before_hash(line, start) : std::nullopt;
+    if (!repo && start != hash) {
+      continue; // "abc#12", "a/b/c#3": no reference
+    }
     std::size_t r = hash;
-    const int number = repo ? read_pr_number(line, r, true) : -1;
+    const int number = read_pr_number(line, r, true);
     if (number <= 0) {
       continue;
     }
     const std::size_t q = skip_chars(line, r, " ");
-    const std::string_view after = std::string_view(lower).substr(std::min(q, lower.size()));
-    if (after.starts_with("(pr,") || after.starts_with("(pr)") || after.starts_with("(pr ") ||
-        after.starts_with("(pull request")) {
+    if (q >= line.size() || line[q] != '(') {
+      continue;
+    }
+    const auto close = line.find(')', q);
+    if (close == std::string_view::npos || close - q > 60) {
+      continue;
+    }
+    const std::string_view inside = line.substr(q + 1, close - q - 1);
+    bool calls_it_a_pr = std::string_view(lower).substr(q + 1, close - q - 1).find("pull request") != std::string_view::npos;
+    for (std::size_t at = inside.find("PR"); at != std::string_view::npos && !calls_it_a_pr; at = inside.find("PR", at + 2)) {
+      const bool word = (at == 0 || !is_alnum(inside[at - 1])) &&
+                        (at + 2 >= inside.size() || !is_alnum(inside[at + 2]) || inside[at + 2] == 's');
+      calls_it_a_pr = word;
+    }
+    const std::string_view inside_lower = std::string_view(lower).substr(q + 1, close - q - 1);
+    for (std::string_view negation : {"not a pr", "not pr", "no pr", "not a pull", "isn't a pr", "issue"}) {
+      calls_it_a_pr = calls_it_a_pr && inside_lower.find(negation) == std::string_view::npos;
+    }
+    if (calls_it_a_pr) {
       add(number, std::move(repo), start);
     }
   }

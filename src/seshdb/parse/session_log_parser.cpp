@@ -1948,20 +1948,39 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   }
   // "- P1 parser drops quantities" under "## 🐛 Issues found": a level with no
   // mark after it, only where the heading names problems.
-  const auto bare_level_item = [&](const MdItem& item, int index, int section) -> std::optional<std::pair<std::string, std::string>> {
-    if (index < 0 || section < 0 || item.depth != 0 || done_state(item).has_value()) {
+  // Under a heading that names problems, or nested under an item that does
+  // ("- Reviewer findings:" over "  - P1 eslint ignores dist/").
+  const auto bare_level_item = [&](const MdItem& item, int index, int section,
+                                   std::size_t k) -> std::optional<std::pair<std::string, std::string>> {
+    if (index < 0 || done_state(item).has_value()) {
       return std::nullopt;
     }
-    const auto& heading = log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title;
-    const std::string heading_lower = util::to_lower_ascii(heading);
-    for (std::string_view planned : {"to create", "to file", "to open", "to do", "todo", "planned", "opened", "created"}) {
-      if (heading_lower.find(planned) != std::string::npos) {
-        return std::nullopt; // "## Issues to create", "## GitHub issues opened": tickets, not findings
+    const std::string line = first_line(item.text);
+    if (line.size() < 5 || (line[0] != 'P' && line[0] != 'p') || line[1] < '0' || line[1] > '3' || line[2] != ' ') {
+      return std::nullopt;
+    }
+    const auto names_tickets = [](const std::string& lower) {
+      for (std::string_view planned : {"to create", "to file", "to open", "to do", "todo", "planned", "opened", "created"}) {
+        if (lower.find(planned) != std::string::npos) {
+          return true; // "## Issues to create", "## GitHub issues opened": tickets, not findings
+        }
+      }
+      return false;
+    };
+    bool problems = false;
+    if (item.depth == 0 && section >= 0) {
+      const auto& heading = log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title;
+      problems = !names_tickets(util::to_lower_ascii(heading)) && section_names_problems(heading);
+    } else if (item.depth > 0) {
+      for (std::size_t up = k; up-- > 0 && k - up <= 64 && doc.items[up].depth >= item.depth - 1;) {
+        if (doc.items[up].depth == item.depth - 1) {
+          const std::string parent_line = first_line(doc.items[up].text);
+          problems = !names_tickets(util::to_lower_ascii(parent_line)) && section_names_problems(parent_line);
+          break;
+        }
       }
     }
-    const std::string line = first_line(item.text);
-    if (line.size() < 5 || (line[0] != 'P' && line[0] != 'p') || line[1] < '0' || line[1] > '3' || line[2] != ' ' ||
-        !section_names_problems(heading)) {
+    if (!problems) {
       return std::nullopt;
     }
     std::string rest(util::trim(std::string_view(line).substr(3)));
@@ -2023,7 +2042,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     std::string title;
     if (auto severity = severity_of_item(normalize_width(first_line(item.text)), title)) {
       add_finding(index, severity->level, severity->label, title, item.line);
-    } else if (auto bare = bare_level_item(item, index, section)) {
+    } else if (auto bare = bare_level_item(item, index, section, k)) {
       add_finding(index, bare->first, bare->first, bare->second, item.line);
     } else if (kind == model::SectionKind::findings && index >= 0 && section >= 0 && item.depth == 0 && !done_state(item).has_value() &&
                section_names_problems(log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title)) {
