@@ -82,6 +82,8 @@ TEST(ParseDates, TwoYearDigitsAndDashedMonthFirstDates) {
   EXPECT_EQ(date_in("Release 1.2.25"), "none");
   EXPECT_EQ(date_in("build 10.12.25.4"), "none");
   EXPECT_EQ(date_in("3/18/87"), "none");
+  EXPECT_EQ(date_in("25/03/18"), "none"); // year first as often: 20-39 only
+  EXPECT_EQ(date_in("24.10.01"), "none"); // CalVer
   EXPECT_EQ(date_in("10-12-255"), "none");
 }
 

@@ -71,6 +71,11 @@ TEST(ParseSessions, FrontMatterWithADateMakesTheFileOneSession) {
   ASSERT_EQ(log.sessions.size(), 1u);
   const auto& s = log.sessions[0];
   EXPECT_EQ(s.line_start, 9); // its title line; the front matter's fields are still its own
+  // And so are the references in it; its text stays searchable with the file's.
+  auto refs = parse("---\ndate: 2025-08-11\npr: https://github.com/acme/api/pull/12\n---\n\n# Handoff\n\n- did things\n");
+  ASSERT_EQ(refs.prs.size(), 1u);
+  EXPECT_EQ(refs.prs[0].session, 0);
+  EXPECT_NE(refs.outside_text.find("pull/12"), std::string::npos);
   EXPECT_EQ(s.title, "Export work");
   EXPECT_EQ(s.local_date, "2025-04-02");
   EXPECT_EQ(s.branch, "feat/export");
@@ -195,6 +200,14 @@ TEST(ParseSessions, YearsComeFromTheNearestSessionEarlierFirst) {
   EXPECT_FALSE(parse(many).sessions.at(3999).local_date.has_value());
 }
 
+TEST(ParseSessions, DashedDatesFollowTheFilesDayFirstEvidence) {
+  auto log = parse("## 10-03-2025\nx\n\n## 11-03-2025\nx\n\n## 13-03-2025\nx\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-03-10"); // 13-03 can only be day first
+  auto us = parse("## 03-06-2025\nx\n\n## 03-18-2025\nx\n");
+  EXPECT_EQ(us.sessions[0].local_date, "2025-03-06");
+}
+
 TEST(ParseSessions, AYearBoundaryIsCrossedTheWayTheFileRuns) {
   // Oldest first: "Jan 2" after the last days of 2024 is January 2025, from
   // a dated neighbour or from the title's year alike.
@@ -215,6 +228,11 @@ TEST(ParseSessions, AYearBoundaryIsCrossedTheWayTheFileRuns) {
   auto log = parse("## Jan 2, 2025\nx\n\n## Dec 31\nx\n\n## Dec 29\nx\n");
   EXPECT_EQ(log.sessions[1].local_date, "2024-12-31");
   EXPECT_EQ(log.sessions[2].local_date, "2024-12-29");
+  // A gap of months in the file's direction keeps the year: "Oct 3" after "Jan 12, 2025" is October 2025.
+  auto gap = parse("## Jan 5, 2025\nx\n\n## Jan 12\nx\n\n## Oct 3\nx\n\n## Oct 4\nx\n");
+  EXPECT_EQ(gap.sessions[2].local_date, "2025-10-03");
+  auto newest_gap = parse("## Oct 4, 2025\nx\n\n## Oct 3\nx\n\n## Jan 12\nx\n\n## Jan 5\nx\n");
+  EXPECT_EQ(newest_gap.sessions[3].local_date, "2025-01-05");
 }
 
 TEST(ParseSessions, ATitleDateIsOnlyTheLastResort) {
@@ -642,6 +660,12 @@ TEST(ParseSessions, EntriesThatOpenWithADateFieldAreSessions) {
             (std::vector<int>{1}));
   EXPECT_EQ(session_lines(parse("## Session 1\n\n**Date:** 2025-08-11\n\n- a\n\n## Session 2\n\n**Date:** 2025-08-12\n")),
             (std::vector<int>{1, 7}));
+  // Right under a heading the Date is that heading's: a release, an ADR, the next session's plan.
+  EXPECT_EQ(session_lines(parse("# Handoff notes\n\n**Date:** 2025-08-11\n**Branch:** feat/x\n\n- a\n\n"
+                                "## Next session\n\n**Date:** 2025-08-12\n- P2: flaky test\n")),
+            (std::vector<int>{1}));
+  EXPECT_EQ(session_lines(parse("# Releases\n\n## v1.2.0\n**Date:** 2025-08-11\n\n## v1.1.0\n**Date:** 2025-08-01\n")),
+            (std::vector<int>{1})); // no release a session; the file with a Date near its top is one, as before
   // A date that does not open the field's value opens no entry: the file stays one session.
   EXPECT_EQ(session_lines(parse("# Notes\n\nDate: before 2025-08-11\n\nDate: after 2025-08-12\n")), (std::vector<int>{1}));
 }
@@ -703,11 +727,14 @@ TEST(ParseFieldsRules, ABranchNamedInTheHeadingAfterASeparator) {
 
 TEST(ParseFieldsRules, ABranchFieldThatIsASentenceNamesNoBranch) {
   auto log = parse("## 2025-08-26\nBranch: deleted after merge\n\n## 2025-08-27\nBranch: main. Merged PR #3.\n\n"
-                   "## 2025-08-28\nBranch: develop (merged)\n");
-  ASSERT_EQ(log.sessions.size(), 3u);
+                   "## 2025-08-28\nBranch: develop (merged)\n\n## 2025-08-29\nBranch: main only\n\n"
+                   "## 2025-08-30\nBranch: staging for the demo\n");
+  ASSERT_EQ(log.sessions.size(), 5u);
   EXPECT_EQ(log.sessions[0].branch, std::nullopt);
   EXPECT_EQ(log.sessions[1].branch, "main");
   EXPECT_EQ(log.sessions[2].branch, "develop");
+  EXPECT_EQ(log.sessions[3].branch, "main");    // the usual names run on into a sentence too
+  EXPECT_EQ(log.sessions[4].branch, "staging");
 }
 
 TEST(ParseFieldsRules, FrontMatterOverASessionHeadingIsItsOwn) {
@@ -778,6 +805,10 @@ TEST(ParseFindings, ColouredMarksTheFileMapsToLevels) {
                    "- 🟠 Broken anchors in the snapshot\n- [x] 🟡 fixed already\n\n## Backlog\n- 🟢 dark mode\n");
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 sampler leaks users", "P2 defaults differ",
                                                           "P1 Broken anchors in the snapshot"}));
+  // Only where findings are listed: a status list under "## CI status" is none.
+  EXPECT_EQ(finding_texts(parse("# Review\n\nLegend: 🔴 = P0, 🟠 = P1.\n\n## Findings\n- 🔴 SQL injection\n\n"
+                                "## CI status\n- 🔴 nightly (flaky network)\n")),
+            (std::vector<std::string>{"P0 SQL injection"}));
   // Without a legend a mark is no level: "🟢 deployed" is a status.
   EXPECT_TRUE(parse("## 2025-08-14\n\n- 🟢 deployed\n- 🔴 CI red\n").findings.empty());
 }
@@ -789,6 +820,13 @@ TEST(ParseFindings, TheLevelsUnderALegendHeadingAreNoFindings) {
                    "| [Minor] | P2 | follow-up |\n\n## 2025-04-01\n\n### Review findings\n- [Critical] Index is empty\n"
                    "- **P1** — retry loop never ends\n");
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 Index is empty", "P1 retry loop never ends"}));
+  // The legend is the list right under its heading; findings may follow it.
+  auto after = parse("# Review\n\n## Severity levels\n- P0 — data loss, fix now\n- P1 — broken feature\n\n"
+                     "Findings this round:\n\n- P1: cache never invalidated\n- P2: typo in README\n");
+  EXPECT_EQ(finding_texts(after), (std::vector<std::string>{"P1 cache never invalidated", "P2 typo in README"}));
+  // "## Key" or "## Levels" over findings is no legend.
+  EXPECT_EQ(finding_texts(parse("# Audit\n\n## Key\n- P1: API key committed to repo\n")),
+            (std::vector<std::string>{"P1 API key committed to repo"}));
   // "Key findings" is no legend.
   EXPECT_EQ(finding_texts(parse("## 2025-04-01\n\n### Key findings\n- **P1** — retry loop never ends\n")),
             (std::vector<std::string>{"P1 retry loop never ends"}));
@@ -893,6 +931,8 @@ TEST(ParseReferencesRules, ANumberedListUnderAPullRequestsHeading) {
     numbers.insert(pr.number);
   }
   EXPECT_EQ(numbers, (std::set<int>{66, 67, 71})); // an item must open with the number
+  // A heading about PRs that lists something else.
+  EXPECT_TRUE(parse("## 2025-08-14\n\n### Pull request checklist\n- #1 tests pass\n- #2 changelog updated\n").prs.empty());
 }
 
 TEST(ParseTimesInSessions, EstimatesAndDurationsBeforeAClockAreNoRanges) {
@@ -1221,6 +1261,9 @@ TEST(ParseFields, AnEndSentenceUnderAStartAndAStartSentenceAlone) {
   EXPECT_EQ(log.sessions[2].start_minute, 20 * 60 + 10);
   EXPECT_EQ(log.sessions[2].end_minute, std::nullopt);
   EXPECT_EQ(log.sessions[3].start_minute, 19 * 60 + 30);
+  // A step's end is not the session's: "Finished 09:40, then moved on".
+  auto step = parse("## 2025-08-14, 09:00\nTriage first.\nFinished 09:40, then moved on to the parser rewrite.\n");
+  EXPECT_EQ(step.sessions.at(0).end_minute, std::nullopt);
   auto bold = parse("# Log\n\n**May 19, 2025**\n\n_12:00–14:15_\n\n- b\n\n**May 20, 2025**\n\n- c\n\nFinished 11:00.\n");
   ASSERT_EQ(bold.sessions.size(), 2u);
   EXPECT_EQ(bold.sessions[0].duration_minutes, 135); // a bold date's time line
@@ -1251,6 +1294,19 @@ TEST(ParseFields, ATotalFieldIsTheStatedDuration) {
   EXPECT_EQ(more.sessions[3].end_minute, 17 * 60 + 30);
   EXPECT_EQ(more.sessions[4].duration_minutes, 45);
   EXPECT_EQ(more.sessions[5].duration_minutes, 45);
+  // Totals of something else leave the heading's span: in a list item, after a label without clock times,
+  // or with more than a duration.
+  auto others = parse("## 2025-08-11 09:00–11:00\n- CI timing — build: 4m, tests: 12m. Total: 16m\n\n"
+                      "## 2025-08-12 09:00–11:00\nDowntime during deploy · Total: 5 min\n\n"
+                      "## 2025-08-13 09:00–11:00\nTotal: 3 PRs merged, 1h review backlog left.\n\n"
+                      "## 2025-08-14 09:00–17:00\nTotal: 3h20 of CPU across 8 workers\n\n"
+                      "## 2025-08-15 09:00–12:00\n~20 min CI runs are too slow; started caching.\n");
+  ASSERT_EQ(others.sessions.size(), 5u);
+  EXPECT_EQ(others.sessions[0].duration_minutes, 120);
+  EXPECT_EQ(others.sessions[1].duration_minutes, 120);
+  EXPECT_EQ(others.sessions[2].duration_minutes, 120);
+  EXPECT_EQ(others.sessions[3].duration_minutes, 480);
+  EXPECT_EQ(others.sessions[4].duration_minutes, 180);
 }
 
 TEST(ParseSections, KindsFromSynonyms) {
@@ -1442,7 +1498,8 @@ TEST(ParseFindingsRules, BoldFindingWithSeverityIdentifier) {
 
 TEST(ParseFindingsRules, BareLevelItemsUnderASessionsReviewHeading) {
   auto log = parse("## 2025-03-04\n\n### Review\n\n- **P1** `Unregister` still holds the lock\n- **P2** naming\n\n"
-                   "## 2025-03-05\n\n### Sprint review\n\n- P1 customers first\n");
+                   "## 2025-03-05\n\n### Sprint review\n\n- P1 customers first\n\n"
+                   "## 2025-03-06\n\n### Review\n- **P1** ship search — done\n- **P2** docs — slipped to tomorrow\n");
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 Unregister still holds the lock", "P2 naming"}));
 }
 

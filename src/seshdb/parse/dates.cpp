@@ -162,7 +162,9 @@ std::optional<DateMatch> numeric_date_at(std::string_view text, std::size_t pos)
     // Two year digits: not a version ("1.2.25", "10.4.3.25") nor a longer run,
     // and for dots and dashes only with two-digit day and month ("03-06-25").
     const std::size_t year_end = p + static_cast<std::size_t>(ny);
-    const bool short_year = ny == 2 && year <= 39 && (sep == '/' || (na == 2 && nb == 2)) &&
+    // 20..39 only: "25/03/18" is year first (2025-03-18) as often as day
+    // first, and CalVer "24.10.01" is a version.
+    const bool short_year = ny == 2 && year >= 20 && year <= 39 && (sep == '/' || (na == 2 && nb == 2)) &&
                             (year_end >= text.size() ||
                              (!is_digit(text[year_end]) && !is_word_byte(text[year_end]) &&
                               !((text[year_end] == '.' || text[year_end] == '-' || text[year_end] == '/') &&

@@ -730,6 +730,14 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     events.push_back({paragraph.line, 7, static_cast<int>(candidates.size() - 1), true, paragraph.lead_bold});
   }
 
+  std::vector<int> heading_lines; // sorted: headings come in line order
+  for (const auto& heading : doc.headings) {
+    heading_lines.push_back(heading.line);
+    if (heading.line + 1 <= lines.line_count()) {
+      heading_lines.push_back(heading.line + 1); // a setext heading's underline
+    }
+  }
+  std::sort(heading_lines.begin(), heading_lines.end());
   // Entries with no heading that open with a Date field, one after another:
   // "---", then "**Date:** 2025-08-11", "**Time:** 09:30–12:00 EDT", ...
   // Two or more such paragraphs outside any session heading; one alone is a
@@ -763,6 +771,16 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       const auto above = std::upper_bound(in_session_or_plan_at_heading.begin(), in_session_or_plan_at_heading.end(),
                                           paragraph.line, [](int line, const auto& entry) { return line < entry.first; });
       if (above != in_session_or_plan_at_heading.begin() && std::prev(above)->second) {
+        continue;
+      }
+      // Right under a heading, the Date is that heading's field ("## ADR-001",
+      // "## v1.2.0", "## Next session"), not an entry of its own.
+      int before = paragraph.line - 1;
+      while (before > 0 && doc.line_kinds[static_cast<std::size_t>(before - 1)] == LineKind::blank) {
+        --before;
+      }
+      const bool under_heading = before > 0 && std::binary_search(heading_lines.begin(), heading_lines.end(), before);
+      if (under_heading) {
         continue;
       }
       SessionStart start;

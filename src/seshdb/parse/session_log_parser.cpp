@@ -61,6 +61,7 @@ bool key_is(std::string_view key, std::initializer_list<std::string_view> names)
 std::vector<model::Field> read_fields(std::string_view line, int line_number, bool plain_allowed, bool any_case = false) {
   std::vector<model::Field> fields;
   std::string_view rest = util::trim(line);
+  const bool list_item = rest.starts_with("- ") || rest.starts_with("* ") || rest.starts_with("+ ");
   // List and quote markers, and the emoji or check marks before a label ("- ✅ **Branch**:").
   while (!rest.empty()) {
     const unsigned char c = static_cast<unsigned char>(rest.front());
@@ -112,14 +113,19 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
   // "Sunday, short one. Total: 1h10", "18:00–19:30 + 21:00–22:15 (Total:
   // 2h45)", "... · **Total:** 5h30": a total after a sentence, a field or in
   // brackets is a field of its own.
+  // Not in a list item ("- Test suite: 1,204 tests. Total: 14 min" times the
+  // tests), and after a separator only on a line that gives clock times.
   std::string total_split;
-  const bool has_total = rest.find("Total:") != std::string_view::npos; // one search for most lines
+  const bool has_total = !list_item && rest.find("Total:") != std::string_view::npos; // one search for most lines
   for (std::string_view label : {". Total:", "(Total:", " · Total:", " — Total:", " – Total:", "; Total:", ", Total:",
                                  ". **Total:**", "(**Total:**", " · **Total:**", " — **Total:**", " – **Total:**"}) {
     if (!has_total) {
       break;
     }
     const auto at = rest.find(label);
+    if (at != std::string_view::npos && !label.starts_with(".") && !find_time(rest.substr(0, at))) {
+      continue; // "Downtime during deploy · Total: 5 min"
+    }
     if (at != std::string_view::npos) {
       const std::size_t word = label.find_first_of("*T");
       std::string_view tail = rest.substr(at + word);
@@ -244,8 +250,13 @@ std::string clean_branch(std::string_view value) {
     return {};
   }
   // "Branch: deleted after merge": a plain word that runs on into a sentence
-  // names no branch ("Branch: main. Merged #3" ends its sentence first).
-  if (!has_marks && end != std::string::npos && end > 0 && whole[end - 1] >= 'a' && whole[end - 1] <= 'z') {
+  // names no branch ("Branch: main. Merged #3" ends its sentence first, and
+  // "Branch: main only" names the usual one).
+  static constexpr std::string_view k_usual[] = {"main", "master", "develop", "development", "dev", "trunk",
+                                                 "staging", "stage", "production", "prod", "release", "next",
+                                                 "default", "gh-pages", "integration", "qa", "test", "hotfix"};
+  const bool usual = std::find(std::begin(k_usual), std::end(k_usual), lower) != std::end(k_usual);
+  if (!has_marks && !usual && end != std::string::npos && end > 0 && whole[end - 1] >= 'a' && whole[end - 1] <= 'z') {
     const std::string_view rest = util::trim(std::string_view(whole).substr(end));
     if (!rest.empty() && ((rest.front() >= 'a' && rest.front() <= 'z') || (rest.front() >= 'A' && rest.front() <= 'Z'))) {
       return {};
@@ -440,6 +451,16 @@ std::optional<TimeMatch> prose_end_time(std::string_view normalized) {
     if (!time || time->begin > from + 1 || time->end) {
       return std::nullopt;
     }
+    // Only the end, a note in brackets at most: "Finished 09:40, then moved on
+    // to the parser" ends a step, "Done at 9:30 yesterday" another day.
+    std::string_view after = util::trim(normalized.substr(std::min(normalized.size(), time->end_pos)));
+    while (!after.empty() && (after.front() == '.' || after.front() == '*' || after.front() == '_')) {
+      after.remove_prefix(1);
+    }
+    after = util::trim(after);
+    if (!after.empty() && !(after.front() == '(' && (after.back() == ')' || after.ends_with(").")))) {
+      return std::nullopt;
+    }
     return time;
   }
   return std::nullopt;
@@ -544,15 +565,16 @@ std::optional<SlashDate> slash_date_of(const SessionStart& start, const SessionF
     return std::nullopt;
   }
   const std::string_view text = std::string_view(start.normalized).substr(start.date->begin, start.date->end - start.date->begin);
-  const auto slash = text.find('/');
-  if (slash == std::string_view::npos || slash == 0 || slash > 2 || text.find('/', slash + 1) == std::string_view::npos) {
+  // "a/b/yyyy" or "a-b-yyyy" (not "yyyy-mm-dd": its first part has four digits).
+  const auto slash = text.find_first_of("/-");
+  if (slash == std::string_view::npos || slash == 0 || slash > 2 || text.find(text[slash], slash + 1) == std::string_view::npos) {
     return std::nullopt;
   }
   SlashDate date;
   for (std::size_t i = 0; i < slash; ++i) {
     date.a = date.a * 10 + (text[i] - '0');
   }
-  for (std::size_t i = slash + 1; i < text.size() && text[i] != '/'; ++i) {
+  for (std::size_t i = slash + 1; i < text.size() && text[i] != text[slash]; ++i) {
     date.b = date.b * 10 + (text[i] - '0');
   }
   return date;
@@ -572,9 +594,11 @@ struct SlashDateEvidence {
 SlashDateEvidence slash_date_evidence(std::string_view text, int words_needed = 2) {
   SlashDateEvidence evidence;
   for (std::size_t p = 0; p + 5 < text.size(); ++p) {
-    if (text[p] != '/' || p == 0 || std::isdigit(static_cast<unsigned char>(text[p - 1])) == 0) {
+    // "15/04/2025" and "15-04-2025" alike.
+    if ((text[p] != '/' && text[p] != '-') || p == 0 || std::isdigit(static_cast<unsigned char>(text[p - 1])) == 0) {
       continue;
     }
+    const char sep = text[p];
     std::size_t b = p;
     while (b > 0 && std::isdigit(static_cast<unsigned char>(text[b - 1])) != 0 && p - b < 3) {
       --b;
@@ -586,7 +610,7 @@ SlashDateEvidence slash_date_evidence(std::string_view text, int words_needed = 
     // Standing alone in prose: not in a URL path ("/13/04/2025/") or a code span.
     const char lead = b == 0 ? ' ' : text[b - 1];
     bool bounded = (lead == ' ' || lead == '(' || lead == '\n' || lead == '\t' || lead == '*' || lead == '_') && p - b <= 2 &&
-                   e - p - 1 >= 1 && e - p - 1 <= 2 && e + 2 < text.size() && text[e] == '/';
+                   e - p - 1 >= 1 && e - p - 1 <= 2 && e + 2 < text.size() && text[e] == sep;
     if (bounded) {
       // A year of two or four digits ("15/04/2025", "15/4/25"), not "14/3/1" or "24/7/365".
       std::size_t y = e + 1;
@@ -594,7 +618,7 @@ SlashDateEvidence slash_date_evidence(std::string_view text, int words_needed = 
         ++y;
       }
       bounded = (y - e - 1 == 2 || y - e - 1 == 4) &&
-                (y >= text.size() || (std::isalnum(static_cast<unsigned char>(text[y])) == 0 && text[y] != '/' && text[y] != '`' &&
+                (y >= text.size() || (std::isalnum(static_cast<unsigned char>(text[y])) == 0 && text[y] != sep && text[y] != '`' &&
                                       text[y] != ','));
     }
     if (!bounded) {
@@ -790,15 +814,47 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
       }
     }
     if (!facts.duration && !clock_first && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "dauer", "zeitaufwand", "durée", "duración", "所要時間", "時間",
-                                                             "作業時間", "耗时", "用时", "时长", "total", "tiempo total", "tempo total",
-                                                             "temps total", "durée totale", "gesamtzeit", "gesamt", "合計",
-                                                             "合计", "总计", "总时长"})) {
+                                                             "作業時間", "耗时", "用时", "时长"})) {
       facts.duration = parse_duration_minutes(field.value);
       if (!facts.duration && !key_is(key, {"time", "hours"})) {
         facts.duration = parse_clock_duration(field.value);
       }
       if (!facts.duration && key_is(key, {"hours"})) {
         facts.duration = parse_duration_minutes(field.value + " hours"); // a table's "Hours" column: "1.5"
+      }
+    }
+    // "Total: 3h50 (lunch in between)": a total that is a duration and nothing
+    // more ("Total: 3 PRs merged, 1h backlog", "Total: 3h20 of CPU" are not).
+    if (!facts.duration && key_is(key, {"total", "tiempo total", "tempo total", "temps total", "durée totale", "gesamtzeit",
+                                        "gesamt", "合計", "合计", "总计", "总时长"})) {
+      std::string_view value = util::trim(field.value);
+      const std::size_t cut = std::min({value.find('('), value.find(','), value.find(';'), value.find(" — "),
+                                        value.find(" - "), value.find(". ")});
+      value = util::trim(value.substr(0, cut));
+      while (!value.empty() && (value.back() == '.' || value.back() == ')')) {
+        value.remove_suffix(1);
+      }
+      // A number and its unit, in any language ("~3 horas", "4.5時間"): one word at most, at the end.
+      while (value.starts_with("~") || value.starts_with("≈")) {
+        value = util::trim(value.substr(value.starts_with("~") ? 1 : std::string_view("≈").size()));
+      }
+      int words = 0;
+      bool last_is_word = false;
+      for (std::size_t p = 0; p < value.size();) {
+        while (p < value.size() && value[p] == ' ') {
+          ++p;
+        }
+        std::size_t e = p;
+        while (e < value.size() && value[e] != ' ') {
+          ++e;
+        }
+        const std::string_view token = value.substr(p, e - p);
+        last_is_word = !token.empty() && std::isdigit(static_cast<unsigned char>(token.front())) == 0 && token != "~";
+        words += last_is_word ? 1 : 0;
+        p = e;
+      }
+      if (only_a_duration(value) || (words <= 1 && (words == 0 || last_is_word))) {
+        facts.duration = parse_duration_minutes(value);
       }
     }
     if (time_value) {
@@ -1121,6 +1177,19 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       session_of_line[static_cast<std::size_t>(line)] = static_cast<int>(i);
     }
   }
+  // Lines of no session's body: the source keeps them (outside_text).
+  std::vector<bool> outside_bodies(session_of_line.size());
+  for (std::size_t line = 0; line < session_of_line.size(); ++line) {
+    outside_bodies[line] = session_of_line[line] == model::k_no_session;
+  }
+  // A one-session file starts at its title, but what its front matter names
+  // ("pr: .../pull/12", "commits: [a1b2c3d]") is the session's too.
+  if (!detection.sessions.empty() && detection.sessions.front().kind == StartKind::whole_file && doc.front_matter_end > 0 &&
+      detection.sessions.front().line > doc.front_matter_end) {
+    for (int line = 1; line <= doc.front_matter_end; ++line) {
+      session_of_line[static_cast<std::size_t>(line)] = 0;
+    }
+  }
 
   // Sessions: text, fields, facts.
   std::vector<SessionFacts> facts(detection.sessions.size());
@@ -1368,16 +1437,15 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           while (!lead.empty() && (lead.back() == '.' || lead.back() == '*' || lead.back() == '_')) {
             lead.remove_suffix(1);
           }
+          // "~45 min on the train", "~2h in the office": a place after it; not "~20 min CI runs are slow".
+          for (std::string_view place : {" on the ", " in the ", " at the ", " on a ", " at a "}) {
+            if (const auto at = lead.find(place); lead.starts_with("~") && at != std::string_view::npos && at < 12) {
+              lead = lead.substr(0, at);
+            }
+          }
           if (!lead.empty() && (lead.front() == '~' || std::isdigit(static_cast<unsigned char>(lead.front())) != 0) &&
               only_a_duration(lead)) {
             facts[i].duration = parse_duration_minutes(lead);
-          } else if (lead.starts_with("~") && lead.size() > 1 && std::isdigit(static_cast<unsigned char>(lead[1])) != 0) {
-            // "~45 min on the train": the tilde says it is the time spent.
-            const std::string_view words = lead.substr(1);
-            const std::size_t unit_end = words.find(' ', words.find_first_not_of("0123456789. "));
-            if (only_a_duration(lead.substr(0, unit_end == std::string_view::npos ? lead.size() : unit_end + 1))) {
-              facts[i].duration = parse_duration_minutes(lead.substr(0, unit_end == std::string_view::npos ? lead.size() : unit_end + 1));
-            }
           }
         }
         break;
@@ -1507,45 +1575,57 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       }
       const auto& d = *facts[i].date;
       if (last != nullptr) {
-        const bool both_years = d.year != 0 && last->year != 0;
-        const auto key = [&](const DateMatch& x) { return (both_years ? x.year : 0) * 10000 + x.month * 100 + x.day; };
-        forward_steps += key(d) > key(*last);
-        backward_steps += key(d) < key(*last);
+        std::int64_t step = 0;
+        if (d.year != 0 && last->year != 0) {
+          step = days_from_civil(d.year, d.month, d.day) - days_from_civil(last->year, last->month, last->day);
+        } else {
+          // Without a year, the shorter way round the calendar: "Jan 2" after "Dec 31" is forward.
+          step = days_from_civil(2001, d.month, std::min(d.day, 28)) - days_from_civil(2001, last->month, std::min(last->day, 28));
+          step = step > 182 ? step - 365 : (step < -182 ? step + 365 : step);
+        }
+        forward_steps += step > 0 ? 1 : 0;
+        backward_steps += step < 0 ? 1 : 0;
       }
       last = &d;
     }
   }
-  // The year that puts month-day nearest the neighbour's date, a step against
-  // the file's direction counting double (a diary's "Aug 10" then "Feb 3" is
-  // next February; its "Mar 5" then "Mar 3" is a day written late).
+  // The neighbour's year, unless that puts the day more than a month on the
+  // wrong side of it for the file's direction: then the year after (or
+  // before). A diary's "Jan 2" after "Dec 31" is next January, its "Oct 3"
+  // after "Jan 12" the same year, and its "Mar 3" after "Mar 5" a day
+  // written late.
   const auto year_near = [&](const DateMatch& neighbour, bool neighbour_is_earlier, int month, int day) {
-    const std::int64_t from = days_from_civil(neighbour.year, neighbour.month, neighbour.day);
-    int best_year = neighbour.year;
-    std::int64_t best_cost = -1;
-    for (int year : {neighbour.year, neighbour.year + 1, neighbour.year - 1}) {
-      if (!is_valid_date(year, month, day)) {
-        continue;
-      }
-      const std::int64_t delta = days_from_civil(year, month, day) - from;
-      const bool forward_in_file = neighbour_is_earlier ? delta >= 0 : delta <= 0;
-      const bool file_runs_forward = forward_steps >= backward_steps;
-      const std::int64_t cost = (delta < 0 ? -delta : delta) * (forward_in_file == file_runs_forward ? 1 : 2);
-      if (best_cost < 0 || cost < best_cost) {
-        best_cost = cost;
-        best_year = year;
-      }
+    const int year = neighbour.year;
+    if (!is_valid_date(year, month, day)) {
+      return is_valid_date(year + 1, month, day) ? year + 1 : year;
     }
-    return best_year;
+    const std::int64_t delta = days_from_civil(year, month, day) - days_from_civil(neighbour.year, neighbour.month, neighbour.day);
+    // Later in the file is later in time in a diary, earlier in a newest-first log.
+    const bool later_in_time = neighbour_is_earlier == (forward_steps >= backward_steps);
+    if (later_in_time && delta < -31) {
+      return year + 1;
+    }
+    if (!later_in_time && delta > 31) {
+      return year - 1;
+    }
+    return year;
   };
   std::size_t previous_with_year = none;
   for (std::size_t i = 0; i < log.sessions.size(); ++i) {
     auto& f = facts[i];
     if (f.date && f.date->year_inferred && previous_with_year != none) {
       // A year from a heading above ("# Journal 2024") runs on past December
-      // in a diary that does not say when the next year began.
-      const int rolled = year_near(*facts[previous_with_year].date, true, f.date->month, f.date->day);
-      if (forward_steps >= backward_steps ? rolled > f.date->year : rolled < f.date->year) {
-        f.date->year = rolled;
+      // in a diary that does not say when the next year began: a day more
+      // than a month before the one above it is in the next year.
+      const auto& previous = *facts[previous_with_year].date;
+      const bool forward = forward_steps >= backward_steps;
+      for (int step = 0; step < 3 && is_valid_date(f.date->year + (forward ? 1 : -1), f.date->month, f.date->day); ++step) {
+        const std::int64_t delta = days_from_civil(f.date->year, f.date->month, f.date->day) -
+                                   days_from_civil(previous.year, previous.month, previous.day);
+        if (forward ? delta >= -31 : delta <= 31) {
+          break;
+        }
+        f.date->year += forward ? 1 : -1;
       }
     }
     if (!f.date || f.date->year != 0) {
@@ -1772,22 +1852,45 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     }
   }
   const auto under_plans = [&](std::size_t h) { return static_cast<bool>(planned_heading[h]); };
-  // Under a legend ("## Severity levels" listing "- **P0** — data loss"): level definitions, no findings.
-  std::vector<bool> legend_heading(doc.headings.size(), false);
+  // The list or table right under a legend heading ("## Severity levels"
+  // listing "- **P0** — data loss"): level definitions, no findings. Only
+  // that first block: findings may follow under a line that introduces them.
+  std::vector<int> legend_end(doc.headings.size(), 0); // last line of the legend block, 0 for other headings
   {
-    std::vector<std::size_t> open;
+    std::set<int> item_lines;
+    for (const auto& item : doc.items) {
+      item_lines.insert(item.line);
+    }
     for (std::size_t h = 0; h < doc.headings.size(); ++h) {
-      while (!open.empty() && doc.headings[open.back()].level >= doc.headings[h].level) {
-        open.pop_back();
+      if (!names_a_legend(doc.headings[h].text)) {
+        continue;
       }
-      legend_heading[h] = (!open.empty() && legend_heading[open.back()]) || names_a_legend(doc.headings[h].text);
-      open.push_back(h);
+      const int next_heading = h + 1 < doc.headings.size() ? doc.headings[h + 1].line : lines.line_count() + 1;
+      int line = doc.headings[h].line + 1;
+      while (line < next_heading && doc.line_kinds[static_cast<std::size_t>(line - 1)] == LineKind::blank) {
+        ++line;
+      }
+      int end = doc.headings[h].line;
+      for (; line < next_heading; ++line) {
+        const std::string_view raw = lines.line_text(text, line);
+        const bool blank = doc.line_kinds[static_cast<std::size_t>(line - 1)] == LineKind::blank;
+        const bool block = item_lines.count(line) > 0 || util::trim(raw).starts_with("|") ||
+                           (!raw.empty() && (raw.front() == ' ' || raw.front() == '\t'));
+        if (!blank && !block) {
+          break;
+        }
+        if (!blank) {
+          end = line;
+        }
+      }
+      legend_end[h] = end;
     }
   }
   const auto under_legend = [&](int line) {
     const auto above = std::upper_bound(doc.headings.begin(), doc.headings.end(), line,
                                         [](int l, const MdHeading& h) { return l < h.line; });
-    return above != doc.headings.begin() && legend_heading[static_cast<std::size_t>(std::prev(above) - doc.headings.begin())];
+    return above != doc.headings.begin() &&
+           line <= legend_end[static_cast<std::size_t>(std::prev(above) - doc.headings.begin())];
   };
   // The parent, the nearest heading before one at a higher level, lists findings.
   const auto names_findings_parent = [&](const MdHeading& heading) {
@@ -1987,6 +2090,15 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     if (rest.empty() || std::isalpha(static_cast<unsigned char>(rest[0])) == 0) {
       return std::nullopt;
     }
+    // "P1 ship search — done", "P2 docs — slipped to tomorrow": a day's
+    // priorities reviewed, not problems found.
+    const std::string rest_lower = util::to_lower_ascii(rest);
+    for (std::string_view status : {"— done", "- done", "(done)", "— slipped", "- slipped", "slipped to", "— not started",
+                                    "- not started", "moved to tomorrow", "carried over", "postponed", "deferred", "✅"}) {
+      if (rest_lower.find(status) != std::string::npos) {
+        return std::nullopt;
+      }
+    }
     // "P0 issues: rate limiting, timeouts" names a group of them, not one.
     const std::string first_word = util::to_lower_ascii(rest.substr(0, rest.find_first_of(" :")));
     for (std::string_view group : {"issue", "issues", "finding", "findings", "bug", "bugs", "problem", "problems", "item",
@@ -2112,10 +2224,14 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           while (!title.empty() && (title.back() == ':' || title.back() == ')')) {
             title.remove_suffix(1);
           }
+          // A list of them by name, not "Pull request checklist" or "PRs — lessons learned".
+          static constexpr std::string_view k_pr_lists[] = {
+              "pull requests", "prs", "merge requests", "mrs", "prs opened", "prs merged", "prs reviewed", "prs touched",
+              "prs created", "open prs", "merged prs", "related prs", "pull requests opened", "pull requests merged",
+              "pull requests reviewed", "related pull requests", "merge requests opened", "merge requests merged"};
           section_context.prs_section =
               !section_context.plans_or_tickets &&
-              (title.find("pull request") != std::string_view::npos || title == "prs" || title.starts_with("prs ") ||
-               title.ends_with(" prs") || title.find(" prs ") != std::string_view::npos || title.starts_with("merge request"));
+              std::find(std::begin(k_pr_lists), std::end(k_pr_lists), title) != std::end(k_pr_lists);
         }
         if (section_context.files_section) {
           for (std::string_view action : {"created", "modified", "deleted", "moved"}) {
@@ -2279,6 +2395,27 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       if (!marked || under_legend(item.line) || done_state(item).has_value()) {
         continue;
       }
+      // Where findings are listed: under a heading that names them, or a
+      // line just above the list that does ("Findings (levels: 🔴 P0 ...):").
+      const auto heading_above = std::upper_bound(doc.headings.begin(), doc.headings.end(), item.line,
+                                                  [](int l, const MdHeading& h) { return l < h.line; });
+      bool findings_context = heading_above != doc.headings.begin() &&
+                              (classify_section(std::prev(heading_above)->text) == model::SectionKind::findings ||
+                               section_names_problems(std::prev(heading_above)->text));
+      for (int line = item.line - 1; line >= std::max(1, item.line - 12) && !findings_context; --line) {
+        const auto kind = doc.line_kinds[static_cast<std::size_t>(line - 1)];
+        const std::string_view raw = util::trim(lines.line_text(text, line));
+        if (kind == LineKind::text && !raw.starts_with("-") && !raw.starts_with("*") && !raw.starts_with("#")) {
+          findings_context = section_names_problems(raw) || classify_section(raw) == model::SectionKind::findings;
+          break; // the paragraph that introduces the list
+        }
+        if (raw.starts_with("#")) {
+          break;
+        }
+      }
+      if (!findings_context) {
+        continue;
+      }
       const auto above = std::upper_bound(doc.headings.begin(), doc.headings.end(), item.line,
                                           [](int l, const MdHeading& h) { return l < h.line; });
       if (above != doc.headings.begin() && under_plans(static_cast<std::size_t>(std::prev(above) - doc.headings.begin()))) {
@@ -2351,7 +2488,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   {
     std::string outside;
     for (int line = 1; line <= lines.line_count(); ++line) {
-      if (session_of_line[static_cast<std::size_t>(line)] != model::k_no_session) {
+      if (!outside_bodies[static_cast<std::size_t>(line)]) {
         continue;
       }
       outside += lines.line_text(text, line);

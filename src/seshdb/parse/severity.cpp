@@ -258,7 +258,7 @@ bool names_a_legend(std::string_view title) {
   while (!bare.empty() && (bare.back() == ':' || bare.back() == '.')) {
     bare.remove_suffix(1);
   }
-  for (std::string_view whole : {"key", "levels", "severities", "conventions", "glossary"}) {
+  for (std::string_view whole : {"severities", "priorities legend"}) {
     if (bare == whole) {
       return true;
     }
