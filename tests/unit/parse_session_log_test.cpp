@@ -200,6 +200,22 @@ TEST(ParseSessions, YearsComeFromTheNearestSessionEarlierFirst) {
   EXPECT_FALSE(parse(many).sessions.at(3999).local_date.has_value());
 }
 
+TEST(ParseSessions, PortugueseLogsAndWeekdaysReadSlashDatesDayFirst) {
+  // The weekday decides alone: Monday 2 June 2025, not Thursday 6 February.
+  auto log = parse("# Diário\n\n## 02/06/2025 (segunda-feira)\n\nHorário: 14h às 17h30\nDuração: 3h30\n\n"
+                   "## 03/06/2025 (terça-feira)\n\nHorário: 9h às 11h15 (UTC-3)\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-06-02");
+  EXPECT_EQ(log.sessions[0].start_minute, 14 * 60);
+  EXPECT_EQ(log.sessions[0].end_minute, 17 * 60 + 30);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 210);
+  EXPECT_EQ(log.sessions[1].local_date, "2025-06-03");
+  EXPECT_EQ(log.sessions[1].started_at, "2025-06-03T12:00:00Z");
+  EXPECT_EQ(parse("## 6/2/2025 Mon\nx\n").sessions.at(0).local_date, "2025-06-02"); // June 2 was a Monday
+  EXPECT_EQ(parse("## 2/6/2025 Mon\nx\n").sessions.at(0).local_date, "2025-06-02"); // Feb 6 a Thursday
+  EXPECT_EQ(parse("## 2/6/2025 Thu\nx\n").sessions.at(0).local_date, "2025-02-06");
+}
+
 TEST(ParseSessions, DashedDatesFollowTheFilesDayFirstEvidence) {
   auto log = parse("## 10-03-2025\nx\n\n## 11-03-2025\nx\n\n## 13-03-2025\nx\n");
   ASSERT_EQ(log.sessions.size(), 3u);

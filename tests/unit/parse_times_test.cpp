@@ -35,6 +35,13 @@ TEST(ParseTimes, SeveralRangesRunFromTheFirstStartToTheLastEnd) {
   EXPECT_EQ(time_in("14:00-16:00, 09:00-10:00 UTC"), "14:00-16:00");
   EXPECT_EQ(time_in("22:00-01:00, 02:00-03:00"), "22:00-01:00");
 }
+TEST(ParseTimes, RangeWordsInOtherLanguagesAndTheHourSign) {
+  EXPECT_EQ(time_in("10:00 bis 12:00"), "10:00-12:00");
+  EXPECT_EQ(time_in("14:00 a 16:00"), "14:00-16:00");
+  EXPECT_EQ(time_in("10:00 h – 12:30 h (CEST)"), "10:00-12:30 CEST");
+  EXPECT_EQ(time_in("10:00 h (CEST)"), "10:00 CEST");
+  EXPECT_EQ(time_in("10:00 a meeting"), "10:00");
+}
 TEST(ParseTimes, TwelveHourRangeSharesTrailingPm) { EXPECT_EQ(time_in("12:30-1:15 PM PST"), "12:30-13:15 PST"); }
 TEST(ParseTimes, ApproximateMarkerKept) { EXPECT_EQ(time_in("~1:00-2:15 PM PST (LATEST)"), "13:00-14:15 PST ~"); }
 TEST(ParseTimes, MorningRangeCrossingNoon) { EXPECT_EQ(time_in("11:30-1:00 PM"), "11:30-13:00"); }

@@ -555,6 +555,27 @@ std::optional<model::Field> timer_field(std::string_view line, int line_number) 
   return model::Field{"Timer", std::string(value), line_number};
 }
 
+// The weekday a heading names, in English or a European language ("Mon",
+// "segunda-feira", "mardi", "Mittwoch"), 0 for Sunday; -1 for none.
+int weekday_named(std::string_view normalized) {
+  static constexpr std::pair<std::string_view, int> k_days[] = {
+      {"sunday", 0}, {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4}, {"friday", 5}, {"saturday", 6},
+      {"domingo", 0}, {"segunda-feira", 1}, {"terça-feira", 2}, {"quarta-feira", 3}, {"quinta-feira", 4},
+      {"sexta-feira", 5}, {"sábado", 6}, {"lunes", 1}, {"martes", 2}, {"miércoles", 3}, {"jueves", 4}, {"viernes", 5},
+      {"dimanche", 0}, {"lundi", 1}, {"mardi", 2}, {"mercredi", 3}, {"jeudi", 4}, {"vendredi", 5}, {"samedi", 6},
+      {"sonntag", 0}, {"montag", 1}, {"dienstag", 2}, {"mittwoch", 3}, {"donnerstag", 4}, {"freitag", 5}, {"samstag", 6},
+      {"domenica", 0}, {"lunedì", 1}, {"martedì", 2}, {"mercoledì", 3}, {"giovedì", 4}, {"venerdì", 5}, {"sabato", 6},
+      {"zondag", 0}, {"maandag", 1}, {"dinsdag", 2}, {"woensdag", 3}, {"donderdag", 4}, {"vrijdag", 5}, {"zaterdag", 6},
+      {"sun", 0}, {"mon", 1}, {"tue", 2}, {"wed", 3}, {"thu", 4}, {"fri", 5}, {"sat", 6}};
+  const std::string lower = util::to_lower_ascii(normalized);
+  for (const auto& [name, day] : k_days) {
+    if (util::contains_word(lower, name)) {
+      return day;
+    }
+  }
+  return -1;
+}
+
 // A heading's slash date "a/b/yyyy" as written, when its date came from one.
 struct SlashDate {
   int a = 0;
@@ -636,7 +657,10 @@ SlashDateEvidence slash_date_evidence(std::string_view text, int words_needed = 
   int words = 0;
   for (std::string_view word : {"sesión", "séance", "sitzung", "fecha", "datum:", "horaire", "uhrzeit", "lundi", "mardi",
                                 "mercredi", "jeudi", "vendredi", "lunes", "martes", "miércoles", "jueves", "viernes",
-                                "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "sessão", "giorno"}) {
+                                "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "sessão", "giorno",
+                                "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "horário",
+                                "duração", "diário", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "orario",
+                                "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "tijd"}) {
     words += has_word(word) ? 1 : 0;
   }
   evidence.european_words = words >= words_needed;
@@ -655,6 +679,22 @@ void read_slash_dates_the_files_way(const std::vector<SessionStart>& starts, std
       any = true;
     }
   }
+  // A weekday in the heading says which reading it is: "## 02/06/2025
+  // (segunda-feira)" is Monday 2 June, not Thursday 6 February.
+  int weekday_votes = 0;
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    const auto date = slash_date_of(starts[i], facts[i]);
+    const int named = date ? weekday_named(starts[i].normalized) : -1;
+    if (named < 0 || date->a > 12 || date->b > 12 || date->a == date->b) {
+      continue;
+    }
+    const int year = facts[i].date->year;
+    const bool day_first_fits = is_valid_date(year, date->b, date->a) && weekday(year, date->b, date->a) == named;
+    const bool month_first_fits = is_valid_date(year, date->a, date->b) && weekday(year, date->a, date->b) == named;
+    weekday_votes += day_first_fits && !month_first_fits ? 1 : (month_first_fits && !day_first_fits ? -1 : 0);
+  }
+  day_first = day_first || weekday_votes > 0;
+  month_first = month_first || weekday_votes < 0;
   if (!any || month_first) {
     return;
   }
@@ -801,7 +841,8 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     }
     // "Time: 2h" is a duration, "Time: 14h30 - 16h" a range.
     const bool time_key = key_is(key, {"time", "session time", "time range", "when", "session", "时间", "時間", "zeit",
-                                       "uhrzeit", "hora", "horario", "heure", "horaire", "作業時間", "工作时间"});
+                                       "uhrzeit", "hora", "horario", "horário", "heure", "horaire", "orario", "tijd",
+                                       "作業時間", "工作时间", "작업 시간", "시간"});
     const std::optional<TimeMatch> time_value = time_key && !range_field ? time_in_value(field.value) : std::nullopt;
     // "Time: 14h00 - 2h de tests" starts at 14:00; it is no 14-hour duration.
     // "Time: ~2h (started 14:00)" is one, the clock after it.
@@ -814,7 +855,8 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
       }
     }
     if (!facts.duration && !clock_first && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "dauer", "zeitaufwand", "durée", "duración", "所要時間", "時間",
-                                                             "作業時間", "耗时", "用时", "时长"})) {
+                                                             "作業時間", "耗时", "用时", "时长", "duração", "durata", "duur",
+                                                             "소요 시간", "소요시간"})) {
       facts.duration = parse_duration_minutes(field.value);
       if (!facts.duration && !key_is(key, {"time", "hours"})) {
         facts.duration = parse_clock_duration(field.value);

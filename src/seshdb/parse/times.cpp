@@ -370,7 +370,9 @@ std::size_t skip_range_separator(std::string_view text, std::size_t p) {
     ++p;
   }
   std::size_t q = std::string_view::npos;
-  for (std::string_view sep : {"->", "-", "–", "—", "~", "〜", "to ", "until ", "→"}) { // 〜: Japanese wave dash
+  // 〜: Japanese wave dash; "às", "a", "bis", "até", "hasta": "14h às 17h30", "10:00 bis 12:00".
+  for (std::string_view sep : {"->", "-", "–", "—", "~", "〜", "to ", "until ", "→", "às ", "as ", "à ", "a ", "bis ",
+                               "até ", "hasta ", "al "}) {
     if (text.substr(p).starts_with(sep)) {
       q = p + sep.size();
       break;
@@ -575,6 +577,15 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
       }
     }
     std::size_t p = first->end;
+    // "10:00 h (CEST)", "10:00 h – 12:30 h": the hour sign German and Austrian logs write after a clock.
+    const auto skip_hour_sign = [&](std::size_t at, const Clock& clock) {
+      if (!clock.h_style && !clock.dot_style && text.substr(at).starts_with(" h") &&
+          (at + 2 >= text.size() || !is_alpha(text[at + 2]))) {
+        return at + 2;
+      }
+      return at;
+    };
+    p = skip_hour_sign(p, *first);
     std::optional<Clock> second;
     bool iso_t = pos > 0 && text[pos - 1] == 'T';
 
@@ -636,6 +647,7 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
           }
         }
         if (second) {
+          second->end = skip_hour_sign(second->end, *second);
           const int start_minute = to_24h(first->hour, first->meridiem) * 60 + first->minute;
           const int end_minute = to_24h(second->hour, second->meridiem) * 60 + second->minute;
           std::size_t after = second->end;
