@@ -285,6 +285,14 @@ TEST(ParseSessions, OnlyAWeekHeadingDatesWeekdays) {
   EXPECT_EQ(ending.sessions[1].local_date, "2025-01-15");
 }
 
+TEST(ParseSessions, ReleaseHeadingsAndChangelogFilesAreNotSessions) {
+  auto diary = parse("# Dev diary\n\n## [Unreleased]\n\n## 2025-06-03\n- a\n\n## v1.4.1 (2025-06-03)\n### Fixed\n- b\n\n"
+                     "## [1.3.2] - 2025-05-28\n- c\n\n## Release 1.3 — 2025-05-20\n- d\n\n"
+                     "## [0.4.2] — 2025-02-10 — Session 7\n- e\n\n## 6. März 2025\n- f\n\n## 13.03.25\n- g\n");
+  EXPECT_EQ(session_lines(diary), (std::vector<int>{5, 18, 21, 24}));
+  EXPECT_TRUE(parse("# Changelog\n\n## 2025-06-03\n- Added x\n\n## 2025-05-28\n- Fixed y\n").sessions.empty());
+}
+
 TEST(ParseSessions, PlansAndReleasesAreNotSessions) {
   auto log = parse("## 2025-04-01 Setup\nx\n\n## Roadmap\n\n| Date | Milestone |\n|---|---|\n| 2025-06-01 | Beta |\n\n"
                    "## Changelog\n\n### v1.2.0 - 2025-05-03\n- y\n\n## Upcoming milestones\n\n### 2025-11-15 - freeze\n\n"

@@ -211,6 +211,55 @@ bool names_plans(std::string_view heading) {
   return false;
 }
 
+// "## [1.3.2] - 2025-05-28", "## v1.4.0 (2025-06-01)", "## Release 2.1 —
+// 2025-06-03": a release, dated, not a session.
+bool names_a_release(std::string_view normalized) {
+  std::string_view t = util::trim(normalized);
+  const std::string lower = util::to_lower_ascii(t.substr(0, std::min<std::size_t>(t.size(), 16)));
+  std::size_t p = 0;
+  for (std::string_view word : {"release ", "version ", "ver. "}) {
+    if (lower.starts_with(word)) {
+      p = word.size();
+      break;
+    }
+  }
+  if (p < lower.size() && lower[p] == '[') {
+    ++p;
+  }
+  if (p < lower.size() && lower[p] == 'v') {
+    ++p;
+  }
+  std::size_t digits = 0;
+  int dots = 0;
+  // "1.3", "1.3.2": each dot between digits ("6. März" is a day).
+  while (p < lower.size() && (is_digit(lower[p]) || (lower[p] == '.' && digits > 0 && p + 1 < lower.size() &&
+                                                     is_digit(lower[p + 1])))) {
+    dots += lower[p] == '.' ? 1 : 0;
+    digits += is_digit(lower[p]) ? 1 : 0;
+    ++p;
+  }
+  if (dots < 1 || dots > 3 || digits > 9) {
+    return false;
+  }
+  // Not a date written with dots ("13.03.25", "2025.06.03"), nor a session that names its release.
+  if (const auto date = find_date(t); date && date->begin < p) {
+    return false;
+  }
+  // "[0.4.2] — 2025-02-10 — Session 7": a session that names the release it made.
+  const std::string whole = util::to_lower_ascii(t);
+  for (auto at = whole.find("session"); at != std::string::npos; at = whole.find("session", at + 7)) {
+    std::size_t q = at + 7;
+    q += q < whole.size() && whole[q] == 's' ? 1 : 0;
+    while (q < whole.size() && (whole[q] == ' ' || whole[q] == '#')) {
+      ++q;
+    }
+    if (q < whole.size() && is_digit(whole[q])) {
+      return false;
+    }
+  }
+  return p >= lower.size() || lower[p] == ']' || lower[p] == ' ' || lower[p] == '(' || lower[p] == '-' || lower[p] == ':';
+}
+
 // "Next Session - 2025-03-10", "Plan for 2025-03-12", "Tomorrow (2025-03-05)",
 // "Weekly recap (2025-03-03 – 2025-03-09)", "Session 5 (planned)": a plan
 // or a look back, dated, but not a session worked in.
@@ -472,6 +521,10 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
         numbered_entry = false;
       }
     }
+    if (date && !heading.in_container && names_a_release(normalized)) {
+      detection.rejected.emplace_back(heading.line, fmt::format("heading \"{}\" names a release, not a session", heading.text));
+      date.reset();
+    }
     const bool plan_or_recap = (has_a_date || is_numbered_session(normalized) || numbered_entry) && names_plan_or_recap(normalized);
     if (plan_or_recap) {
       if (!heading.in_container) {
@@ -493,9 +546,13 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       }
       // Only a heading that is nothing more: "Split the changelog" on a dated
       // session heading is work done.
+      // A file titled "# Changelog" or "# Release notes" lists releases.
+      const std::string lower_title = heading.level == 1 ? util::to_lower_ascii(util::trim(normalized)) : std::string();
+      const bool release_title = lower_title == "changelog" || lower_title == "change log" || lower_title == "release notes" ||
+                                 lower_title == "releases" || lower_title == "release history";
       if ((!has_a_date && heading.level > 1 && std::count(normalized.begin(), normalized.end(), ' ') < 4 &&
            names_plans(normalized)) ||
-          plan_or_recap) {
+          plan_or_recap || release_title) {
         plans_levels.push_back(heading.level); // and "### 2025-03-04" under "## Weekly recap (...)"
       }
       plans_at_heading.emplace_back(heading.line, !plans_levels.empty());
