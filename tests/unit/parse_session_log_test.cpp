@@ -1527,6 +1527,15 @@ TEST(ParseFindingsRules, BareLevelItemsUnderASessionsReviewHeading) {
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 Unregister still holds the lock", "P2 naming"}));
 }
 
+TEST(ParseFindingsRules, ALevelInBoldOpeningAnItemIsItsLabel) {
+  auto log = parse("## 2025-06-02\n\n### Notes — [[PR 212 WAL mode]]\n- **P1** `wal_checkpoint()` runs under a read\n"
+                   "- 🔴 **P2** buffer is never shrunk\n- **P3** ship docs — done\n- [ ] **P1** write the migration\n"
+                   "- the **P1** label is bold here\n\n### Next steps\n- **P1** add a test\n\n"
+                   "### Review notes on PR #212\n- P2 help text misses --wal\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 wal_checkpoint() runs under a read",
+                                                          "P2 buffer is never shrunk", "P2 help text misses --wal"}));
+}
+
 TEST(ParseFindingsRules, BareLevelItemsNestedUnderAnItemThatNamesFindings) {
   auto log = parse("## 2025-06-11\n\n- Reviewer (copilot) findings:\n  - **P1** eslint ignores dist/ on Linux\n"
                    "  - **P2** duplicate @types/node\n- Plan:\n  - P1 ship the fix\n");

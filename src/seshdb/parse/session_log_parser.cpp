@@ -2093,6 +2093,56 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   }
   // "- P1 parser drops quantities" under "## 🐛 Issues found": a level with no
   // mark after it, only where the heading names problems.
+  // "P1 ship search — done", "P2 docs — slipped to tomorrow": a day's
+  // priorities reviewed, not problems found.
+  const auto names_a_status = [](std::string_view rest) {
+    const std::string lower = util::to_lower_ascii(rest);
+    for (std::string_view status : {"— done", "- done", "(done)", "— slipped", "- slipped", "slipped to", "— not started",
+                                    "- not started", "moved to tomorrow", "carried over", "postponed", "deferred", "✅"}) {
+      if (lower.find(status) != std::string::npos) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // "- **P1** `wal_checkpoint()` runs while ...", "- 🔴 **P1** buffer never
+  // shrinks": a level in bold that opens the item, as its label.
+  const auto bold_level_item = [&](const MdItem& item) -> std::optional<std::pair<std::string, std::string>> {
+    std::string_view raw = util::trim(lines.line_text(text, item.line));
+    if (raw.starts_with("- ") || raw.starts_with("* ") || raw.starts_with("+ ")) {
+      raw = util::trim(raw.substr(2));
+    } else if (const std::size_t digits = raw.find_first_not_of("0123456789");
+               digits > 0 && digits <= 3 && digits + 1 < raw.size() && (raw[digits] == '.' || raw[digits] == ')')) {
+      raw = util::trim(raw.substr(digits + 1));
+    } else {
+      return std::nullopt;
+    }
+    if (raw.starts_with("[ ] ") || raw.starts_with("[x] ") || raw.starts_with("[X] ")) {
+      return std::nullopt; // a task
+    }
+    std::size_t p = 0;
+    while (p < raw.size() && p < 12 && static_cast<unsigned char>(raw[p]) >= 0x80) {
+      ++p; // an emoji before it
+    }
+    while (p < raw.size() && raw[p] == ' ') {
+      ++p;
+    }
+    const std::string_view marker = raw.substr(p);
+    if (marker.size() < 8 || !marker.starts_with("**") || (marker[2] != 'P' && marker[2] != 'p') || marker[3] < '0' ||
+        marker[3] > '3' || marker.substr(4, 2) != "**" || marker[6] != ' ') {
+      return std::nullopt;
+    }
+    const std::string line = first_line(item.text);
+    const auto at = line.find(std::string(1, marker[2]) + marker[3]);
+    if (at == std::string::npos) {
+      return std::nullopt;
+    }
+    std::string rest(util::trim(std::string_view(line).substr(at + 2)));
+    if (rest.empty() || names_a_status(rest)) {
+      return std::nullopt;
+    }
+    return std::make_pair(std::string("P") + marker[3], std::move(rest));
+  };
   // Under a heading that names problems, or nested under an item that does
   // ("- Reviewer findings:" over "  - P1 eslint ignores dist/").
   const auto bare_level_item = [&](const MdItem& item, int index, int section,
@@ -2132,14 +2182,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     if (rest.empty() || std::isalpha(static_cast<unsigned char>(rest[0])) == 0) {
       return std::nullopt;
     }
-    // "P1 ship search — done", "P2 docs — slipped to tomorrow": a day's
-    // priorities reviewed, not problems found.
-    const std::string rest_lower = util::to_lower_ascii(rest);
-    for (std::string_view status : {"— done", "- done", "(done)", "— slipped", "- slipped", "slipped to", "— not started",
-                                    "- not started", "moved to tomorrow", "carried over", "postponed", "deferred", "✅"}) {
-      if (rest_lower.find(status) != std::string::npos) {
-        return std::nullopt;
-      }
+    if (names_a_status(rest)) {
+      return std::nullopt;
     }
     // "P0 issues: rate limiting, timeouts" names a group of them, not one.
     const std::string first_word = util::to_lower_ascii(rest.substr(0, rest.find_first_of(" :")));
@@ -2198,6 +2242,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       add_finding(index, severity->level, severity->label, title, item.line);
     } else if (auto bare = bare_level_item(item, index, section, k)) {
       add_finding(index, bare->first, bare->first, bare->second, item.line);
+    } else if (auto bold = index >= 0 && !done_state(item).has_value() ? bold_level_item(item) : std::nullopt) {
+      add_finding(index, bold->first, bold->first, bold->second, item.line);
     } else if (kind == model::SectionKind::findings && index >= 0 && section >= 0 && item.depth == 0 && !done_state(item).has_value() &&
                section_names_problems(log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title)) {
       if (auto trailing = trailing_severity(normalize_width(first_line(item.text)), title)) {

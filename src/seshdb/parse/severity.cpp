@@ -284,6 +284,13 @@ bool section_names_problems(std::string_view title) {
       return true;
     }
   }
+  // "Review notes on PR #212", "Review from @dana-k on #318:", "Review feedback — round 2".
+  for (std::string_view lead : {"review notes ", "review notes:", "review notes —", "review from ", "review feedback",
+                                "review of pr", "review on pr", "review of #", "review on #", "pr review ", "reviewer feedback"}) {
+    if (bare.starts_with(lead)) {
+      return true;
+    }
+  }
   return false;
 }
 
