@@ -1288,6 +1288,13 @@ TEST(ParseFields, AnEndSentenceUnderAStartAndAStartSentenceAlone) {
   // A step's end is not the session's: "Finished 09:40, then moved on".
   auto step = parse("## 2025-08-14, 09:00\nTriage first.\nFinished 09:40, then moved on to the parser rewrite.\n");
   EXPECT_EQ(step.sessions.at(0).end_minute, std::nullopt);
+  // The time right after a bold date on its line, bare or in brackets; not one later in the sentence.
+  auto inline_time = parse("# Devlog\n\n**2025-06-03** (evening, 20:15–23:40)\n- a\n\n**2025-06-04** 09:00–10:30 fixed it\n- b\n\n"
+                           "**2025-06-05** did things for two hours, then 10:00-11:00 standup\n");
+  ASSERT_EQ(inline_time.sessions.size(), 3u);
+  EXPECT_EQ(inline_time.sessions[0].duration_minutes, 205);
+  EXPECT_EQ(inline_time.sessions[1].duration_minutes, 90);
+  EXPECT_EQ(inline_time.sessions[2].start_minute, std::nullopt);
   auto bold = parse("# Log\n\n**May 19, 2025**\n\n_12:00–14:15_\n\n- b\n\n**May 20, 2025**\n\n- c\n\nFinished 11:00.\n");
   ASSERT_EQ(bold.sessions.size(), 2u);
   EXPECT_EQ(bold.sessions[0].duration_minutes, 135); // a bold date's time line

@@ -781,6 +781,17 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
         start.title.pop_back();
       }
       start.normalized = runs_on ? normalize_width(start.title) : normalized;
+      // "**2025-06-03** 20:15–23:40", "**2025-06-03** (evening, 20:15–23:40)":
+      // the time right after the bold date is the entry's, as in a heading.
+      if (runs_on) {
+        const std::string rest = normalize_width(line_rest);
+        if (const auto time = find_time(rest); time && time->end && time->begin <= 24) {
+          const bool closing = time->end_pos < rest.size() && rest[time->end_pos] == ')';
+          start.title += rest.substr(0, time->end_pos + (closing ? 1 : 0));
+          start.title = std::string(util::trim(start.title));
+          start.normalized = normalize_width(start.title);
+        }
+      }
     }
     start.date = date;
     candidates.push_back(std::move(start));
