@@ -23,6 +23,11 @@ TEST(ParseDates, IsoDateWithTimeAfterT) { EXPECT_EQ(date_in("Session: 2025-11-21
 TEST(ParseDates, SlashSeparatedIso) { EXPECT_EQ(date_in("2025/12/04 notes"), "2025-12-04"); }
 TEST(ParseDates, DottedUnpaddedDate) { EXPECT_EQ(date_in("[日期：2026.1.2（周五）]"), "2026-01-02"); }
 TEST(ParseDates, CjkYearMonthDay) { EXPECT_EQ(date_in("2025年12月28日 记录"), "2025-12-28"); }
+TEST(ParseDates, KoreanYearMonthDay) {
+  EXPECT_EQ(date_in("2025년 6월 2일 (월)"), "2025-06-02");
+  EXPECT_EQ(date_in("6월 5일 (목) — 야간 작업"), "--06-05");
+  EXPECT_EQ(date_in("2025년 6월"), "none"); // a month
+}
 TEST(ParseDates, EnglishMonthDayYear) { EXPECT_EQ(date_in("Dec 4, 2025: Title"), "2025-12-04"); }
 TEST(ParseDates, FullMonthNameWithOrdinal) { EXPECT_EQ(date_in("December 4th, 2025"), "2025-12-04"); }
 TEST(ParseDates, DayMonthYear) { EXPECT_EQ(date_in("4 December 2025"), "2025-12-04"); }

@@ -33,6 +33,7 @@ TEST(ParseDurations, SpanishFrenchItalianDutchUnitsAndHalfHours) {
   EXPECT_EQ(parse_duration_minutes("2 hours and a half"), 150);
   EXPECT_EQ(parse_duration_minutes("1.5 hours and a half-day off"), 90); // a half-day is no half hour
   EXPECT_EQ(parse_duration_minutes("2 oranges"), std::nullopt);
+  EXPECT_EQ(parse_duration_minutes("약 1시간 30분"), 90);
 }
 TEST(ParseDurations, ClockFaceOnlyWhenThatIsAll) {
   EXPECT_EQ(parse_clock_duration("1:45"), 105);

@@ -216,6 +216,17 @@ TEST(ParseSessions, PortugueseLogsAndWeekdaysReadSlashDatesDayFirst) {
   EXPECT_EQ(parse("## 2/6/2025 Thu\nx\n").sessions.at(0).local_date, "2025-02-06");
 }
 
+TEST(ParseSessions, AKoreanLog) {
+  auto log = parse("# 개발 일지\n\n## 2025년 6월 2일 (월)\n\n작업 시간: 10:00~12:30\n브랜치: `feat/korean-dates`\n\n"
+                   "## 6월 5일 (목) — 야간 작업\n\n소요 시간: 약 1시간 30분\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-06-02");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 150);
+  EXPECT_EQ(log.sessions[0].branch, "feat/korean-dates");
+  EXPECT_EQ(log.sessions[1].local_date, "2025-06-05");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 90);
+}
+
 TEST(ParseSessions, DashedDatesFollowTheFilesDayFirstEvidence) {
   auto log = parse("## 10-03-2025\nx\n\n## 11-03-2025\nx\n\n## 13-03-2025\nx\n");
   ASSERT_EQ(log.sessions.size(), 3u);

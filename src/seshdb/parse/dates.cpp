@@ -69,6 +69,8 @@ constexpr std::array k_months = {
     MonthName{"dic", 12}, MonthName{"dicembre", 12}, MonthName{"dezembro", 12},
 };
 
+std::size_t skip_spaces(std::string_view text, std::size_t p);
+
 // Numeric dates: YYYY-MM-DD, YYYY/MM/DD, YYYY.M.D, YYYY年M月D日, and the
 // day-first DD.MM.YYYY and US MM/DD/YYYY forms.
 std::optional<DateMatch> numeric_date_at(std::string_view text, std::size_t pos) {
@@ -90,12 +92,17 @@ std::optional<DateMatch> numeric_date_at(std::string_view text, std::size_t pos)
   if (na == 4 && plausible_year(a)) {
     // Year first.
     std::string_view rest = text.substr(p);
-    const bool cjk = rest.starts_with("年");
+    // 年月日 in Chinese and Japanese; 년 월 일 in Korean, with spaces between.
+    const bool korean = rest.starts_with("년");
+    const bool cjk = rest.starts_with("年") || korean;
     char sep = cjk ? 'y' : text[p];
     if (!cjk && sep != '-' && sep != '/' && sep != '.') {
       return std::nullopt;
     }
     p += cjk ? std::string_view("年").size() : 1;
+    if (korean) {
+      p = skip_spaces(text, p);
+    }
     int month = 0;
     const int nm = read_number(text, p, 2, month);
     if (nm == 0) {
@@ -103,10 +110,13 @@ std::optional<DateMatch> numeric_date_at(std::string_view text, std::size_t pos)
     }
     p += static_cast<std::size_t>(nm);
     if (cjk) {
-      if (!text.substr(p).starts_with("月")) {
+      if (!text.substr(p).starts_with(korean ? "월" : "月")) {
         return std::nullopt;
       }
       p += std::string_view("月").size();
+      if (korean) {
+        p = skip_spaces(text, p);
+      }
     } else if (p >= text.size() || text[p] != sep) {
       return std::nullopt;
     } else {
@@ -118,7 +128,7 @@ std::optional<DateMatch> numeric_date_at(std::string_view text, std::size_t pos)
       return std::nullopt;
     }
     p += static_cast<std::size_t>(nd);
-    if (cjk && text.substr(p).starts_with("日")) {
+    if (cjk && text.substr(p).starts_with(korean ? "일" : "日")) {
       p += std::string_view("日").size();
     }
     // "2025.12.28.1" is a version number.
@@ -130,14 +140,18 @@ std::optional<DateMatch> numeric_date_at(std::string_view text, std::size_t pos)
     }
     return DateMatch{a, month, day, pos, p};
   }
-  if (na <= 2 && text.substr(p).starts_with("月")) {
-    // "5月3日" with no year (the file's year is inferred later); 日 is required,
-    // so "5月" alone (a month) or "3月份" is not a date.
+  if (na <= 2 && (text.substr(p).starts_with("月") || text.substr(p).starts_with("월"))) {
+    // "5月3日", "6월 5일" with no year (the file's year is inferred later); 日
+    // is required, so "5月" alone (a month) or "3月份" is not a date.
+    const bool korean = text.substr(p).starts_with("월");
     std::size_t q = p + std::string_view("月").size();
+    if (korean) {
+      q = skip_spaces(text, q);
+    }
     int day = 0;
     const int nd = read_number(text, q, 2, day);
     q += static_cast<std::size_t>(nd);
-    if (nd == 0 || !text.substr(q).starts_with("日") || !is_valid_date(2000, a, day)) {
+    if (nd == 0 || !text.substr(q).starts_with(korean ? "일" : "日") || !is_valid_date(2000, a, day)) {
       return std::nullopt;
     }
     return DateMatch{0, a, day, pos, q + std::string_view("日").size()};

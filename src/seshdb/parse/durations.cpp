@@ -29,11 +29,11 @@ Unit read_unit(std::string_view lower, std::size_t& p) {
       {"hours", Unit::hours}, {"hour", Unit::hours}, {"hrs", Unit::hours},       {"hr", Unit::hours},
       {"stunden", Unit::hours}, {"stunde", Unit::hours}, {"std.", Unit::hours}, {"std", Unit::hours},
       {"h", Unit::hours},     {"小时", Unit::hours}, {"個小時", Unit::hours},     {"時間", Unit::hours},
-      {"时", Unit::hours},    {"horas", Unit::hours}, {"hora", Unit::hours},     {"heures", Unit::hours},
+      {"时", Unit::hours},    {"시간", Unit::hours},  {"horas", Unit::hours}, {"hora", Unit::hours},     {"heures", Unit::hours},
       {"heure", Unit::hours}, {"ore", Unit::hours},   {"ora", Unit::hours},      {"uur", Unit::hours},
       {"minutes", Unit::minutes}, {"minute", Unit::minutes}, {"mins", Unit::minutes}, {"min", Unit::minutes},
       {"minutos", Unit::minutes}, {"minuto", Unit::minutes}, {"minuten", Unit::minutes}, {"minuti", Unit::minutes},
-      {"m", Unit::minutes},   {"分钟", Unit::minutes}, {"分鐘", Unit::minutes},   {"分", Unit::minutes},
+      {"m", Unit::minutes},   {"분", Unit::minutes},   {"分钟", Unit::minutes}, {"分鐘", Unit::minutes},   {"分", Unit::minutes},
   };
   for (const auto& word : k_words) {
     if (lower.substr(q).starts_with(word.text)) {

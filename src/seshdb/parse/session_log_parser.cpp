@@ -830,7 +830,7 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
       date_field_time = time_in_value(field.value);
     }
     if (!session.branch && key_is(key, {"branch", "branch(es)", "branches", "git branch", "working branch", "feature branch", "current branch", "active branch", "branch name", "分支",
-                                          "rama", "branche", "zweig", "ブランチ", "ramo"})) {
+                                          "rama", "branche", "zweig", "ブランチ", "ramo", "브랜치"})) {
       auto branch = clean_branch(field.value);
       if (!branch.empty()) {
         session.branch = branch;
