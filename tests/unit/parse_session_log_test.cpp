@@ -216,6 +216,19 @@ TEST(ParseSessions, PortugueseLogsAndWeekdaysReadSlashDatesDayFirst) {
   EXPECT_EQ(parse("## 2/6/2025 Thu\nx\n").sessions.at(0).local_date, "2025-02-06");
 }
 
+TEST(ParseSessions, AnOutlinesDatedDaysAreSessions) {
+  // Logseq: "- ## [[Jun 2nd, 2025]]" opens a top-level block; its properties are fields.
+  auto log = parse("title:: devlog\n\n- ## [[Jun 2nd, 2025]]\n  time:: 10:00-12:00\n  branch:: feat/wal-mode\n"
+                   "\t- DONE Enable WAL\n- ## [[Jun 3rd, 2025]]\n  time:: 21:30-00:15\n\t- Decision: keep it\n"
+                   "- ## Notes\n\t- nested\n\t\t- ### 2025-06-09 a deeper heading stays a part\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{3, 7}));
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-06-02");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 120);
+  EXPECT_EQ(log.sessions[0].branch, "feat/wal-mode");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 165);
+}
+
 TEST(ParseSessions, AKoreanLog) {
   auto log = parse("# 개발 일지\n\n## 2025년 6월 2일 (월)\n\n작업 시간: 10:00~12:30\n브랜치: `feat/korean-dates`\n\n"
                    "## 6월 5일 (목) — 야간 작업\n\n소요 시간: 약 1시간 30분\n");

@@ -115,6 +115,7 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) {
     MdHeading heading;
     heading.level = static_cast<int>(h->level);
     heading.in_container = !b.open_items.empty() || b.quote_depth > 0;
+    heading.in_top_item = b.open_items.size() == 1 && b.quote_depth == 0;
     b.doc.headings.push_back(std::move(heading));
     frame.target = Builder::Target::heading;
     frame.index = b.doc.headings.size() - 1;

@@ -17,6 +17,7 @@ struct MdHeading {
   int line = 0;
   std::string text; // inline markup removed
   bool in_container = false; // inside a list item or block quote
+  bool in_top_item = false;  // inside a top-level list item and no quote: "- ## [[Jun 2nd, 2025]]" (Logseq)
 };
 
 struct MdParagraph {

@@ -500,11 +500,17 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
   for (const auto& heading : doc.headings) {
     Event event{heading.line, heading.level, -1, true, heading.text};
     const std::string normalized = normalize_width(heading.text);
+    // An outline's day, "- ## [[Jun 2nd, 2025]]" (Logseq): a dated heading
+    // that opens a top-level list item is read as a heading of its own.
+    const bool in_container = heading.in_container && !(heading.in_top_item && [&] {
+      const auto day = find_date(normalized);
+      return day && day->year != 0;
+    }());
     const int marker = start_end_marker(normalized);
     auto date = is_placeholder(normalized) ? std::nullopt : find_date(normalized);
     const bool has_a_date = date.has_value(); // valid, whatever it turns out to date
     if (date && event_date(normalized, *date)) {
-      if (!heading.in_container) {
+      if (!in_container) {
         detection.rejected.emplace_back(heading.line, fmt::format("heading \"{}\" dates an event (merged, updated, as "
                                                                   "of ...), not a session",
                                                                   heading.text));
@@ -512,7 +518,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       date.reset();
     }
     bool numbered_entry = false; // "Day 12", "Entry 5": numbered, but not as a session
-    if (!heading.in_container) {
+    if (!in_container) {
       while (!open_headings.empty() && open_headings.back().level >= heading.level) {
         open_headings.pop_back();
       }
@@ -521,20 +527,20 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
         numbered_entry = false;
       }
     }
-    if (date && !heading.in_container && names_a_release(normalized)) {
+    if (date && !in_container && names_a_release(normalized)) {
       detection.rejected.emplace_back(heading.line, fmt::format("heading \"{}\" names a release, not a session", heading.text));
       date.reset();
     }
     const bool plan_or_recap = (has_a_date || is_numbered_session(normalized) || numbered_entry) && names_plan_or_recap(normalized);
     if (plan_or_recap) {
-      if (!heading.in_container) {
+      if (!in_container) {
         detection.rejected.emplace_back(heading.line, fmt::format("heading \"{}\" plans or looks back (next session, "
                                                                   "plan for, recap ...), not a session",
                                                                   heading.text));
       }
       date.reset();
     }
-    if (!heading.in_container) {
+    if (!in_container) {
       while (!plans_levels.empty() && plans_levels.back() >= heading.level) {
         plans_levels.pop_back();
       }
@@ -559,7 +565,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     }
     // "### 4th" under "## Tuesday 3" (in "# December 2024"): another day, written a level deeper.
     bool another_day = false;
-    if (!heading.in_container) {
+    if (!in_container) {
       while (!calendar.empty() && calendar.back().level >= heading.level) {
         calendar.pop_back();
       }
@@ -650,7 +656,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     if (marker < 0 && date) {
       detection.end_markers.push_back({heading.line, normalized});
       event.closes = false;
-    } else if (!heading.in_container && !is_placeholder(normalized) && !plan_or_recap &&
+    } else if (!in_container && !is_placeholder(normalized) && !plan_or_recap &&
                (date || is_numbered_session(normalized) || numbered_entry || is_labelled_session(normalized))) {
       SessionStart start;
       start.kind = StartKind::heading;
@@ -695,7 +701,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       event.closes = classify_section(heading.text) == model::SectionKind::other || plan_or_recap ||
                      (heading.level > 1 && std::count(normalized.begin(), normalized.end(), ' ') < 4 && names_plans(normalized));
     }
-    if (!heading.in_container) {
+    if (!in_container) {
       open_headings.push_back({heading.level, event.candidate >= 0 || plan_or_recap || names_a_schedule(normalized)});
       in_session_or_plan_at_heading.emplace_back(
           heading.line, std::any_of(open_headings.begin(), open_headings.end(), [](const OpenHeading& h) { return h.session_or_plan; }));
