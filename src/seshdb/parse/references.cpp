@@ -811,6 +811,15 @@ std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_h
   // "dataco/ingest#29 (schema registry PR)": a number whose parenthesis,
   // right after it, calls it a PR.
   for (std::size_t hash = line.find('#'); hash != std::string_view::npos; hash = line.find('#', hash + 1)) {
+    // Cheap first: the number, then a bracket right after it.
+    std::size_t digits_end = hash + 1;
+    while (digits_end < line.size() && is_digit(line[digits_end])) {
+      ++digits_end;
+    }
+    const std::size_t bracket = skip_chars(line, digits_end, " ");
+    if (digits_end == hash + 1 || bracket >= line.size() || line[bracket] != '(') {
+      continue;
+    }
     std::size_t start = hash;
     int slashes = 0;
     while (start > 0 && (is_alnum(line[start - 1]) || line[start - 1] == '-' || line[start - 1] == '_' ||

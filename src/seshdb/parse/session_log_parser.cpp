@@ -1879,6 +1879,10 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   // Worked out once for every heading, each from its parent's (a stack of
   // open headings), so asking costs nothing per row or item.
   std::vector<bool> planned_heading(doc.headings.size(), false);
+  std::vector<bool> heading_plans_work(doc.headings.size(), false); // plans_work of each heading's own text, once
+  for (std::size_t h = 0; h < doc.headings.size(); ++h) {
+    heading_plans_work[h] = plans_work(doc.headings[h].text);
+  }
   {
     std::vector<std::size_t> open;
     for (std::size_t h = 0; h < doc.headings.size(); ++h) {
@@ -1889,7 +1893,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       // 81: PR review follow-up") and whatever stands above it.
       const int index = session_index_of_line(session_of_line, doc.headings[h].line);
       const bool session_heading = index >= 0 && log.sessions[static_cast<std::size_t>(index)].line_start == doc.headings[h].line;
-      planned_heading[h] = !session_heading && ((!open.empty() && planned_heading[open.back()]) || plans_work(doc.headings[h].text));
+      planned_heading[h] = !session_heading && ((!open.empty() && planned_heading[open.back()]) || heading_plans_work[h]);
       open.push_back(h);
     }
   }
@@ -2147,7 +2151,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   // ("- Reviewer findings:" over "  - P1 eslint ignores dist/").
   const auto bare_level_item = [&](const MdItem& item, int index, int section,
                                    std::size_t k) -> std::optional<std::pair<std::string, std::string>> {
-    if (index < 0 || done_state(item).has_value()) {
+    // Cheap first: most items do not open with a level.
+    if (index < 0 || item.text.size() < 5 || (item.text[0] != 'P' && item.text[0] != 'p') || item.text[1] < '0' ||
+        item.text[1] > '3' || item.text[2] != ' ' || done_state(item).has_value()) {
       return std::nullopt;
     }
     const std::string line = first_line(item.text);
@@ -2242,7 +2248,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       add_finding(index, severity->level, severity->label, title, item.line);
     } else if (auto bare = bare_level_item(item, index, section, k)) {
       add_finding(index, bare->first, bare->first, bare->second, item.line);
-    } else if (auto bold = index >= 0 && !done_state(item).has_value() ? bold_level_item(item) : std::nullopt) {
+    } else if (auto bold = index >= 0 ? bold_level_item(item) : std::nullopt; bold && !done_state(item).has_value()) {
       add_finding(index, bold->first, bold->first, bold->second, item.line);
     } else if (kind == model::SectionKind::findings && index >= 0 && section >= 0 && item.depth == 0 && !done_state(item).has_value() &&
                section_names_problems(log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title)) {
@@ -2305,7 +2311,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         const auto kind = classify_section(doc.headings[next_heading].text);
         section_context.files_section = kind == model::SectionKind::files;
         section_context.stats_section = kind == model::SectionKind::stats;
-        section_context.plans_or_tickets = plans_work(lower) || lower.find("issue") != std::string::npos ||
+        section_context.plans_or_tickets = heading_plans_work[next_heading] || lower.find("issue") != std::string::npos ||
                                            lower.find("ticket") != std::string::npos;
         {
           std::string_view title = util::trim(lower);
@@ -2615,8 +2621,10 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   std::stable_sort(log.diagnostics.begin(), log.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
   // Findings in the order the file lists them (they are found rule by rule).
-  std::stable_sort(log.findings.begin(), log.findings.end(),
-                   [](const model::Finding& a, const model::Finding& b) { return a.line < b.line; });
+  const auto by_line = [](const model::Finding& a, const model::Finding& b) { return a.line < b.line; };
+  if (!std::is_sorted(log.findings.begin(), log.findings.end(), by_line)) {
+    std::stable_sort(log.findings.begin(), log.findings.end(), by_line);
+  }
   return log;
 }
 

@@ -242,7 +242,16 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
 }
 
 bool names_a_legend(std::string_view title) {
+  if (title.size() > 60) {
+    return false; // a legend's heading is short; most headings are answered here or below without a copy
+  }
   const std::string lower = util::to_lower_ascii(util::trim(title));
+  if (lower.find("leg") == std::string::npos && lower.find("lev") == std::string::npos &&
+      lower.find("scal") == std::string::npos && lower.find("key") == std::string::npos &&
+      lower.find("defin") == std::string::npos && lower.find("how to") == std::string::npos &&
+      lower.find("severities") == std::string::npos) {
+    return false;
+  }
   if (std::count(lower.begin(), lower.end(), ' ') > 4) {
     return false;
   }
