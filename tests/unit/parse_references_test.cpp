@@ -26,6 +26,10 @@ TEST(ParsePrs, AnotherRepositorysNumberCalledAPrAfterIt) {
   EXPECT_EQ(pr_numbers("dataco/ingest#29 (schema registry PR) was merged."), std::vector<int>{29});
   EXPECT_TRUE(pr_numbers("Also fixed #12 (the bug, not a PR) by accident.").empty());
   EXPECT_TRUE(pr_numbers("Closed #14 (PR review found it was an issue)").empty());
+  // A parenthesis about another PR says nothing of this number.
+  EXPECT_EQ(pr_numbers("- Closed #340 (fixed by PR #341)"), std::vector<int>{341});
+  EXPECT_TRUE(pr_numbers("- #77 (PR to follow)").empty());
+  EXPECT_TRUE(pr_numbers("- #211 (PR description needs work)").empty());
 }
 
 TEST(ParseCommits, AListItemThatOpensWithAHashAndAMessage) {

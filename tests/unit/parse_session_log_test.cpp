@@ -214,6 +214,9 @@ TEST(ParseSessions, PortugueseLogsAndWeekdaysReadSlashDatesDayFirst) {
   EXPECT_EQ(parse("## 6/2/2025 Mon\nx\n").sessions.at(0).local_date, "2025-06-02"); // June 2 was a Monday
   EXPECT_EQ(parse("## 2/6/2025 Mon\nx\n").sessions.at(0).local_date, "2025-06-02"); // Feb 6 a Thursday
   EXPECT_EQ(parse("## 2/6/2025 Thu\nx\n").sessions.at(0).local_date, "2025-02-06");
+  // A weekday in the heading's prose is another day: "prep for Friday's demo".
+  auto prose = parse("## 02/05/2025 — prep for Friday's demo\nx\n\n## 02/06/2025\nx\n\n## 02/07/2025\nx\n");
+  EXPECT_EQ(prose.sessions.at(0).local_date, "2025-02-05");
 }
 
 TEST(ParseSessions, AnOutlinesDatedDaysAreSessions) {
@@ -315,6 +318,14 @@ TEST(ParseSessions, ReleaseHeadingsAndChangelogFilesAreNotSessions) {
                      "## [0.4.2] — 2025-02-10 — Session 7\n- e\n\n## 6. März 2025\n- f\n\n## 13.03.25\n- g\n");
   EXPECT_EQ(session_lines(diary), (std::vector<int>{5, 18, 21, 24}));
   EXPECT_TRUE(parse("# Changelog\n\n## 2025-06-03\n- Added x\n\n## 2025-05-28\n- Fixed y\n").sessions.empty());
+  // A number that opens a session's heading is no release: a topic, a numbered section, a dotted clock.
+  auto topics = parse("## 2.0 migration — 2025-03-04\nx\n\n## 1.1 Tuesday 2025-03-05 (10:00–12:00)\nx\n\n"
+                      "## 0.9.0 release prep — 2025-03-15 09:00–11:00\nx\n\n## 13.00 - 2025-03-16\nx\n");
+  EXPECT_EQ(session_lines(topics), (std::vector<int>{1, 4, 7, 10}));
+  // A work session in a log its author titled Changelog: a clock range or the word Session says so.
+  EXPECT_EQ(session_lines(parse("# Changelog\n\n## 2025-03-04 (Tue) 10:00–12:30\nBranch: feat/x\n\n"
+                                "## Session 2025-03-05\nx\n\n## 2025-03-06\n- Fixed y\n")),
+            (std::vector<int>{3, 6}));
 }
 
 TEST(ParseSessions, PlansAndReleasesAreNotSessions) {
@@ -1559,9 +1570,11 @@ TEST(ParseFindingsRules, BareLevelItemsUnderASessionsReviewHeading) {
 }
 
 TEST(ParseFindingsRules, ALevelInBoldOpeningAnItemIsItsLabel) {
-  auto log = parse("## 2025-06-02\n\n### Notes — [[PR 212 WAL mode]]\n- **P1** `wal_checkpoint()` runs under a read\n"
-                   "- 🔴 **P2** buffer is never shrunk\n- **P3** ship docs — done\n- [ ] **P1** write the migration\n"
-                   "- the **P1** label is bold here\n\n### Next steps\n- **P1** add a test\n\n"
+  // Where findings are listed: a review heading, or a line that introduces the list.
+  auto log = parse("## 2025-06-02\n\n### Review notes — [[PR 212 WAL mode]]\n- **P1** `wal_checkpoint()` runs under a read\n"
+                   "- **P3** ship docs — done\n- [ ] **P1** write the migration\n- the **P1** label is bold here\n\n"
+                   "### Next steps\n- **P1** add a test\n\n### Notes\n\nReview from @dana-k on #318:\n\n"
+                   "- 🔴 **P2** buffer is never shrunk\n\n### Plan\n- **P1** migrate the config loader\n\n"
                    "### Review notes on PR #212\n- P2 help text misses --wal\n");
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 wal_checkpoint() runs under a read",
                                                           "P2 buffer is never shrunk", "P2 help text misses --wal"}));
@@ -1569,7 +1582,8 @@ TEST(ParseFindingsRules, ALevelInBoldOpeningAnItemIsItsLabel) {
 
 TEST(ParseFindingsRules, BareLevelItemsNestedUnderAnItemThatNamesFindings) {
   auto log = parse("## 2025-06-11\n\n- Reviewer (copilot) findings:\n  - **P1** eslint ignores dist/ on Linux\n"
-                   "  - **P2** duplicate @types/node\n- Plan:\n  - P1 ship the fix\n");
+                   "  - **P2** duplicate @types/node\n- Plan:\n  - P1 ship the fix\n- Issues to tackle next week:\n"
+                   "  - P1 migrate to node 22\n");
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 eslint ignores dist/ on Linux", "P2 duplicate @types/node"}));
 }
 

@@ -41,6 +41,11 @@ TEST(ParseTimes, RangeWordsInOtherLanguagesAndTheHourSign) {
   EXPECT_EQ(time_in("10:00 h – 12:30 h (CEST)"), "10:00-12:30 CEST");
   EXPECT_EQ(time_in("10:00 h (CEST)"), "10:00 CEST");
   EXPECT_EQ(time_in("10:00 a meeting"), "10:00");
+  // English words: only two clocks written alike, the second later.
+  EXPECT_EQ(time_in("11:00 as 12:00 was booked"), "11:00");
+  EXPECT_EQ(time_in("08:00 a 9 am meeting got moved"), "08:00");
+  EXPECT_EQ(time_in("16:00 a 5:00 deadline"), "16:00");
+  EXPECT_EQ(time_in("14h às 17h30"), "14:00-17:30");
 }
 TEST(ParseTimes, TwelveHourRangeSharesTrailingPm) { EXPECT_EQ(time_in("12:30-1:15 PM PST"), "12:30-13:15 PST"); }
 TEST(ParseTimes, ApproximateMarkerKept) { EXPECT_EQ(time_in("~1:00-2:15 PM PST (LATEST)"), "13:00-14:15 PST ~"); }

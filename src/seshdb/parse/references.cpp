@@ -843,16 +843,17 @@ std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_h
     if (close == std::string_view::npos || close - q > 60) {
       continue;
     }
-    const std::string_view inside = line.substr(q + 1, close - q - 1);
-    bool calls_it_a_pr = std::string_view(lower).substr(q + 1, close - q - 1).find("pull request") != std::string_view::npos;
-    for (std::size_t at = inside.find("PR"); at != std::string_view::npos && !calls_it_a_pr; at = inside.find("PR", at + 2)) {
-      const bool word = (at == 0 || !is_alnum(inside[at - 1])) &&
-                        (at + 2 >= inside.size() || !is_alnum(inside[at + 2]) || inside[at + 2] == 's');
-      calls_it_a_pr = word;
-    }
-    const std::string_view inside_lower = std::string_view(lower).substr(q + 1, close - q - 1);
+    // The parenthesis opens with "PR" ("(PR: config loader)", "(PR, merged)")
+    // or ends with it ("(schema registry PR)"): it says what the number is.
+    // "(fixed by PR #341)", "(PR to follow)" speak of another one.
+    const std::string_view inside = util::trim(line.substr(q + 1, close - q - 1));
+    const std::string inside_lower = util::to_lower_ascii(inside);
+    bool calls_it_a_pr = inside == "PR" || inside.starts_with("PR:") || inside.starts_with("PR,") ||
+                         inside.starts_with("PR —") || inside.starts_with("PR -") || inside.starts_with("PR;") ||
+                         (inside_lower.starts_with("pull request") && inside.find('#') == std::string_view::npos) ||
+                         (inside.ends_with(" PR") && inside.find('#') == std::string_view::npos);
     for (std::string_view negation : {"not a pr", "not pr", "no pr", "not a pull", "isn't a pr", "issue"}) {
-      calls_it_a_pr = calls_it_a_pr && inside_lower.find(negation) == std::string_view::npos;
+      calls_it_a_pr = calls_it_a_pr && inside_lower.find(negation) == std::string::npos;
     }
     if (calls_it_a_pr) {
       add(number, std::move(repo), start);

@@ -215,19 +215,23 @@ bool names_plans(std::string_view heading) {
 // 2025-06-03": a release, dated, not a session.
 bool names_a_release(std::string_view normalized) {
   std::string_view t = util::trim(normalized);
-  const std::string lower = util::to_lower_ascii(t.substr(0, std::min<std::size_t>(t.size(), 16)));
+  const std::string lower = util::to_lower_ascii(t);
   std::size_t p = 0;
+  bool marked = false; // "v", "[" or a word says it is a version
   for (std::string_view word : {"release ", "version ", "ver. "}) {
     if (lower.starts_with(word)) {
       p = word.size();
+      marked = true;
       break;
     }
   }
   if (p < lower.size() && lower[p] == '[') {
     ++p;
+    marked = true;
   }
   if (p < lower.size() && lower[p] == 'v') {
     ++p;
+    marked = true;
   }
   std::size_t digits = 0;
   int dots = 0;
@@ -238,26 +242,29 @@ bool names_a_release(std::string_view normalized) {
     digits += is_digit(lower[p]) ? 1 : 0;
     ++p;
   }
-  if (dots < 1 || dots > 3 || digits > 9) {
+  // Two parts only with a mark ("13.00 - 2025-03-04" is a clock, "2.0
+  // migration" a topic); three without one ("1.3.2 - 2025-05-28").
+  if (dots < 1 || dots > 3 || digits > 9 || (dots == 1 && !marked)) {
     return false;
   }
-  // Not a date written with dots ("13.03.25", "2025.06.03"), nor a session that names its release.
+  // Not a date written with dots ("13.03.25", "2025.06.03").
   if (const auto date = find_date(t); date && date->begin < p) {
     return false;
   }
-  // "[0.4.2] — 2025-02-10 — Session 7": a session that names the release it made.
-  const std::string whole = util::to_lower_ascii(t);
-  for (auto at = whole.find("session"); at != std::string::npos; at = whole.find("session", at + 7)) {
-    std::size_t q = at + 7;
-    q += q < whole.size() && whole[q] == 's' ? 1 : 0;
-    while (q < whole.size() && (whole[q] == ' ' || whole[q] == '#')) {
-      ++q;
-    }
-    if (q < whole.size() && is_digit(whole[q])) {
-      return false;
+  // Nothing but the release's date after it: "[1.3.2] - 2025-05-28", "v1.4.0
+  // (2025-06-01)"; not "0.9.0 release prep — 2025-03-15 09:00–11:00".
+  std::string rest(lower.substr(p));
+  if (const auto date = find_date(rest)) {
+    rest.erase(date->begin, date->end - date->begin);
+  }
+  for (std::string_view word : {"unreleased", "released", "release", "yanked", "hotfix", "patch", "stable"}) {
+    for (auto at = rest.find(word); at != std::string::npos; at = rest.find(word)) {
+      rest.erase(at, word.size());
     }
   }
-  return p >= lower.size() || lower[p] == ']' || lower[p] == ' ' || lower[p] == '(' || lower[p] == '-' || lower[p] == ':';
+  return std::none_of(rest.begin(), rest.end(), [](char c) {
+    return is_alpha(c) || is_digit(c) || static_cast<unsigned char>(c) >= 0x80;
+  }) || rest.find_first_not_of(" []()-—–:,.|·*_\xE2\x80\x94\x93") == std::string::npos;
 }
 
 // "Next Session - 2025-03-10", "Plan for 2025-03-12", "Tomorrow (2025-03-05)",
@@ -544,7 +551,13 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       while (!plans_levels.empty() && plans_levels.back() >= heading.level) {
         plans_levels.pop_back();
       }
-      if (!plans_levels.empty() && date) {
+      // A heading there that gives a clock range or says Session is still one
+      // ("## 2025-03-04 10:00–12:30" in a log its author titled "# Changelog").
+      const bool worked = date && [&] {
+        const auto time = find_time(normalized, date->end);
+        return (time && time->end) || util::icontains_ascii(normalized, "session");
+      }();
+      if (!plans_levels.empty() && date && !worked) {
         detection.rejected.emplace_back(heading.line, fmt::format("dated heading \"{}\" is under a roadmap, changelog or "
                                                                   "milestones heading; not a session",
                                                                   heading.text));
@@ -791,7 +804,14 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       // the time right after the bold date is the entry's, as in a heading.
       if (runs_on) {
         const std::string rest = normalize_width(line_rest);
-        if (const auto time = find_time(rest); time && time->end && time->begin <= 24) {
+        // Right after the date, or in a bracket that opens right after it; not
+        // a range later in the sentence ("fixed the 09:00–10:00 cron window").
+        const std::size_t lead = rest.find_first_not_of(" —–-:,");
+        const bool bracket = lead != std::string::npos && rest[lead] == '(';
+        const auto time = lead == std::string::npos ? std::nullopt : find_time(rest, lead);
+        const std::size_t close = bracket ? rest.find(')', lead) : std::string::npos;
+        if (time && time->end &&
+            (time->begin == lead || (bracket && time->begin < close && time->end_pos <= close + 1))) {
           const bool closing = time->end_pos < rest.size() && rest[time->end_pos] == ')';
           start.title += rest.substr(0, time->end_pos + (closing ? 1 : 0));
           start.title = std::string(util::trim(start.title));

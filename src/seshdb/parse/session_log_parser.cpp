@@ -557,7 +557,7 @@ std::optional<model::Field> timer_field(std::string_view line, int line_number) 
 
 // The weekday a heading names, in English or a European language ("Mon",
 // "segunda-feira", "mardi", "Mittwoch"), 0 for Sunday; -1 for none.
-int weekday_named(std::string_view normalized) {
+int weekday_named(std::string_view normalized, std::size_t date_begin, std::size_t date_end) {
   static constexpr std::pair<std::string_view, int> k_days[] = {
       {"sunday", 0}, {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4}, {"friday", 5}, {"saturday", 6},
       {"domingo", 0}, {"segunda-feira", 1}, {"terça-feira", 2}, {"quarta-feira", 3}, {"quinta-feira", 4},
@@ -567,10 +567,21 @@ int weekday_named(std::string_view normalized) {
       {"domenica", 0}, {"lunedì", 1}, {"martedì", 2}, {"mercoledì", 3}, {"giovedì", 4}, {"venerdì", 5}, {"sabato", 6},
       {"zondag", 0}, {"maandag", 1}, {"dinsdag", 2}, {"woensdag", 3}, {"donderdag", 4}, {"vrijdag", 5}, {"zaterdag", 6},
       {"sun", 0}, {"mon", 1}, {"tue", 2}, {"wed", 3}, {"thu", 4}, {"fri", 5}, {"sat", 6}};
+  // Only one written beside the date ("Mon 02/06/2025", "02/06/2025 (segunda-feira)"):
+  // "prep for Friday's demo" names another day.
   const std::string lower = util::to_lower_ascii(normalized);
+  const auto beside = [&](std::size_t from, std::size_t to) {
+    const std::string_view between = std::string_view(lower).substr(from, to - from);
+    return between.size() <= 4 && between.find_first_not_of(" ,()-") == std::string_view::npos;
+  };
   for (const auto& [name, day] : k_days) {
-    if (util::contains_word(lower, name)) {
-      return day;
+    for (auto at = lower.find(name); at != std::string::npos; at = lower.find(name, at + 1)) {
+      const std::size_t end = at + name.size();
+      const bool word = (at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]))) &&
+                        (end >= lower.size() || (!std::isalpha(static_cast<unsigned char>(lower[end])) && lower[end] != '\''));
+      if (word && ((end <= date_begin && beside(end, date_begin)) || (at >= date_end && beside(date_end, at)))) {
+        return day;
+      }
     }
   }
   return -1;
@@ -684,7 +695,7 @@ void read_slash_dates_the_files_way(const std::vector<SessionStart>& starts, std
   int weekday_votes = 0;
   for (std::size_t i = 0; i < starts.size(); ++i) {
     const auto date = slash_date_of(starts[i], facts[i]);
-    const int named = date ? weekday_named(starts[i].normalized) : -1;
+    const int named = date ? weekday_named(starts[i].normalized, starts[i].date->begin, starts[i].date->end) : -1;
     if (named < 0 || date->a > 12 || date->b > 12 || date->a == date->b) {
       continue;
     }
@@ -2109,8 +2120,38 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     }
     return false;
   };
-  // "- **P1** `wal_checkpoint()` runs while ...", "- 🔴 **P1** buffer never
-  // shrinks": a level in bold that opens the item, as its label.
+  // Where findings are listed: under a heading that names them, or after a
+  // line just above the list, or an item it is nested in, that does
+  // ("Review from @dana-k on #318:", "Findings (levels: 🔴 P0 ...):").
+  const auto listed_as_findings = [&](const MdItem& item, std::size_t k) {
+    const auto heading_above = std::upper_bound(doc.headings.begin(), doc.headings.end(), item.line,
+                                                [](int l, const MdHeading& h) { return l < h.line; });
+    if (heading_above != doc.headings.begin() &&
+        (classify_section(std::prev(heading_above)->text) == model::SectionKind::findings ||
+         section_names_problems(std::prev(heading_above)->text))) {
+      return true;
+    }
+    for (std::size_t up = k; item.depth > 0 && up-- > 0 && k - up <= 64 && doc.items[up].depth >= item.depth - 1;) {
+      if (doc.items[up].depth == item.depth - 1) {
+        return section_names_problems(first_line(doc.items[up].text));
+      }
+    }
+    for (int line = item.line - 1; line >= std::max(1, item.line - 12); --line) {
+      const auto kind = doc.line_kinds[static_cast<std::size_t>(line - 1)];
+      const std::string_view raw = util::trim(lines.line_text(text, line));
+      if (raw.starts_with("#")) {
+        return false;
+      }
+      if (kind == LineKind::text && !raw.starts_with("-") && !raw.starts_with("*") && !raw.starts_with("+") &&
+          !(!raw.empty() && std::isdigit(static_cast<unsigned char>(raw.front())) != 0)) {
+        return section_names_problems(raw) || classify_section(raw) == model::SectionKind::findings;
+      }
+    }
+    return false;
+  };
+  // "- **P1** `wal_checkpoint()` runs while ...", "- 🔴 **P2** buffer never
+  // shrinks": a level in bold that opens the item, as its label, where
+  // findings are listed ("- **P1** migrate the config" under "### Plan" ranks a task).
   const auto bold_level_item = [&](const MdItem& item) -> std::optional<std::pair<std::string, std::string>> {
     std::string_view raw = util::trim(lines.line_text(text, item.line));
     if (raw.starts_with("- ") || raw.starts_with("* ") || raw.starts_with("+ ")) {
@@ -2176,7 +2217,12 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       for (std::size_t up = k; up-- > 0 && k - up <= 64 && doc.items[up].depth >= item.depth - 1;) {
         if (doc.items[up].depth == item.depth - 1) {
           const std::string parent_line = first_line(doc.items[up].text);
-          problems = !names_tickets(util::to_lower_ascii(parent_line)) && section_names_problems(parent_line);
+          const std::string parent_lower = util::to_lower_ascii(parent_line);
+          // "Issues to tackle next week:" plans them.
+          const bool planned = plans_work(parent_lower) || parent_lower.find("next week") != std::string::npos ||
+                               parent_lower.find("to tackle") != std::string::npos ||
+                               parent_lower.find("later") != std::string::npos;
+          problems = !names_tickets(parent_lower) && !planned && section_names_problems(parent_line);
           break;
         }
       }
@@ -2248,7 +2294,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       add_finding(index, severity->level, severity->label, title, item.line);
     } else if (auto bare = bare_level_item(item, index, section, k)) {
       add_finding(index, bare->first, bare->first, bare->second, item.line);
-    } else if (auto bold = index >= 0 ? bold_level_item(item) : std::nullopt; bold && !done_state(item).has_value()) {
+    } else if (auto bold = index >= 0 ? bold_level_item(item) : std::nullopt;
+               bold && !done_state(item).has_value() && listed_as_findings(item, k)) {
       add_finding(index, bold->first, bold->first, bold->second, item.line);
     } else if (kind == model::SectionKind::findings && index >= 0 && section >= 0 && item.depth == 0 && !done_state(item).has_value() &&
                section_names_problems(log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title)) {
@@ -2489,25 +2536,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       if (!marked || under_legend(item.line) || done_state(item).has_value()) {
         continue;
       }
-      // Where findings are listed: under a heading that names them, or a
-      // line just above the list that does ("Findings (levels: 🔴 P0 ...):").
-      const auto heading_above = std::upper_bound(doc.headings.begin(), doc.headings.end(), item.line,
-                                                  [](int l, const MdHeading& h) { return l < h.line; });
-      bool findings_context = heading_above != doc.headings.begin() &&
-                              (classify_section(std::prev(heading_above)->text) == model::SectionKind::findings ||
-                               section_names_problems(std::prev(heading_above)->text));
-      for (int line = item.line - 1; line >= std::max(1, item.line - 12) && !findings_context; --line) {
-        const auto kind = doc.line_kinds[static_cast<std::size_t>(line - 1)];
-        const std::string_view raw = util::trim(lines.line_text(text, line));
-        if (kind == LineKind::text && !raw.starts_with("-") && !raw.starts_with("*") && !raw.starts_with("#")) {
-          findings_context = section_names_problems(raw) || classify_section(raw) == model::SectionKind::findings;
-          break; // the paragraph that introduces the list
-        }
-        if (raw.starts_with("#")) {
-          break;
-        }
-      }
-      if (!findings_context) {
+      if (!listed_as_findings(item, static_cast<std::size_t>(&item - doc.items.data()))) {
         continue;
       }
       const auto above = std::upper_bound(doc.headings.begin(), doc.headings.end(), item.line,

@@ -294,8 +294,10 @@ bool section_names_problems(std::string_view title) {
     }
   }
   // "Review notes on PR #212", "Review from @dana-k on #318:", "Review feedback — round 2".
-  for (std::string_view lead : {"review notes ", "review notes:", "review notes —", "review from ", "review feedback",
-                                "review of pr", "review on pr", "review of #", "review on #", "pr review ", "reviewer feedback"}) {
+  for (std::string_view lead : {"review notes on", "review notes:", "review notes —", "review notes (", "review from @",
+                                "review feedback:", "review feedback on", "review feedback from", "review feedback —",
+                                "review of pr #", "review on pr #", "review of #", "review on #", "pr review —",
+                                "pr review:", "pr review of", "reviewer feedback"}) {
     if (bare.starts_with(lead)) {
       return true;
     }

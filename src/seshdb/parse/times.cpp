@@ -365,16 +365,24 @@ int to_24h(int hour, int meridiem) {
 }
 
 // Skips a range separator: -, –, —, "to", "until", "~"; returns new pos or npos.
-std::size_t skip_range_separator(std::string_view text, std::size_t p) {
+std::size_t skip_range_separator(std::string_view text, std::size_t p, bool* foreign_word = nullptr) {
   while (p < text.size() && text[p] == ' ') {
     ++p;
   }
   std::size_t q = std::string_view::npos;
-  // 〜: Japanese wave dash; "às", "a", "bis", "até", "hasta": "14h às 17h30", "10:00 bis 12:00".
-  for (std::string_view sep : {"->", "-", "–", "—", "~", "〜", "to ", "until ", "→", "às ", "as ", "à ", "a ", "bis ",
-                               "até ", "hasta ", "al "}) {
+  // 〜: Japanese wave dash.
+  for (std::string_view sep : {"->", "-", "–", "—", "~", "〜", "to ", "until ", "→"}) {
     if (text.substr(p).starts_with(sep)) {
       q = p + sep.size();
+      break;
+    }
+  }
+  // "14h às 17h30", "10:00 bis 12:00", "14:00 a 16:00": words that are
+  // English too ("a", "al") join only two clocks written alike, the second later.
+  for (std::string_view sep : {"às ", "à ", "a ", "bis ", "até ", "hasta ", "al "}) {
+    if (q == std::string_view::npos && foreign_word != nullptr && text.substr(p).starts_with(sep)) {
+      q = p + sep.size();
+      *foreign_word = true;
       break;
     }
   }
@@ -540,7 +548,8 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
     };
     if (!first && (pos == 0 || !is_alpha(text[pos - 1]))) {
       if (auto hour = french_hour_at(text, pos); hour && hour->hour >= 6 && !estimate_before() && after_a_label()) {
-        const std::size_t q = skip_range_separator(text, hour->end);
+        bool word = false; // "14h às 17h30": French-style hours join with words too
+        const std::size_t q = skip_range_separator(text, hour->end, &word);
         if (q != std::string_view::npos && q < text.size() && is_digit(text[q])) {
           auto end = read_clock(text, q);
           if (!end || !end->h_style) {
@@ -630,7 +639,8 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
       p = zone_end;
     }
     if (!second) {
-      std::size_t q = skip_range_separator(text, p);
+      bool foreign_word = false;
+      std::size_t q = skip_range_separator(text, p, &foreign_word);
       if (q != std::string_view::npos && q < text.size() && is_digit(text[q])) {
         int days = -1;
         if (const std::size_t clock = clock_after_repeated_date(text, pos, q, days); clock != std::string_view::npos) {
@@ -645,6 +655,12 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
           if (second && second->hour * 60 <= first->hour * 60 + first->minute) {
             second.reset();
           }
+        }
+        // "11:00 a 12:00" but not "08:00 a 9 am meeting" or "16:00 a 5:00 deadline".
+        if (second && foreign_word &&
+            (second->meridiem != 0 || first->meridiem != 0 || second->h_style != first->h_style ||
+             second->hour * 60 + second->minute <= first->hour * 60 + first->minute)) {
+          second.reset();
         }
         if (second) {
           second->end = skip_hour_sign(second->end, *second);
