@@ -34,6 +34,21 @@ std::string normalized_line(std::string_view line) {
   return has_high_bytes(line) ? normalize_width(line) : std::string(line);
 }
 
+// The text of a list item's line after its marker ("- ", "* ", "+ ", "1. ",
+// "2) "); nullopt for a line that is no list item.
+std::optional<std::string_view> after_list_marker(std::string_view line) {
+  line = util::trim(line);
+  if (line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ")) {
+    return util::trim(line.substr(2));
+  }
+  const std::size_t digits = line.find_first_not_of("0123456789");
+  if (digits > 0 && digits <= 3 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') &&
+      line[digits + 1] == ' ') {
+    return util::trim(line.substr(digits + 1));
+  }
+  return std::nullopt;
+}
+
 std::string strip_markup(std::string_view value) {
   std::string out;
   for (char c : value) {
@@ -2120,6 +2135,29 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     }
     return false;
   };
+  const auto names_tickets = [](const std::string& lower) {
+    for (std::string_view planned : {"to create", "to file", "to open", "to do", "todo", "planned", "opened", "created"}) {
+      if (lower.find(planned) != std::string::npos) {
+        return true; // "## Issues to create", "## GitHub issues opened": tickets, not findings
+      }
+    }
+    return false;
+  };
+  // The item a nested one stands under names findings ("- Reviewer
+  // findings:"), and does not plan them ("- Issues to tackle next week:").
+  const auto parent_names_findings = [&](const MdItem& item, std::size_t k) {
+    for (std::size_t up = k; item.depth > 0 && up-- > 0 && k - up <= 64 && doc.items[up].depth >= item.depth - 1;) {
+      if (doc.items[up].depth == item.depth - 1) {
+        const std::string parent_line = first_line(doc.items[up].text);
+        const std::string parent_lower = util::to_lower_ascii(parent_line);
+        const bool planned = plans_work(parent_lower) || parent_lower.find("next week") != std::string::npos ||
+                             parent_lower.find("to tackle") != std::string::npos ||
+                             parent_lower.find("later") != std::string::npos;
+        return !names_tickets(parent_lower) && !planned && section_names_problems(parent_line);
+      }
+    }
+    return false;
+  };
   // Where findings are listed: under a heading that names them, or after a
   // line just above the list, or an item it is nested in, that does
   // ("Review from @dana-k on #318:", "Findings (levels: 🔴 P0 ...):").
@@ -2131,10 +2169,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
          section_names_problems(std::prev(heading_above)->text))) {
       return true;
     }
-    for (std::size_t up = k; item.depth > 0 && up-- > 0 && k - up <= 64 && doc.items[up].depth >= item.depth - 1;) {
-      if (doc.items[up].depth == item.depth - 1) {
-        return section_names_problems(first_line(doc.items[up].text));
-      }
+    if (item.depth > 0) {
+      return parent_names_findings(item, k);
     }
     for (int line = item.line - 1; line >= std::max(1, item.line - 12); --line) {
       const auto kind = doc.line_kinds[static_cast<std::size_t>(line - 1)];
@@ -2153,15 +2189,11 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   // shrinks": a level in bold that opens the item, as its label, where
   // findings are listed ("- **P1** migrate the config" under "### Plan" ranks a task).
   const auto bold_level_item = [&](const MdItem& item) -> std::optional<std::pair<std::string, std::string>> {
-    std::string_view raw = util::trim(lines.line_text(text, item.line));
-    if (raw.starts_with("- ") || raw.starts_with("* ") || raw.starts_with("+ ")) {
-      raw = util::trim(raw.substr(2));
-    } else if (const std::size_t digits = raw.find_first_not_of("0123456789");
-               digits > 0 && digits <= 3 && digits + 1 < raw.size() && (raw[digits] == '.' || raw[digits] == ')')) {
-      raw = util::trim(raw.substr(digits + 1));
-    } else {
+    const auto marked = after_list_marker(lines.line_text(text, item.line));
+    if (!marked) {
       return std::nullopt;
     }
+    std::string_view raw = *marked;
     if (raw.starts_with("[ ] ") || raw.starts_with("[x] ") || raw.starts_with("[X] ")) {
       return std::nullopt; // a task
     }
@@ -2198,34 +2230,12 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       return std::nullopt;
     }
     const std::string line = first_line(item.text);
-    if (line.size() < 5 || (line[0] != 'P' && line[0] != 'p') || line[1] < '0' || line[1] > '3' || line[2] != ' ') {
-      return std::nullopt;
-    }
-    const auto names_tickets = [](const std::string& lower) {
-      for (std::string_view planned : {"to create", "to file", "to open", "to do", "todo", "planned", "opened", "created"}) {
-        if (lower.find(planned) != std::string::npos) {
-          return true; // "## Issues to create", "## GitHub issues opened": tickets, not findings
-        }
-      }
-      return false;
-    };
     bool problems = false;
     if (item.depth == 0 && section >= 0) {
       const auto& heading = log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title;
       problems = !names_tickets(util::to_lower_ascii(heading)) && section_names_problems(heading);
-    } else if (item.depth > 0) {
-      for (std::size_t up = k; up-- > 0 && k - up <= 64 && doc.items[up].depth >= item.depth - 1;) {
-        if (doc.items[up].depth == item.depth - 1) {
-          const std::string parent_line = first_line(doc.items[up].text);
-          const std::string parent_lower = util::to_lower_ascii(parent_line);
-          // "Issues to tackle next week:" plans them.
-          const bool planned = plans_work(parent_lower) || parent_lower.find("next week") != std::string::npos ||
-                               parent_lower.find("to tackle") != std::string::npos ||
-                               parent_lower.find("later") != std::string::npos;
-          problems = !names_tickets(parent_lower) && !planned && section_names_problems(parent_line);
-          break;
-        }
-      }
+    } else {
+      problems = parent_names_findings(item, k);
     }
     if (!problems) {
       return std::nullopt;
@@ -2406,15 +2416,10 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         }
         // "- #66 fix(histogram): +Inf bucket — merged" listed under "### Pull requests".
         if (context.prs_section && !context.in_code && log.prs.size() == before && kind == LineKind::text) {
-          std::string_view item = util::trim(normalized);
-          const std::size_t ordinal = item.find_first_not_of("0123456789");
-          if (ordinal > 0 && ordinal != std::string_view::npos && ordinal <= 3 && ordinal + 1 < item.size() &&
-              (item[ordinal] == '.' || item[ordinal] == ')') && item[ordinal + 1] == ' ') {
-            item = util::trim(item.substr(ordinal + 1)); // "1. #68 docs"
-          }
-          for (std::string_view bullet : {"- ", "* ", "+ ", "[x] ", "[ ] "}) {
-            if (item.starts_with(bullet)) {
-              item = util::trim(item.substr(bullet.size()));
+          std::string_view item = after_list_marker(normalized).value_or(util::trim(normalized)); // "1. #68 docs"
+          for (std::string_view task : {"[x] ", "[ ] "}) {
+            if (item.starts_with(task)) {
+              item = util::trim(item.substr(task.size()));
             }
           }
           std::size_t digits = 1;
