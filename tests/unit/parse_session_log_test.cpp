@@ -83,6 +83,10 @@ TEST(ParseSessions, FrontMatterWithADateMakesTheFileOneSession) {
   EXPECT_EQ(s.duration_minutes, 155);
   ASSERT_EQ(s.sections.size(), 1u);
   EXPECT_EQ(s.sections[0].title, "Completed");
+  // The front matter's list is a YAML value, not a work item (and it lies
+  // outside the session's lines: the fuzzer's invariant caught that).
+  ASSERT_EQ(s.items.size(), 1u);
+  EXPECT_EQ(s.items[0].text, "Wrote it");
 }
 
 TEST(ParseSessions, FrontMatterIsNotASetextHeadingBeforeDatedSessions) {

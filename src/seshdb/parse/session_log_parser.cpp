@@ -2272,7 +2272,11 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
                                                      model::SectionKind::other;
       const bool has_children = k + 1 < doc.items.size() && doc.items[k + 1].depth > item.depth;
       std::string item_text = first_line(item.text);
-      if (!(known_section && !has_children && says_nothing(item_text))) {
+      // The front matter above a one-session file's title is the session's
+      // for its references, but its lists are YAML values ("tags:\n  - rust"),
+      // not work items, and they lie outside the session's lines.
+      const bool in_front_matter = item.line < session.line_start;
+      if (!in_front_matter && !(known_section && !has_children && says_nothing(item_text))) {
         model::Item row{section, std::move(item_text), std::nullopt, done_state(item), item.depth, item.line};
         row.body_offset = verbatim_offset(session.body, lines.start_of(item.line) - lines.start_of(session.line_start),
                                           row.text);
