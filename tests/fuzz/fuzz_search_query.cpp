@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -46,7 +47,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const int rc = sqlite3_step(stmt);
   sqlite3_finalize(stmt);
   if (rc != SQLITE_ROW) {
-    std::abort(); // the generated expression is not valid FTS5
+    // The generated expression is not valid FTS5: say which, for CI's report.
+    std::fprintf(stderr, "invariant broken: FTS5 refused the expression %s built from %s\n", query.fts.c_str(), text.c_str());
+    std::abort();
   }
   return 0;
 }

@@ -774,6 +774,13 @@ TEST(ParseSessions, StartAndEndLinesOutsideHeadings) {
   EXPECT_EQ(log.sessions[1].duration_minutes, 95);
 }
 
+TEST(ParseSessions, AStartLineThatIsAlsoASetextHeadingIsOneSession) {
+  // Found by the fuzzer: "-" under the line makes it a heading, and both
+  // rules took it, so two sessions began on line 2.
+  auto log = parse("START 2025-06-01T09:12\n[START 2025-06-01T10:12]\n-\nwork\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{1, 2}));
+}
+
 TEST(ParseFieldsRules, ABranchNamedInTheHeadingAfterASeparator) {
   auto log = parse("## 2025-08-21 · 09:15–11:50 CEST · branch feat/search-ui\n- a\n\n"
                    "## 2025-08-22 | 10:00-11:00 | branch: fix/csv-export\n- b\n\n"

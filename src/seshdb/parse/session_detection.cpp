@@ -984,6 +984,20 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
   // Nesting: which candidate encloses which. A heading closes every open
   // candidate at its level or deeper.
   std::vector<bool> dropped(candidates.size(), false);
+  // One session per line: a setext heading "[START 2025-06-01T10:12]" over
+  // "-" is both a heading and a START line; the first reading holds.
+  {
+    int last_line = 0;
+    for (const auto& event : events) {
+      if (event.candidate < 0) {
+        continue;
+      }
+      if (event.line == last_line) {
+        dropped[static_cast<std::size_t>(event.candidate)] = true;
+      }
+      last_line = event.line;
+    }
+  }
   std::vector<int> enclosing(candidates.size(), -1);
   auto nest = [&] {
     std::vector<int> open;
