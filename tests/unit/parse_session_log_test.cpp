@@ -753,6 +753,17 @@ TEST(ParseSessions, DatedPlansAndRecapsAreNotSessions) {
   EXPECT_TRUE(has_warning(log, "\"Plan for 2025-03-12\" plans or looks back"));
 }
 
+TEST(ParseSessions, DaysUnderAPlanAheadAreNotSessionsEvenWithAClockRange) {
+  auto log = parse("# Handoff — 2025-07-08\n\n## Work\n- did x\n\n## Next session (planned)\n\n"
+                   "### 2025-07-09 10:00 UTC — follow-up\n- y\n\n## 2025-07-10 09:00–11:00 UTC\n- z\n\n"
+                   "## 下周计划\n### 6月9日（周一）\n- a\n\n## Next week\n### 2025-07-14 10:00–12:00\n\n"
+                   "## 2025-07-15 18:00–20:00 CET — planned\n\n## 2025-07-16 · tentative\n\n"
+                   "## Weekly recap\n### 2025-07-17\n- the days a recap sums up stay sessions\n\n"
+                   "## 2025-07-18\n### Next steps\n#### 2025-07-21\n## 2025-07-19 — The planned migration\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{11, 26, 29, 32}));
+  EXPECT_TRUE(has_warning(log, "\"2025-07-09 10:00 UTC — follow-up\" is under a plan"));
+}
+
 TEST(ParseFindings, HeadingsThatAreFindingsAndSummaryTablesThatCountThem) {
   auto log = parse("## 2025-04-01 Review\n\n| Severity | Count |\n|---|---|\n| P0 | 1 |\n| P1 | 2 |\n\n"
                    "### P0 — Race between refill and consume\ntext\n\n### [P1] Clock source is wall time\n\n"

@@ -267,14 +267,41 @@ bool names_a_release(std::string_view normalized) {
   }) || rest.find_first_not_of(" []()-—–:,.|·*_\xE2\x80\x94\x93") == std::string::npos;
 }
 
+// "Weekly recap", "Sprint retro", "Week in review": a heading that looks back.
+bool looks_back(std::string_view normalized) {
+  const std::string lower = util::to_lower_ascii(normalized);
+  for (std::string_view word : {"recap", "summary", "review", "retro"}) {
+    if (lower.find(word) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "Next Session - 2025-03-10", "Plan for 2025-03-12", "Tomorrow (2025-03-05)",
 // "Weekly recap (2025-03-03 – 2025-03-09)", "Session 5 (planned)": a plan
 // or a look back, dated, but not a session worked in.
 bool names_plan_or_recap(std::string_view normalized) {
   const std::string lower = util::to_lower_ascii(normalized);
-  for (std::string_view marker : {"(planned)", "(upcoming)", "(scheduled)", "(tentative)", "(not started)"}) {
+  for (std::string_view marker : {"(planned)", "(upcoming)", "(scheduled)", "(tentative)", "(not started)", "[planned]"}) {
     if (lower.find(marker) != std::string::npos) {
       return true;
+    }
+  }
+  // "... 18:00–20:00 CET — planned": the last word, after a dash or a colon.
+  {
+    std::string_view t = util::trim(lower);
+    while (!t.empty() && (t.back() == '*' || t.back() == '_' || t.back() == '.')) {
+      t.remove_suffix(1);
+    }
+    for (std::string_view word : {"planned", "tentative", "scheduled"}) {
+      if (t.ends_with(word)) {
+        const std::string_view before = util::trim(t.substr(0, t.size() - word.size()));
+        if (before.ends_with("-") || before.ends_with("\xE2\x80\x94") || before.ends_with("\xE2\x80\x93") ||
+            before.ends_with(":") || before.ends_with("\xC2\xB7") || before.ends_with("|") || before.ends_with(",")) {
+          return true;
+        }
+      }
     }
   }
   // Past emoji, symbols and numbering: "🔜 Next session", "1. Plan for".
@@ -304,6 +331,7 @@ bool names_plan_or_recap(std::string_view normalized) {
   // Words that make a plan whatever follows: "Next session (2025-03-11): finish the parser".
   for (std::string_view lead : {"next session", "next time", "next steps", "next up", "plan for", "plans for",
                                 "planned next", "tomorrow", "todo", "to do", "to-do", "下次", "明天", "明日", "次回",
+                                "next week", "下周", "下週", "来週", "下一步",
                                 "nächste sitzung", "próxima sesión", "prochaine séance", "prochaine session"}) {
     if (rest.starts_with(lead) && (rest.size() == lead.size() || !is_alpha(rest[lead.size()]))) {
       if (rest.substr(lead.size()).starts_with("'s")) {
@@ -502,7 +530,9 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
   };
   std::vector<OpenHeading> open_headings;
   std::vector<std::pair<int, bool>> in_session_or_plan_at_heading; // line, whether a session or plan heading is open
-  std::vector<int> plans_levels; // open "## Roadmap"-like headings
+  // Open "## Roadmap"-like headings, and whether each names a plan outright
+  // ("## Next session", "## 下周计划"): under those even a clock range is planned.
+  std::vector<std::pair<int, bool>> plans_levels;
   std::vector<std::pair<int, bool>> plans_at_heading; // line, whether what follows is under one
   for (const auto& heading : doc.headings) {
     Event event{heading.line, heading.level, -1, true, heading.text};
@@ -548,17 +578,19 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       date.reset();
     }
     if (!in_container) {
-      while (!plans_levels.empty() && plans_levels.back() >= heading.level) {
+      while (!plans_levels.empty() && plans_levels.back().first >= heading.level) {
         plans_levels.pop_back();
       }
       // A heading there that gives a clock range or says Session is still one
-      // ("## 2025-03-04 10:00–12:30" in a log its author titled "# Changelog").
-      const bool worked = date && [&] {
+      // ("## 2025-03-04 10:00–12:30" in a log its author titled "# Changelog"),
+      // but not under "## Next session (planned)".
+      const bool strictly_planned = std::any_of(plans_levels.begin(), plans_levels.end(), [](const auto& p) { return p.second; });
+      const bool worked = date && !strictly_planned && [&] {
         const auto time = find_time(normalized, date->end);
         return (time && time->end) || util::icontains_ascii(normalized, "session");
       }();
       if (!plans_levels.empty() && date && !worked) {
-        detection.rejected.emplace_back(heading.line, fmt::format("dated heading \"{}\" is under a roadmap, changelog or "
+        detection.rejected.emplace_back(heading.line, fmt::format("dated heading \"{}\" is under a plan, roadmap, changelog or "
                                                                   "milestones heading; not a session",
                                                                   heading.text));
         date.reset();
@@ -569,10 +601,15 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       const std::string lower_title = heading.level == 1 ? util::to_lower_ascii(util::trim(normalized)) : std::string();
       const bool release_title = lower_title == "changelog" || lower_title == "change log" || lower_title == "release notes" ||
                                  lower_title == "releases" || lower_title == "release history";
+      // "## Next session (planned)" or "## 下周计划" over "### 2025-07-09 10:00 UTC": a plan.
+      // A look back ("## Weekly recap") may hold the days it sums up; only a
+      // plan ahead makes what is under it planned.
+      const bool names_a_plan = !has_a_date && !numbered_entry && heading.level > 1 && !is_numbered_session(normalized) &&
+                                names_plan_or_recap(normalized) && !looks_back(normalized);
       if ((!has_a_date && heading.level > 1 && std::count(normalized.begin(), normalized.end(), ' ') < 4 &&
            names_plans(normalized)) ||
-          plan_or_recap || release_title) {
-        plans_levels.push_back(heading.level); // and "### 2025-03-04" under "## Weekly recap (...)"
+          plan_or_recap || release_title || names_a_plan) {
+        plans_levels.emplace_back(heading.level, names_a_plan); // and "### 2025-03-04" under "## Weekly recap (...)"
       }
       plans_at_heading.emplace_back(heading.line, !plans_levels.empty());
     }
