@@ -792,6 +792,32 @@ TEST(ParseSessions, AStartLineThatIsAlsoASetextHeadingIsOneSession) {
   EXPECT_EQ(session_lines(log), (std::vector<int>{1, 2}));
 }
 
+TEST(ParseFieldsRules, TabsFullWidthColonsLowerCaseAgentKeysAndBoldHours) {
+  auto log = parse("## 2025-06-02\nTime:\t09:10 – 11:40 CEST\nBranch:\tfeat/autotile\nDuration:\t2h20\n\n"
+                   "## 2025-06-03\nBranch：feat/x\n\n## 2025-06-04\n**Hours:** 9am–1:30pm ET\n\n"
+                   "## 2025-06-07\nelapsed: 00:47:12\n\n## 2025-06-08\nstarted: 2025-06-08T09:00:00-04:00\n"
+                   "finished: 2025-06-08T10:31:40-04:00\n\n## 2025-06-09\nNote:see the wiki at http://x\n");
+  ASSERT_EQ(log.sessions.size(), 6u);
+  EXPECT_EQ(log.sessions[0].branch, "feat/autotile"); // a tab after the label
+  EXPECT_EQ(log.sessions[0].duration_minutes, 140);
+  EXPECT_EQ(log.sessions[0].start_minute, 9 * 60 + 10);
+  EXPECT_EQ(log.sessions[1].branch, "feat/x"); // a Chinese input method's colon, no space
+  EXPECT_EQ(log.sessions[2].start_minute, 9 * 60);
+  EXPECT_EQ(log.sessions[2].end_minute, 13 * 60 + 30);
+  EXPECT_EQ(log.sessions[3].duration_minutes, 47);
+  EXPECT_EQ(log.sessions[4].end_minute, 10 * 60 + 31);
+  EXPECT_TRUE(log.sessions[5].fields.empty()); // "Note:see" is prose, not a key
+}
+
+TEST(ParseFieldsRules, ABranchWrittenFirstWinsOverALaterCodeSpan) {
+  auto log = parse("## 2025-06-05\n**Branch:** feat/streaming-upload @ `4d5e6f7`\n\n"
+                   "## 2025-06-06\nBranch: feat/x, based on `main`\n\n## 2025-06-07\n**Feature Branch**: Created `feature/y`\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].branch, "feat/streaming-upload");
+  EXPECT_EQ(log.sessions[1].branch, "feat/x");
+  EXPECT_EQ(log.sessions[2].branch, "feature/y"); // prose first: the code span is the branch
+}
+
 TEST(ParseFieldsRules, ABranchNamedInTheHeadingAfterASeparator) {
   auto log = parse("## 2025-08-21 · 09:15–11:50 CEST · branch feat/search-ui\n- a\n\n"
                    "## 2025-08-22 | 10:00-11:00 | branch: fix/csv-export\n- b\n\n"

@@ -73,6 +73,13 @@ std::string strip_markup(std::string_view value) {
 // lower-case YAML ("date: 2025-04-02").
 bool key_is(std::string_view key, std::initializer_list<std::string_view> names);
 
+// Keys a session states about itself, which an agent often writes in lower
+// case ("elapsed: 00:47:12", "finished: 2025-06-11T08:31:40-04:00").
+bool is_session_key(std::string_view key) {
+  return key_is(key, {"branch", "date", "time", "duration", "started", "ended", "start", "end", "finished", "elapsed",
+                      "timezone", "time spent"});
+}
+
 std::vector<model::Field> read_fields(std::string_view line, int line_number, bool plain_allowed, bool any_case = false) {
   std::vector<model::Field> fields;
   std::string_view rest = util::trim(line);
@@ -183,17 +190,21 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
       // Obsidian's inline fields: "Branch:: feat/x".
       const bool double_colon = colon != std::string_view::npos && colon + 2 < part.size() && part[colon + 1] == ':' &&
                                 part[colon + 2] == ' ';
+      // "Branch：feat/x" typed with a Chinese input method (the colon is
+      // full-width, then normalised): a key a session states about itself
+      // needs no space after its colon. Not "http://" or "Note:see".
+      const bool tight_session_key = colon != std::string_view::npos && colon > 0 && colon + 1 < part.size() &&
+                                     part[colon + 1] != '/' &&
+                                     is_session_key(part.substr(0, colon));
       if (colon == std::string_view::npos || colon == 0 || colon > 30 || colon + 1 >= part.size() ||
-          (part[colon + 1] != ' ' && !cjk_key && !double_colon)) {
+          (part[colon + 1] != ' ' && part[colon + 1] != '\t' && !cjk_key && !double_colon && !tight_session_key)) {
         continue;
       }
       const std::string_view candidate = part.substr(0, colon);
       const unsigned char first = static_cast<unsigned char>(candidate[0]);
       // Lower-case keys are prose ("note: ...") except the few a session states
       // about itself ("branch: ops/x", "duration: 2h").
-      const bool session_key = first >= 'a' && first <= 'z' &&
-                               key_is(candidate, {"branch", "date", "time", "duration", "started", "ended", "start", "end",
-                                                  "focus", "timezone", "time spent"});
+      const bool session_key = first >= 'a' && first <= 'z' && (is_session_key(candidate) || key_is(candidate, {"focus"}));
       const bool starts_ok =
           (first >= 'A' && first <= 'Z') || first >= 0x80 || (any_case && first >= 'a' && first <= 'z') || session_key;
       const auto words = std::count(candidate.begin(), candidate.end(), ' ') + 1;
@@ -208,11 +219,17 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
     if (key.empty() || key.size() > 40 || value.empty()) {
       continue;
     }
-    // "**Feature Branch**: Created `feature/x`": the code span is the value that matters.
+    // "**Feature Branch**: Created `feature/x`": the code span is the value
+    // that matters, unless a branch comes first ("feat/x @ `4d5e6f7`",
+    // "feat/x, based on `main`").
     if (util::icontains_ascii(key, "branch")) {
       const auto open = value.find('`');
       const auto close = open == std::string_view::npos ? open : value.find('`', open + 1);
-      if (close != std::string_view::npos && close > open + 1) {
+      const std::string_view before = util::trim(value.substr(0, open == std::string_view::npos ? 0 : open));
+      const std::string_view first_word = before.substr(0, before.find_first_of(" \t,(@"));
+      const bool branch_first = first_word.find_first_of("/_-") != std::string_view::npos ||
+                                first_word == "main" || first_word == "master" || first_word == "develop";
+      if (close != std::string_view::npos && close > open + 1 && !branch_first) {
         value = value.substr(open + 1, close - open - 1);
       }
     }
@@ -866,7 +883,7 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
       session.focus = field.value;
     }
     // "Time: 2h" is a duration, "Time: 14h30 - 16h" a range.
-    const bool time_key = key_is(key, {"time", "session time", "time range", "when", "session", "时间", "時間", "zeit",
+    const bool time_key = key_is(key, {"time", "session time", "time range", "when", "session", "hours", "时间", "時間", "zeit",
                                        "uhrzeit", "hora", "horario", "horário", "heure", "horaire", "orario", "tijd",
                                        "作業時間", "工作时间", "작업 시간", "시간"});
     const std::optional<TimeMatch> time_value = time_key && !range_field ? time_in_value(field.value) : std::nullopt;
