@@ -35,6 +35,36 @@ TEST(ParseTimes, SeveralRangesRunFromTheFirstStartToTheLastEnd) {
   EXPECT_EQ(time_in("14:00-16:00, 09:00-10:00 UTC"), "14:00-16:00");
   EXPECT_EQ(time_in("22:00-01:00, 02:00-03:00"), "22:00-01:00");
 }
+TEST(ParseTimes, NoonAndMidnightAsTheEndsOfARange) {
+  EXPECT_EQ(time_in("noon–5pm BST"), "12:00-17:00 BST"); // was 17:00 and no end
+  EXPECT_EQ(time_in("8pm–midnight ET"), "20:00-00:00 ET");
+  EXPECT_EQ(time_in("9am–noon"), "09:00-12:00");
+  EXPECT_EQ(time_in("Midday - 14:30"), "12:00-14:30");
+  // Alone, the words are no time.
+  EXPECT_EQ(time_in("Lunch at noon, then a 2pm meeting"), "14:00");
+  EXPECT_EQ(time_in("midnight deploy"), "none");
+  EXPECT_EQ(time_in("Noonan joined"), "none");
+}
+
+TEST(ParseTimes, ChineseAndJapaneseHoursAndRangeWords) {
+  EXPECT_EQ(time_in("上午9点到11点半"), "09:00-11:30");
+  EXPECT_EQ(time_in("晚上8点半到10点"), "20:30-22:00");
+  EXPECT_EQ(time_in("14点-17点"), "14:00-17:00");
+  EXPECT_EQ(time_in("9点30分到11点"), "09:30-11:00");
+  EXPECT_EQ(time_in("13:30 至 17:00"), "13:30-17:00");
+  EXPECT_EQ(time_in("9:00到11:30"), "09:00-11:30");
+  EXPECT_EQ(time_in("上午10:15 - 下午1:00"), "10:15-13:00");
+  EXPECT_EQ(time_in("上午9:30 至 中午12:00"), "09:30-12:00");
+  EXPECT_EQ(time_in("午後1時〜午後5時"), "13:00-17:00");
+  EXPECT_EQ(time_in("午後3時から午後4時半まで"), "15:00-16:30");
+  EXPECT_EQ(time_in("21:00~次日01:30"), "21:00-01:30");
+  EXPECT_EQ(time_in("下午3点"), "15:00"); // alone after its PM word
+  // A count, and durations, are no clock.
+  EXPECT_EQ(time_in("修复了3点问题"), "none");
+  EXPECT_EQ(time_in("作業時間：3時間"), "none");
+  EXPECT_EQ(time_in("用了2小时到3小时"), "none");
+}
+
 TEST(ParseTimes, RangeWordsInOtherLanguagesAndTheHourSign) {
   EXPECT_EQ(time_in("10:00 bis 12:00"), "10:00-12:00");
   EXPECT_EQ(time_in("14:00 a 16:00"), "14:00-16:00");

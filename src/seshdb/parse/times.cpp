@@ -254,6 +254,111 @@ std::optional<Clock> french_hour_at(std::string_view text, std::size_t pos) {
   return clock;
 }
 
+// "noon", "midnight": 12:00 and 00:00, read only as the ends of a range
+// ("noon–5pm BST", "8pm–midnight ET"); "lunch at noon" alone is no time.
+std::optional<Clock> clock_word_at(std::string_view text, std::size_t pos) {
+  if (pos > 0 && is_alpha(text[pos - 1])) {
+    return std::nullopt;
+  }
+  for (const auto& [word, meridiem] : {std::pair<std::string_view, int>{"noon", 2}, {"midday", 2}, {"midnight", 1}}) {
+    if (pos + word.size() <= text.size() && util::iequals_ascii(text.substr(pos, word.size()), word) &&
+        (pos + word.size() == text.size() || !is_alpha(text[pos + word.size()]))) {
+      Clock clock;
+      clock.hour = 12;
+      clock.meridiem = meridiem;
+      clock.end = pos + word.size();
+      return clock;
+    }
+  }
+  return std::nullopt;
+}
+
+// "9点", "11点半", "9点30分", "3時", "4時半": an hour written the Chinese or
+// Japanese way. Alone it may be a count ("3点建议", three suggestions), so
+// find_time takes it only in a range or after 上午/午後-like words. "3時間"
+// and "2小时" are durations.
+std::optional<Clock> cjk_hour_at(std::string_view text, std::size_t pos) {
+  if (pos > 0 && is_digit(text[pos - 1])) {
+    return std::nullopt;
+  }
+  Clock clock;
+  std::size_t p = pos;
+  while (p < text.size() && is_digit(text[p]) && p - pos < 3) {
+    clock.hour = clock.hour * 10 + (text[p] - '0');
+    ++p;
+  }
+  if (p == pos || p - pos > 2 || clock.hour > 24) {
+    return std::nullopt;
+  }
+  const std::string_view rest = text.substr(p);
+  std::size_t mark = 0;
+  for (std::string_view hour_mark : {"点", "時", "时"}) {
+    if (rest.starts_with(hour_mark)) {
+      mark = hour_mark.size();
+    }
+  }
+  if (mark == 0 || rest.substr(mark).starts_with("間") || rest.substr(mark).starts_with("间")) {
+    return std::nullopt;
+  }
+  p += mark;
+  if (text.substr(p).starts_with("半")) {
+    clock.minute = 30;
+    p += std::string_view("半").size();
+  } else {
+    std::size_t m = p;
+    int minute = 0;
+    while (m < text.size() && is_digit(text[m]) && m - p < 3) {
+      minute = minute * 10 + (text[m] - '0');
+      ++m;
+    }
+    if (m > p && m - p <= 2 && minute < 60 && text.substr(m).starts_with("分")) {
+      clock.minute = minute;
+      p = m + std::string_view("分").size();
+    }
+  }
+  if (clock.hour == 24 && clock.minute != 0) {
+    return std::nullopt;
+  }
+  clock.end = p;
+  return clock;
+}
+
+// A word before a clock that says AM or PM: "下午 2:00", "午前9時", "晚上8点".
+// "晚上 12:00" is midnight; "中午" (noon) is 11:30 or 12:00 or 1:00.
+int cjk_meridiem_before(std::string_view before, int hour) {
+  for (const auto& [word, meridiem] : {std::pair<std::string_view, int>{"上午", 1}, {"早上", 1}, {"凌晨", 1}, {"午前", 1},
+                                       {"下午", 2}, {"傍晚", 2}, {"午後", 2}, {"晚上", hour == 12 ? 1 : 2},
+                                       {"中午", hour == 12 || hour <= 3 ? 2 : 1}}) {
+    if (before.ends_with(word)) {
+      return meridiem;
+    }
+  }
+  return 0;
+}
+
+// The words a range's end may open with: "下午1:00" after "上午10:15 -",
+// "次日01:30" (the next day). Returns the position past them.
+std::size_t past_cjk_end_words(std::string_view text, std::size_t q) {
+  for (int words = 0; words < 2; ++words) {
+    bool found = false;
+    for (std::string_view word : {"上午", "早上", "凌晨", "午前", "下午", "傍晚", "午後", "晚上", "中午", "次日", "翌日",
+                                  "第二天", "隔天"}) {
+      if (text.substr(q).starts_with(word)) {
+        q += word.size();
+        while (q < text.size() && text[q] == ' ') {
+          ++q;
+        }
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      break;
+    }
+  }
+  return q;
+}
+
 // "10:01", "1:15 PM", "09:00:00.123", "10 AM", "14h30", "9.30am" at pos.
 // Minutes after a dot, the British way, need a meridiem, since "3.12" alone is
 // as likely a version or a decimal; with `bare_dot` a clock such as "9.30"
@@ -371,7 +476,8 @@ std::size_t skip_range_separator(std::string_view text, std::size_t p, bool* for
   }
   std::size_t q = std::string_view::npos;
   // 〜: Japanese wave dash.
-  for (std::string_view sep : {"->", "-", "–", "—", "~", "〜", "to ", "until ", "→"}) {
+  // 到, 至, から: Chinese and Japanese "to" ("9:00到11:30", "午後3時から午後4時まで").
+  for (std::string_view sep : {"->", "-", "–", "—", "~", "〜", "to ", "until ", "→", "到", "至", "から"}) {
     if (text.substr(p).starts_with(sep)) {
       q = p + sep.size();
       break;
@@ -479,8 +585,20 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
   // not a time of day; it is the zone when none follows the time.
   std::string zone_before;
   for (std::size_t pos = from; pos < text.size(); ++pos) {
+    // "noon–5pm BST": a word that starts a range.
+    std::optional<Clock> word_first;
     if (!is_digit(text[pos])) {
-      continue;
+      const char c = static_cast<char>(text[pos] | 0x20);
+      if (c == 'n' || c == 'm') {
+        word_first = clock_word_at(text, pos);
+        const std::size_t q = word_first ? skip_range_separator(text, word_first->end) : std::string_view::npos;
+        if (q == std::string_view::npos || q >= text.size() || !is_digit(text[q]) || !read_clock(text, q)) {
+          word_first.reset();
+        }
+      }
+      if (!word_first) {
+        continue;
+      }
     }
     // "UTC+05:30", "GMT-3", and a bare "+05:30" (hours and minutes: "C++11"
     // or "+1 votes" are no offset).
@@ -503,7 +621,7 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
         }
       }
     }
-    auto first = read_clock(text, pos, true);
+    auto first = word_first ? word_first : read_clock(text, pos, true);
     // "9.30" without a meridiem starts a range whose end has one ("9.30-11.15am");
     // otherwise it is no time, and neither is the digit run it is made of.
     if (first && first->dot_style && first->meridiem == 0) {
@@ -546,6 +664,22 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
       const std::string word = util::to_lower_ascii(text.substr(w, b - w));
       return word == "de" || word == "von" || word == "from" || word == "entre";
     };
+    // "9点到11点半", "上午9点", "午後1時〜午後5時": a CJK hour in a range or after its AM/PM word.
+    if (!first) {
+      if (auto hour = cjk_hour_at(text, pos)) {
+        std::size_t b = pos;
+        while (b > 0 && text[b - 1] == ' ') {
+          --b;
+        }
+        const std::size_t q = skip_range_separator(text, hour->end);
+        const std::size_t end_at = q == std::string_view::npos ? q : past_cjk_end_words(text, q);
+        const bool ranged = end_at != std::string_view::npos && end_at < text.size() && is_digit(text[end_at]) &&
+                            (read_clock(text, end_at) || cjk_hour_at(text, end_at));
+        if (ranged || cjk_meridiem_before(text.substr(0, b), hour->hour) != 0) {
+          first = hour;
+        }
+      }
+    }
     if (!first && (pos == 0 || !is_alpha(text[pos - 1]))) {
       if (auto hour = french_hour_at(text, pos); hour && hour->hour >= 6 && !estimate_before() && after_a_label()) {
         bool word = false; // "14h às 17h30": French-style hours join with words too
@@ -641,14 +775,44 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
     if (!second) {
       bool foreign_word = false;
       std::size_t q = skip_range_separator(text, p, &foreign_word);
-      if (q != std::string_view::npos && q < text.size() && is_digit(text[q])) {
+      // "上午10:15 - 下午1:00", "21:00～次日01:30": the end's own AM/PM or next-day word.
+      int end_word_meridiem = 0;
+      if (q != std::string_view::npos && q < text.size() && static_cast<unsigned char>(text[q]) >= 0x80) {
+        const std::size_t past = past_cjk_end_words(text, q);
+        if (past < text.size() && is_digit(text[past])) {
+          std::size_t hour_end = past;
+          int hour = 0;
+          while (hour_end < text.size() && is_digit(text[hour_end]) && hour_end - past < 2) {
+            hour = hour * 10 + (text[hour_end++] - '0');
+          }
+          std::size_t b = past;
+          while (b > q && text[b - 1] == ' ') {
+            --b;
+          }
+          end_word_meridiem = cjk_meridiem_before(text.substr(0, b), hour);
+          q = past;
+        }
+      }
+      // "noon–5pm", "8pm–midnight".
+      const auto word_end = q == std::string_view::npos ? std::nullopt : clock_word_at(text, q);
+      if (q != std::string_view::npos && q < text.size() && (word_end || is_digit(text[q]))) {
         int days = -1;
-        if (const std::size_t clock = clock_after_repeated_date(text, pos, q, days); clock != std::string_view::npos) {
+        if (word_end) {
+          second = word_end;
+        } else if (const std::size_t clock = clock_after_repeated_date(text, pos, q, days); clock != std::string_view::npos) {
           q = clock;
         }
         // "2025-12-04" after a dash is a date, not a time. "9.30am - 12.00":
         // an end with dot minutes needs a meridiem, its own or the start's.
-        second = read_clock(text, q, first->meridiem != 0);
+        if (!second) {
+          second = read_clock(text, q, first->meridiem != 0);
+        }
+        if (!second) {
+          second = cjk_hour_at(text, q);
+        }
+        if (second && second->meridiem == 0 && end_word_meridiem != 0 && second->hour >= 1 && second->hour <= 12) {
+          second->meridiem = end_word_meridiem;
+        }
         if (!second && first->h_style) {
           second = french_hour_at(text, q);
           // "14h00 - 2h de tests": an hour before the start is a duration.
@@ -697,17 +861,7 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
       while (b > 0 && text[b - 1] == ' ') {
         --b;
       }
-      const std::string_view before = text.substr(0, b);
-      const int hour = first->hour;
-      for (const auto& [word, meridiem] : {std::pair<std::string_view, int>{"上午", 1}, {"早上", 1}, {"凌晨", 1}, {"午前", 1},
-                                           {"下午", 2}, {"傍晚", 2}, {"午後", 2},
-                                           // "晚上 12:00" is midnight; "中午" (noon) is 11:30 or 12:00 or 1:00.
-                                           {"晚上", hour == 12 ? 1 : 2}, {"中午", hour == 12 || hour <= 3 ? 2 : 1}}) {
-        if (before.ends_with(word)) {
-          start_meridiem = meridiem;
-          break;
-        }
-      }
+      start_meridiem = cjk_meridiem_before(text.substr(0, b), first->hour);
     }
     if (second && !iso_t && first->meridiem == 0 && second->meridiem != 0 && first->hour >= 1 && first->hour <= 12) {
       start_meridiem = second->meridiem;
