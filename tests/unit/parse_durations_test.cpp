@@ -17,6 +17,11 @@ TEST(ParseDurations, DecimalComma) {
   EXPECT_EQ(parse_duration_minutes("1,5 Std."), 90);
   EXPECT_EQ(parse_duration_minutes("tasks 2,5 and 3h"), 180); // no unit after 2,5: a list
 }
+TEST(ParseDurations, TraditionalChineseHours) {
+  EXPECT_EQ(parse_duration_minutes("2 小時"), 120);
+  EXPECT_EQ(parse_duration_minutes("1小時30分鐘"), 90);
+}
+
 TEST(ParseDurations, GermanAndJapaneseUnits) {
   EXPECT_EQ(parse_duration_minutes("1 Std. 45 Min."), 105);
   EXPECT_EQ(parse_duration_minutes("2 Stunden"), 120);

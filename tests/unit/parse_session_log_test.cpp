@@ -809,6 +809,16 @@ TEST(ParseFieldsRules, TabsFullWidthColonsLowerCaseAgentKeysAndBoldHours) {
   EXPECT_TRUE(log.sessions[5].fields.empty()); // "Note:see" is prose, not a key
 }
 
+TEST(ParseFieldsRules, ChineseAndJapaneseDurationLabels) {
+  auto log = parse("## 2025-06-02\n工时：3.5h\n\n## 2025-06-03\n会话时长：约1小时20分钟\n\n## 2025-06-04\n工時：2 小時\n\n"
+                   "## 2025-06-05\n所要：約2.5h\n\n## 2025-06-06\n实际耗时：1.5小时\n\n## 2025-06-07\n耗時：45分鐘\n");
+  std::vector<std::optional<int>> minutes;
+  for (const auto& s : log.sessions) {
+    minutes.push_back(s.duration_minutes);
+  }
+  EXPECT_EQ(minutes, (std::vector<std::optional<int>>{210, 80, 120, 150, 90, 45}));
+}
+
 TEST(ParseFieldsRules, ABranchWrittenFirstWinsOverALaterCodeSpan) {
   auto log = parse("## 2025-06-05\n**Branch:** feat/streaming-upload @ `4d5e6f7`\n\n"
                    "## 2025-06-06\nBranch: feat/x, based on `main`\n\n## 2025-06-07\n**Feature Branch**: Created `feature/y`\n");
@@ -946,6 +956,13 @@ TEST(ParseSessions, ATitlesYearDatesDaysWithoutOne) {
   EXPECT_TRUE(log.sessions[0].date_year_inferred);
   EXPECT_EQ(log.sessions[1].local_date, "2025-03-05");
   EXPECT_EQ(parse("# Project 2048\n\n### March 3rd\nx\n").sessions.at(0).local_date, std::nullopt); // not a year
+  // A CJK year anywhere in the title: "# 2025年8月 开发日志", "# 周报：2025年第26周".
+  auto cjk = parse("# 2025年8月 开发日志\n\n## 8月4日（周一）\n- x\n\n## 8月5日（周二）\n- y\n");
+  ASSERT_EQ(cjk.sessions.size(), 2u);
+  EXPECT_EQ(cjk.sessions[0].local_date, "2025-08-04");
+  EXPECT_EQ(cjk.sessions[1].local_date, "2025-08-05");
+  EXPECT_EQ(parse("# 周报：2025年第26周\n\n## 6月23日\nx\n").sessions.at(0).local_date, "2025-06-23");
+  EXPECT_EQ(parse("# 项目12025年\n\n## 6月23日\nx\n").sessions.at(0).local_date, std::nullopt); // five digits
 }
 
 TEST(ParseTimesInSessions, SetextHeadingsAndKeysInTwoLanguages) {

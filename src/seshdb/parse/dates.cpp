@@ -511,6 +511,20 @@ std::optional<DateMatch> find_date(std::string_view text, std::size_t from) {
 }
 
 std::optional<MonthMatch> find_month_year(std::string_view text) {
+  // "2025年8月 开发日志", "周报：2025年第26周": a year written the CJK way, with
+  // its month when one follows (month 0 otherwise).
+  for (auto at = text.find("年"); at != std::string_view::npos; at = text.find("年", at + 1)) {
+    int year = 0;
+    if (at < 4 || (at > 4 && is_digit(text[at - 5])) || read_number(text, at - 4, 4, year) != 4 || !plausible_year(year)) {
+      continue;
+    }
+    std::size_t p = at + std::string_view("年").size();
+    int month = 0;
+    const int digits = read_number(text, p, 2, month);
+    const bool has_month = digits > 0 && month >= 1 && month <= 12 &&
+                           text.substr(p + static_cast<std::size_t>(digits)).starts_with("月");
+    return MonthMatch{year, has_month ? month : 0};
+  }
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
     if (!is_word_byte(text[pos]) || (pos > 0 && is_word_byte(text[pos - 1]))) {
       continue;

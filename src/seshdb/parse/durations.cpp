@@ -28,7 +28,7 @@ Unit read_unit(std::string_view lower, std::size_t& p) {
   static constexpr Word k_words[] = {
       {"hours", Unit::hours}, {"hour", Unit::hours}, {"hrs", Unit::hours},       {"hr", Unit::hours},
       {"stunden", Unit::hours}, {"stunde", Unit::hours}, {"std.", Unit::hours}, {"std", Unit::hours},
-      {"h", Unit::hours},     {"小时", Unit::hours}, {"個小時", Unit::hours},     {"時間", Unit::hours},
+      {"h", Unit::hours},     {"小时", Unit::hours}, {"個小時", Unit::hours}, {"小時", Unit::hours},     {"時間", Unit::hours},
       {"时", Unit::hours},    {"시간", Unit::hours},  {"horas", Unit::hours}, {"hora", Unit::hours},     {"heures", Unit::hours},
       {"heure", Unit::hours}, {"ore", Unit::hours},   {"ora", Unit::hours},      {"uur", Unit::hours},
       {"minutes", Unit::minutes}, {"minute", Unit::minutes}, {"mins", Unit::minutes}, {"min", Unit::minutes},

@@ -899,6 +899,9 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     }
     if (!facts.duration && !clock_first && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "dauer", "zeitaufwand", "durée", "duración", "所要時間", "時間",
                                                              "作業時間", "耗时", "用时", "时长", "duração", "durata", "duur",
+                                                             // Chinese (simplified and traditional) and Japanese labels
+                                                             "工时", "工時", "耗時", "用時", "時長", "时数", "時數", "工作时长",
+                                                             "工作時長", "实际耗时", "實際耗時", "会话时长", "會話時長", "所要",
                                                              "소요 시간", "소요시간"})) {
       facts.duration = parse_duration_minutes(field.value);
       if (!facts.duration && !key_is(key, {"time", "hours"})) {
