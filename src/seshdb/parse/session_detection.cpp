@@ -530,9 +530,16 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
   };
   std::vector<OpenHeading> open_headings;
   std::vector<std::pair<int, bool>> in_session_or_plan_at_heading; // line, whether a session or plan heading is open
-  // Open "## Roadmap"-like headings, and whether each names a plan outright
-  // ("## Next session", "## 下周计划"): under those even a clock range is planned.
-  std::vector<std::pair<int, bool>> plans_levels;
+  std::vector<int> plans_levels; // open "## Roadmap"-like headings
+  // Open undated headings that may name a plan ahead ("## Next session",
+  // "## 下周计划"), under which even a clock range is planned. Read only when a
+  // dated heading lies under them: most never have one.
+  struct MaybePlan {
+    int level;
+    const MdHeading* heading;
+    std::optional<bool> plan;
+  };
+  std::vector<MaybePlan> maybe_plans;
   std::vector<std::pair<int, bool>> plans_at_heading; // line, whether what follows is under one
   for (const auto& heading : doc.headings) {
     Event event{heading.line, heading.level, -1, true, heading.text};
@@ -578,18 +585,29 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       date.reset();
     }
     if (!in_container) {
-      while (!plans_levels.empty() && plans_levels.back().first >= heading.level) {
+      while (!plans_levels.empty() && plans_levels.back() >= heading.level) {
         plans_levels.pop_back();
       }
+      while (!maybe_plans.empty() && maybe_plans.back().level >= heading.level) {
+        maybe_plans.pop_back();
+      }
+      // A look back ("## Weekly recap") may hold the days it sums up; only a
+      // plan ahead makes what is under it planned.
+      const bool under_a_plan_ahead = date && std::any_of(maybe_plans.begin(), maybe_plans.end(), [](MaybePlan& open) {
+        if (!open.plan) {
+          const std::string plan_text = normalize_width(open.heading->text);
+          open.plan = names_plan_or_recap(plan_text) && !looks_back(plan_text);
+        }
+        return *open.plan;
+      });
       // A heading there that gives a clock range or says Session is still one
       // ("## 2025-03-04 10:00–12:30" in a log its author titled "# Changelog"),
       // but not under "## Next session (planned)".
-      const bool strictly_planned = std::any_of(plans_levels.begin(), plans_levels.end(), [](const auto& p) { return p.second; });
-      const bool worked = date && !strictly_planned && [&] {
+      const bool worked = date && !under_a_plan_ahead && [&] {
         const auto time = find_time(normalized, date->end);
         return (time && time->end) || util::icontains_ascii(normalized, "session");
       }();
-      if (!plans_levels.empty() && date && !worked) {
+      if ((!plans_levels.empty() || under_a_plan_ahead) && date && !worked) {
         detection.rejected.emplace_back(heading.line, fmt::format("dated heading \"{}\" is under a plan, roadmap, changelog or "
                                                                   "milestones heading; not a session",
                                                                   heading.text));
@@ -601,15 +619,13 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       const std::string lower_title = heading.level == 1 ? util::to_lower_ascii(util::trim(normalized)) : std::string();
       const bool release_title = lower_title == "changelog" || lower_title == "change log" || lower_title == "release notes" ||
                                  lower_title == "releases" || lower_title == "release history";
-      // "## Next session (planned)" or "## 下周计划" over "### 2025-07-09 10:00 UTC": a plan.
-      // A look back ("## Weekly recap") may hold the days it sums up; only a
-      // plan ahead makes what is under it planned.
-      const bool names_a_plan = !has_a_date && !numbered_entry && heading.level > 1 && !is_numbered_session(normalized) &&
-                                names_plan_or_recap(normalized) && !looks_back(normalized);
       if ((!has_a_date && heading.level > 1 && std::count(normalized.begin(), normalized.end(), ' ') < 4 &&
            names_plans(normalized)) ||
-          plan_or_recap || release_title || names_a_plan) {
-        plans_levels.emplace_back(heading.level, names_a_plan); // and "### 2025-03-04" under "## Weekly recap (...)"
+          plan_or_recap || release_title) {
+        plans_levels.push_back(heading.level); // and "### 2025-03-04" under "## Weekly recap (...)"
+      }
+      if (!has_a_date && !numbered_entry && heading.level > 1 && !is_numbered_session(normalized)) {
+        maybe_plans.push_back({heading.level, &heading, std::nullopt});
       }
       plans_at_heading.emplace_back(heading.line, !plans_levels.empty());
     }

@@ -194,7 +194,7 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
       // full-width, then normalised): a key a session states about itself
       // needs no space after its colon. Not "http://" or "Note:see".
       const bool tight_session_key = colon != std::string_view::npos && colon > 0 && colon + 1 < part.size() &&
-                                     part[colon + 1] != '/' &&
+                                     part[colon + 1] != ' ' && part[colon + 1] != '\t' && part[colon + 1] != '/' &&
                                      is_session_key(part.substr(0, colon));
       if (colon == std::string_view::npos || colon == 0 || colon > 30 || colon + 1 >= part.size() ||
           (part[colon + 1] != ' ' && part[colon + 1] != '\t' && !cjk_key && !double_colon && !tight_session_key)) {
