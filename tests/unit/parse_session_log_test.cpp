@@ -906,6 +906,16 @@ TEST(ParseSessions, NumberedDaysAndEntriesInOtherWordsAreSessions) {
   EXPECT_EQ(challenge.sessions[2].duration_minutes, 120);
 }
 
+TEST(ParseFindings, APLevelBesideASeverityWordWins) {
+  auto log = parse("## 2025-06-02 Review\n\n### Findings\n- 🔴 **Critical (P0):** token leaks into logs\n"
+                   "- 🟡 **Medium (P2):** retry loop has no jitter\n- **High (P1)** — missing auth check\n"
+                   "- **P0 (Critical):** data loss on crash\n- [Critical/P0] race in cache eviction\n"
+                   "- Critical (see below): not a level beside it\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 token leaks into logs", "P2 retry loop has no jitter",
+                                                          "P1 missing auth check", "P0 data loss on crash",
+                                                          "P0 race in cache eviction"})); // "(see below)" is no level
+}
+
 TEST(ParseFindings, TheFilesOwnLegendMapsLevelWords) {
   auto log = parse("# Review log\n\nSeverity legend: **Critical = P0**, **Important = P1**, **Nice-to-have = P2**.\n\n"
                    "## 2025-04-01\n\n### Review findings\n\n#### Critical\n- Index is empty\n\n#### Nice-to-have\n- Compress it\n");

@@ -208,12 +208,47 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
       word.resize(dash);
     }
   }
-  const std::optional<std::string> level = level_of_word(word);
+  std::optional<std::string> level = level_of_word(word);
   if (!level) {
     return std::nullopt;
   }
-  // The marker must be set off: "P1:", "P1 -", "[P1]", "**P1**", "(P1)".
   std::size_t q = word_end;
+  std::size_t label_end = word_end;
+  // "Critical (P0):", "**High (P1)** —", "[Critical/P0]": a P-level beside
+  // the word is the file's own scale and wins; "P0 (Critical):" says it twice.
+  {
+    std::size_t r = word_end;
+    while (r < head.size() && head[r] == ' ') {
+      ++r;
+    }
+    if (r < head.size() && (head[r] == '(' || head[r] == '/')) {
+      std::size_t t = r + 1;
+      while (t < head.size() && head[t] == ' ') {
+        ++t;
+      }
+      std::size_t t_end = t;
+      while (t_end < head.size() && (is_alnum(head[t_end]) || head[t_end] == '-')) {
+        ++t_end;
+      }
+      const std::string beside = util::to_lower_ascii(head.substr(t, t_end - t));
+      std::size_t close = t_end;
+      while (close < head.size() && head[close] == ' ') {
+        ++close;
+      }
+      const bool closed = head[r] == '/' || (close < head.size() && head[close] == ')');
+      const bool word_is_p = word.size() == 2 && word[0] == 'p';
+      const auto beside_level = beside.empty() ? std::nullopt : level_of_word(beside);
+      const bool beside_is_p = beside.size() == 2 && beside[0] == 'p';
+      if (closed && beside_level && beside_is_p != word_is_p) {
+        if (beside_is_p) {
+          level = beside_level;
+        }
+        q = head[r] == '(' ? close : t_end; // the ')' counts as setting the marker off
+        label_end = head[r] == '(' ? close + 1 : t_end;
+      }
+    }
+  }
+  // The marker must be set off: "P1:", "P1 -", "[P1]", "**P1**", "(P1)".
   std::size_t marks = 0;
   while (q < head.size() && (head[q] == ':' || head[q] == ']' || head[q] == ')' || head[q] == '*' ||
                              head[q] == ' ' || head[q] == '-' || head[q] == '|')) {
@@ -238,7 +273,7 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
   if (title.empty()) {
     return std::nullopt;
   }
-  return Severity{*level, std::string(head.substr(0, word_end))};
+  return Severity{*level, std::string(head.substr(0, label_end))};
 }
 
 bool names_a_legend(std::string_view title) {
