@@ -183,6 +183,38 @@ TEST(ParseDates, NumberedSectionsAreNoDayHeadings) {
   EXPECT_EQ(day_of("3 (optional) Appendix"), "none");
 }
 
+// "MM-DD" of a numeric day heading, "none" when the heading is not one.
+std::string numeric_day(std::string_view heading) {
+  const std::string normalized = normalize_width(heading);
+  auto match = numeric_day_heading(normalized);
+  if (!match) {
+    return "none";
+  }
+  EXPECT_LE(match->end, normalized.size());
+  return std::to_string(match->month) + "-" + std::to_string(match->day);
+}
+
+TEST(ParseDates, NumericDayHeadingsWithoutAYear) {
+  EXPECT_EQ(numeric_day("6/10"), "6-10");
+  EXPECT_EQ(numeric_day("8/6"), "8-6"); // month first, as US, Chinese and Japanese logs write it
+  EXPECT_EQ(numeric_day("13/6"), "6-13"); // the first cannot be a month
+  EXPECT_EQ(numeric_day("7/9（水）"), "7-9");
+  EXPECT_EQ(numeric_day("周一（6/16）"), "6-16");
+  EXPECT_EQ(numeric_day("6/17 周二"), "6-17");
+  EXPECT_EQ(numeric_day("6.18 周三"), "6-18");
+  EXPECT_EQ(numeric_day("Mon 6/23 — parser work"), "6-23");
+  EXPECT_EQ(numeric_day("Fr 13.6."), "6-13");
+  EXPECT_EQ(numeric_day("**6/24**"), "6-24");
+  // Versions, section numbers, fractions and full dates are not.
+  EXPECT_EQ(numeric_day("3.2 Results"), "none");
+  EXPECT_EQ(numeric_day("1.12"), "none"); // a dot needs a weekday or the German trailing dot
+  EXPECT_EQ(numeric_day("2/3 done"), "none");
+  EXPECT_EQ(numeric_day("Part 1/3 — setup"), "none");
+  EXPECT_EQ(numeric_day("6/10/2025"), "none");
+  EXPECT_EQ(numeric_day("13/13"), "none");
+  EXPECT_EQ(numeric_day("2/30"), "none");
+}
+
 TEST(ParseDates, CivilDayRoundTrip) {
   int y = 0, m = 0, d = 0;
   civil_from_days(days_from_civil(2024, 2, 29), y, m, d);

@@ -959,6 +959,17 @@ TEST(ParseFindings, TheLevelsUnderALegendHeadingAreNoFindings) {
             (std::vector<std::string>{"P1 retry loop never ends"}));
 }
 
+TEST(ParseSessions, NumericDayHeadingsTakeTheFilesYearAndScoreNothing) {
+  auto log = parse("# Journal 2025\n\n### 6/10\n- a\n\n## 7/9（水）\n- b\n\n## Mon 6/23 — parser\n- tests 40/42\n\n## 3.2 Results\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{3, 6, 9}));
+  EXPECT_EQ(log.sessions.at(0).local_date, "2025-06-10");
+  EXPECT_TRUE(log.sessions.at(0).date_year_inferred);
+  EXPECT_EQ(log.sessions.at(1).local_date, "2025-07-09");
+  EXPECT_EQ(log.sessions.at(2).local_date, "2025-06-23");
+  ASSERT_EQ(log.metrics.size(), 1u); // the heading's "6/23" is a day, not a ratio
+  EXPECT_EQ(log.metrics[0].value, 40);
+}
+
 TEST(ParseSessions, ATitlesYearDatesDaysWithoutOne) {
   auto log = parse("# Engineering Journal — 2025\n\n### Monday, March 3rd — 2:15pm to 4:45pm EST\nx\n\n### Wednesday, March 5th\ny\n");
   ASSERT_EQ(log.sessions.size(), 2u);

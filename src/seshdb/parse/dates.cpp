@@ -566,6 +566,143 @@ std::string_view trim_heading_punctuation(std::string_view text) {
 
 } // namespace
 
+namespace {
+
+// A weekday word at p ("Mon", "Fr", "周一", "星期三", "水" in brackets); the
+// position past it, or p when there is none.
+std::size_t past_weekday(std::string_view text, std::size_t p, bool in_brackets) {
+  static constexpr std::string_view k_cjk[] = {"星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天",
+                                               "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周天",
+                                               "週一", "週二", "週三", "週四", "週五", "週六", "週日"};
+  for (std::string_view word : k_cjk) {
+    if (text.substr(p).starts_with(word)) {
+      return p + word.size();
+    }
+  }
+  // Japanese weekdays stand alone only in brackets: "7/9（水）".
+  static constexpr std::string_view k_japanese[] = {"月", "火", "水", "木", "金", "土", "日"};
+  for (std::string_view word : k_japanese) {
+    if (in_brackets && text.substr(p).starts_with(word)) {
+      return p + word.size();
+    }
+  }
+  std::size_t e = p;
+  while (e < text.size() && is_alpha(text[e])) {
+    ++e;
+  }
+  const std::string lower = util::to_lower_ascii(text.substr(p, e - p));
+  static constexpr std::string_view k_german[] = {"mo", "di", "mi", "do", "fr", "sa", "so"};
+  if (e > p && (is_weekday_name(lower) || std::find(std::begin(k_german), std::end(k_german), lower) != std::end(k_german))) {
+    return e < text.size() && text[e] == '.' ? e + 1 : e; // "Fr." too
+  }
+  return p;
+}
+
+} // namespace
+
+std::optional<DateMatch> numeric_day_heading(std::string_view normalized) {
+  std::string_view t = trim_heading_punctuation(normalized);
+  while (!t.empty() && (t.front() == '*' || t.front() == '_')) {
+    t.remove_prefix(1);
+  }
+  while (!t.empty() && (t.back() == '*' || t.back() == '_')) {
+    t.remove_suffix(1);
+  }
+  if (t.size() > 80 || t.empty()) {
+    return std::nullopt;
+  }
+  const auto skip_spaces = [&](std::size_t p) {
+    while (p < t.size() && (t[p] == ' ' || t[p] == ',')) {
+      ++p;
+    }
+    return p;
+  };
+  // A weekday before the day, bare or with the day in brackets: "Mon 6/16", "周一（6/16）".
+  std::size_t p = 0;
+  bool weekday = false;
+  if (const std::size_t w = past_weekday(t, 0, false); w > 0) {
+    weekday = true;
+    p = skip_spaces(w);
+  }
+  const bool bracketed = weekday && p < t.size() && t[p] == '(';
+  if (bracketed) {
+    ++p;
+  }
+  if (p >= t.size() || !is_digit(t[p])) {
+    return std::nullopt;
+  }
+  DateMatch date;
+  date.begin = p;
+  int a = 0;
+  const int na = read_number(t, p, 2, a);
+  if (na == 0) {
+    return std::nullopt;
+  }
+  p += static_cast<std::size_t>(na);
+  if (p >= t.size() || (t[p] != '/' && t[p] != '.')) {
+    return std::nullopt;
+  }
+  const char sep = t[p++];
+  int b = 0;
+  const int nb = read_number(t, p, 2, b);
+  if (nb == 0) {
+    return std::nullopt;
+  }
+  p += static_cast<std::size_t>(nb);
+  bool trailing_dot = false;
+  if (p < t.size() && t[p] == '.' && sep == '.') {
+    trailing_dot = true; // "13.6."
+    ++p;
+  }
+  if (p < t.size() && (t[p] == sep || is_digit(t[p]) || is_alpha(t[p]))) {
+    return std::nullopt; // "6/10/2025" is another reader's; "3.2a" a version
+  }
+  date.end = p;
+  if (bracketed) {
+    p = skip_spaces(p);
+    if (p >= t.size() || t[p] != ')') {
+      return std::nullopt;
+    }
+    ++p;
+  }
+  // A weekday after: "6.16 周一", "7/9（水）", "6/16 (Mon)".
+  p = skip_spaces(p);
+  if (!weekday) {
+    const bool open = p < t.size() && t[p] == '(';
+    const std::size_t w = past_weekday(t, open ? p + 1 : p, open);
+    if (w > (open ? p + 1 : p) && (!open || (w < t.size() && t[w] == ')'))) {
+      weekday = true;
+      p = skip_spaces(open ? w + 1 : w);
+    }
+  }
+  // Nothing more, or a title after a separator: "6/10 — parser work".
+  if (p < t.size()) {
+    const std::string_view rest = t.substr(p);
+    bool separated = false;
+    for (std::string_view separator : {"—", "–", "-", ":", "|", "·", "("}) {
+      separated = separated || rest.starts_with(separator);
+    }
+    if (!separated) {
+      return std::nullopt;
+    }
+  }
+  if (sep == '.' && !weekday && !trailing_dot) {
+    return std::nullopt;
+  }
+  // Month first, the way US, Chinese and Japanese logs write it, unless that
+  // cannot be; "13.6." with its German dot is day first.
+  const bool day_first = (sep == '.' && trailing_dot) || a > 12;
+  date.month = day_first ? b : a;
+  date.day = day_first ? a : b;
+  if (!is_valid_date(2000, date.month, date.day)) { // a leap year: "2/29" may be valid
+    return std::nullopt;
+  }
+  const auto offset = static_cast<std::size_t>(t.data() - normalized.data());
+  date.begin += offset;
+  date.end += offset;
+  return date;
+}
+
 std::optional<CalendarHeading> calendar_heading(std::string_view normalized) {
   const std::string_view trimmed = trim_heading_punctuation(normalized);
   if (trimmed.empty() || trimmed.size() > 24) {

@@ -36,6 +36,14 @@ struct MonthMatch {
 };
 std::optional<MonthMatch> find_month_year(std::string_view text);
 
+// A heading that is a day written in numbers without a year: "6/10", "8/6",
+// "Mon 6/16", "7/9（水）", "周一（6/16）", "6.16 周一", "Fr 13.6.", optionally
+// followed by a separator and a title ("6/10 — parser"). Slashes read month
+// first unless the first number cannot be a month; dots need a weekday or
+// the German trailing dot, since "3.2" alone is more often a version. The
+// year is 0: the caller takes it from the file.
+std::optional<DateMatch> numeric_day_heading(std::string_view normalized);
+
 // A heading that names only a stretch of the calendar: a year ("2025"), a
 // month ("March", "3月") or both ("March 2025", "2025-03", "2025年3月"). The
 // sessions under it that give less take the rest from it.

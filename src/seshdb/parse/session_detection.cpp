@@ -552,6 +552,9 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     }());
     const int marker = start_end_marker(normalized);
     auto date = is_placeholder(normalized) ? std::nullopt : find_date(normalized);
+    if (!date && !in_container && !is_placeholder(normalized)) {
+      date = numeric_day_heading(normalized); // "### 6/10", "## 7/9（水）": the year comes from the file
+    }
     const bool has_a_date = date.has_value(); // valid, whatever it turns out to date
     if (date && event_date(normalized, *date)) {
       if (!in_container) {

@@ -2463,7 +2463,14 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         for (auto& file : scan_files(normalized, context)) {
           log.files.push_back({session, std::move(file.path), std::move(file.action), line});
         }
+        // "### 6/10" dates its session; it scores nothing.
+        const bool numeric_day_start = session >= 0 && log.sessions[static_cast<std::size_t>(session)].line_start == line &&
+                                       normalized.find('/') != std::string::npos &&
+                                       numeric_day_heading(detection.sessions[static_cast<std::size_t>(session)].normalized);
         for (auto& metric : scan_metrics(normalized, context)) {
+          if (numeric_day_start && metric.name == "ratio") {
+            continue;
+          }
           log.metrics.push_back({session, std::move(metric.name), metric.value, std::move(metric.unit),
                                  std::move(metric.raw), line});
         }
