@@ -959,6 +959,17 @@ TEST(ParseFindings, TheLevelsUnderALegendHeadingAreNoFindings) {
             (std::vector<std::string>{"P1 retry loop never ends"}));
 }
 
+TEST(ParseSessions, StampedUpdatesOfTheClaudeSessionsTemplateArePartsOfTheSession) {
+  auto log = parse("# Auth refactor - 2025-06-02 09:15\n\n## Session Overview\n- **Start Time**: 2025-06-02 09:15\n\n"
+                   "## Progress\n\n### Update - 2025-06-02 10:02 AM\nx\n\n### Update - 2025-06-02 10:48 AM\ny\n\n"
+                   "### Update - 2025-06-02 11:20 AM\nz\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{1}));
+  EXPECT_TRUE(has_warning(log, "\"Update - 2025-06-02 10:48 AM\" is an update inside the session at line 1"));
+  // Updates on other days are days of their own: the heading above is a title.
+  auto days = parse("# Parser - 2025-06-02\n- a\n## Update - 2025-06-03 09:00\n- b\n\n## Update - 2025-06-04 10:00\n- c\n");
+  EXPECT_EQ(session_lines(days), (std::vector<int>{3, 6}));
+}
+
 TEST(ParseSessions, NumericDayHeadingsTakeTheFilesYearAndScoreNothing) {
   auto log = parse("# Journal 2025\n\n### 6/10\n- a\n\n## 7/9（水）\n- b\n\n## Mon 6/23 — parser\n- tests 40/42\n\n## 3.2 Results\n");
   EXPECT_EQ(session_lines(log), (std::vector<int>{3, 6, 9}));

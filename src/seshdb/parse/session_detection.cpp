@@ -267,6 +267,22 @@ bool names_a_release(std::string_view normalized) {
   }) || rest.find_first_not_of(" []()-—–:,.|·*_\xE2\x80\x94\x93") == std::string::npos;
 }
 
+// "Update - 2025-06-02 10:02 AM", "Checkpoint 14:30", "Progress update
+// (2025-06-02)": a stamped note within a session.
+bool names_an_update(std::string_view normalized) {
+  std::size_t p = 0;
+  while (p < normalized.size() && !is_alpha(normalized[p]) && !is_digit(normalized[p])) {
+    ++p; // emoji, markup, numbering marks
+  }
+  const std::string lower = util::to_lower_ascii(normalized.substr(p, 20));
+  for (std::string_view word : {"update", "checkpoint", "progress update", "status update", "progress"}) {
+    if (lower.starts_with(word) && (lower.size() == word.size() || !is_alpha(lower[word.size()]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "Weekly recap", "Sprint retro", "Week in review": a heading that looks back.
 bool looks_back(std::string_view normalized) {
   const std::string lower = util::to_lower_ascii(normalized);
@@ -1090,6 +1106,33 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       promoted = true;
     }
     if (promoted) {
+      nest();
+    }
+  }
+  // "### Update - 2025-06-02 10:02 AM" under "# Auth refactor - 2025-06-02
+  // 09:15" (the Claude Code sessions template): a stamped update of the
+  // session above it, on its day, not a session of its own.
+  {
+    bool parts = false;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      const int up = enclosing[i];
+      if (up < 0 || candidates[i].kind != StartKind::heading || !candidates[i].date ||
+          candidates[static_cast<std::size_t>(up)].kind != StartKind::heading || !names_an_update(candidates[i].normalized)) {
+        continue;
+      }
+      const auto& day = candidates[i].date;
+      const auto& above = candidates[static_cast<std::size_t>(up)].date;
+      if (!above || above->month != day->month || above->day != day->day || (day->year != 0 && above->year != day->year)) {
+        continue;
+      }
+      dropped[i] = true;
+      enclosing[i] = -1;
+      parts = true;
+      detection.rejected.emplace_back(candidates[i].line,
+                                      fmt::format("heading \"{}\" is an update inside the session at line {}; read as a subsection",
+                                                  candidates[i].title, candidates[static_cast<std::size_t>(up)].line));
+    }
+    if (parts) {
       nest();
     }
   }
