@@ -135,12 +135,19 @@ TEST(ParsePrs, SquashMergeSuffixAfterACommitSubject) {
   EXPECT_EQ(pr_numbers("fix(parser)!: crash on empty file (#212)"), std::vector<int>{212});
   EXPECT_EQ(pr_numbers("- `3f2a1bc` Update the readme (#213)"), std::vector<int>{213});
   EXPECT_EQ(pr_numbers("* a1b2c3d (HEAD -> main) Fix login (#214)"), std::vector<int>{214});
+  // The hash later in the line, the subject quoted.
+  EXPECT_EQ(pr_numbers("- ✅ `e5f6a7b` debounce search input (#78)"), std::vector<int>{78});
+  EXPECT_EQ(pr_numbers("- Commit 9e8d7c6 — \"fix: null check (#212)\""), std::vector<int>{212});
+  EXPECT_EQ(pr_numbers("commit [`1c2d3e4`](https://github.com/a/b/commit/1c2d3e4) \"scrubber (#501)\""),
+            std::vector<int>{501});
 }
 TEST(ParsePrs, ParenthesisedNumberWithoutACommitIsNotAPr) {
   EXPECT_TRUE(pr_numbers("- Add dark mode (#45)").empty());          // may be the issue it closes
   EXPECT_TRUE(pr_numbers("- 3f2a1bc (#45)").empty());                // no subject
   EXPECT_TRUE(pr_numbers("- feat: add importer (#210) and more").empty()); // not a subject's end
   EXPECT_TRUE(pr_numbers("- features: 3 issues (#12, #13)").empty());
+  EXPECT_TRUE(pr_numbers("- Fixed the crash in cache (#99)").empty()); // "cache" is a word, not a hash
+  EXPECT_TRUE(pr_numbers("- Bumped to 1234567 rows (#98)").empty());   // a hash has a letter
 }
 TEST(ParsePrs, ListsAfterAWordAboutThePrs) {
   EXPECT_EQ(pr_numbers("- PRs touched: #40, #41"), (std::vector<int>{40, 41}));

@@ -484,9 +484,35 @@ bool conventional_subject(std::string_view line, std::size_t p) {
 // GitHub's squash merge ends the commit subject with its PR: "feat: add
 // importer (#210)", "a1b2c3d Fix crash (#212)". Only after a commit's
 // subject: "Add dark mode (#45)" in a task list may name the issue it closes.
+// A commit hash (7-40 hex, letters and digits) standing alone before `end`:
+// "- ✅ `e5f6a7b` debounce (#78)", "Commit 9e8d7c6 — \"fix (#212)\"".
+bool hash_before(std::string_view line, std::size_t end) {
+  for (std::size_t p = 0; p < end; ++p) {
+    if (!is_digit(line[p]) && !(line[p] >= 'a' && line[p] <= 'f')) {
+      continue;
+    }
+    std::size_t q = p;
+    bool digit = false;
+    bool letter = false;
+    while (q < end && (is_digit(line[q]) || (line[q] >= 'a' && line[q] <= 'f'))) {
+      digit |= is_digit(line[q]);
+      letter |= !is_digit(line[q]);
+      ++q;
+    }
+    const bool alone = (p == 0 || !is_alnum(line[p - 1])) && (q >= line.size() || !is_alnum(line[q]));
+    if (alone && digit && letter && q - p >= 7 && q - p <= 40) {
+      return true;
+    }
+    p = q;
+  }
+  return false;
+}
+
 int squash_merge_pr(std::string_view line, bool digit_hashes = false) {
   std::size_t end = line.size();
-  while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '`' || line[end - 1] == '*' || line[end - 1] == '\r')) {
+  // Past a quoted subject's closing quote too: 'Commit 9e8d7c6 — "fix (#212)"'.
+  while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '`' || line[end - 1] == '*' || line[end - 1] == '\r' ||
+                     line[end - 1] == '"')) {
     --end;
   }
   if (end < 4 || line[end - 1] != ')') {
@@ -511,6 +537,10 @@ int squash_merge_pr(std::string_view line, bool digit_hashes = false) {
     // A subject between the hash and the "(#N)", opening with a word or git's "(HEAD -> main)".
     const std::size_t subject = skip_chars(line, hash_end, " ");
     return subject < open && (is_alpha(line[subject]) || line[subject] == '(') ? number : -1;
+  }
+  // A subject after a hash written later in the line, quoted or not.
+  if (hash_before(line, open)) {
+    return number;
   }
   return conventional_subject(line, text_start(line)) ? number : -1;
 }
