@@ -190,8 +190,8 @@ std::string numeric_day(std::string_view heading) {
   if (!match) {
     return "none";
   }
-  EXPECT_LE(match->end, normalized.size());
-  return std::to_string(match->month) + "-" + std::to_string(match->day);
+  EXPECT_LE(match->date.end, normalized.size());
+  return std::to_string(match->date.month) + "-" + std::to_string(match->date.day);
 }
 
 TEST(ParseDates, NumericDayHeadingsWithoutAYear) {

@@ -762,6 +762,11 @@ TEST(ParseSessions, DaysUnderAPlanAheadAreNotSessionsEvenWithAClockRange) {
                    "## 2025-07-18\n### Next steps\n#### 2025-07-21\n## 2025-07-19 — The planned migration\n");
   EXPECT_EQ(session_lines(log), (std::vector<int>{11, 26, 29, 32}));
   EXPECT_TRUE(has_warning(log, "\"2025-07-09 10:00 UTC — follow-up\" is under a plan"));
+  // Project sections named with plan words hold worked days; ops labels are work done.
+  auto projects = parse("## Plan for the Postgres migration\n### 2025-06-10 09:00–11:30\n- a\n\n## Next up: search\n"
+                        "### 2025-06-11 09:00–11:30\n- b\n\n## 明日方舟 工具\n### 2025-06-12 09:00–11:30\n- c\n\n"
+                        "## 2025-06-14 22:00–23:30 — DB maintenance: scheduled\n- d\n");
+  EXPECT_EQ(session_lines(projects), (std::vector<int>{2, 6, 10, 13}));
 }
 
 TEST(ParseFindings, HeadingsThatAreFindingsAndSummaryTablesThatCountThem) {
@@ -807,6 +812,9 @@ TEST(ParseFieldsRules, TabsFullWidthColonsLowerCaseAgentKeysAndBoldHours) {
   EXPECT_EQ(log.sessions[3].duration_minutes, 47);
   EXPECT_EQ(log.sessions[4].end_minute, 10 * 60 + 31);
   EXPECT_TRUE(log.sessions[5].fields.empty()); // "Note:see" is prose, not a key
+  auto hours = parse("## 2025-06-10\nHours: 2:30\n");
+  EXPECT_EQ(hours.sessions.at(0).start_minute, std::nullopt); // a duration, not a start
+  EXPECT_EQ(hours.sessions.at(0).duration_minutes, 150);
 }
 
 TEST(ParseFieldsRules, ChineseAndJapaneseDurationLabels) {
@@ -826,6 +834,12 @@ TEST(ParseFieldsRules, ABranchWrittenFirstWinsOverALaterCodeSpan) {
   EXPECT_EQ(log.sessions[0].branch, "feat/streaming-upload");
   EXPECT_EQ(log.sessions[1].branch, "feat/x");
   EXPECT_EQ(log.sessions[2].branch, "feature/y"); // prose first: the code span is the branch
+  auto more = parse("## 2025-06-05\nBranch: auto-created `claude/export-xyz`\n\n## 2025-06-06\n"
+                    "Branch: n/a (committed straight to `main`)\n\n## 2025-06-07\n**Branch:** main @ `77aa88b`\n");
+  ASSERT_EQ(more.sessions.size(), 3u);
+  EXPECT_EQ(more.sessions[0].branch, "claude/export-xyz"); // a hyphen alone is prose
+  EXPECT_EQ(more.sessions[1].branch, "main");
+  EXPECT_EQ(more.sessions[2].branch, "main"); // the code span is a commit
 }
 
 TEST(ParseFieldsRules, ABranchNamedInTheHeadingAfterASeparator) {
@@ -914,6 +928,8 @@ TEST(ParseFindings, APLevelBesideASeverityWordWins) {
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 token leaks into logs", "P2 retry loop has no jitter",
                                                           "P1 missing auth check", "P0 data loss on crash",
                                                           "P0 race in cache eviction"})); // "(see below)" is no level
+  // A count of findings is no finding.
+  EXPECT_TRUE(parse("## 2025-06-02\n### Findings\n- Critical (P0) bugs open: 0\n- High (P1) count: 3 → 1\n").findings.empty());
 }
 
 TEST(ParseFindings, TheFilesOwnLegendMapsLevelWords) {
@@ -981,6 +997,21 @@ TEST(ParseSessions, NumericDayHeadingsTakeTheFilesYearAndScoreNothing) {
   EXPECT_EQ(log.metrics[0].value, 40);
 }
 
+TEST(ParseSessions, NumericHeadingsThatAreScoresStepsOrADayFirstFilesDays) {
+  // Scores under a dated session are its parts; it keeps its times.
+  auto scores = parse("## Session 4 — 2025-06-10 13:00–16:00\n### 8/10 — Readability\nx\n### 6/10 — Tests\ny\n");
+  EXPECT_EQ(session_lines(scores), (std::vector<int>{1}));
+  EXPECT_EQ(scores.sessions.at(0).duration_minutes, 180);
+  // One total under different counts: steps, not days.
+  auto steps = parse("# Journal 2025\n\n## 1/3 — Schema\nx\n## 2/3 — Writer\ny\n## 3/3 — Tests\nz\n");
+  EXPECT_TRUE(steps.sessions.empty() || steps.sessions.at(0).line_start == 1);
+  EXPECT_TRUE(has_warning(steps, "\"2/3 — Writer\" reads as a count or a score"));
+  // "28/3" in the file makes its "3/4" 3 April.
+  auto uk = parse("# Journal 2025\n\n### 28/3\n- a\n\n### 3/4\n- b\n\n### 14/4\n- c\n");
+  ASSERT_EQ(uk.sessions.size(), 3u);
+  EXPECT_EQ(uk.sessions[1].local_date, "2025-04-03");
+}
+
 TEST(ParseSessions, ATitlesYearDatesDaysWithoutOne) {
   auto log = parse("# Engineering Journal — 2025\n\n### Monday, March 3rd — 2:15pm to 4:45pm EST\nx\n\n### Wednesday, March 5th\ny\n");
   ASSERT_EQ(log.sessions.size(), 2u);
@@ -995,6 +1026,8 @@ TEST(ParseSessions, ATitlesYearDatesDaysWithoutOne) {
   EXPECT_EQ(cjk.sessions[1].local_date, "2025-08-05");
   EXPECT_EQ(parse("# 周报：2025年第26周\n\n## 6月23日\nx\n").sessions.at(0).local_date, "2025-06-23");
   EXPECT_EQ(parse("# 项目12025年\n\n## 6月23日\nx\n").sessions.at(0).local_date, std::nullopt); // five digits
+  // "retiring the 2019 billing system": a year with no month or week names no period.
+  EXPECT_EQ(parse("# 开发日志：下线2019年的计费系统\n\n## 6月23日\nx\n").sessions.at(0).local_date, std::nullopt);
 }
 
 TEST(ParseTimesInSessions, SetextHeadingsAndKeysInTwoLanguages) {

@@ -43,6 +43,11 @@ TEST(ParseTimes, NoonAndMidnightAsTheEndsOfARange) {
   // Alone, the words are no time.
   EXPECT_EQ(time_in("Lunch at noon, then a 2pm meeting"), "14:00");
   EXPECT_EQ(time_in("midnight deploy"), "none");
+  // A 24-hour start keeps its hour; a word after the end makes it no end.
+  EXPECT_EQ(time_in("10:00 - midnight"), "10:00-00:00");
+  EXPECT_EQ(time_in("09:00 — Midnight Commander config"), "09:00");
+  EXPECT_EQ(time_in("23:00 - midnight deploy"), "23:00");
+  EXPECT_EQ(time_in("11:30 – Noon demo prep"), "11:30");
   EXPECT_EQ(time_in("Noonan joined"), "none");
 }
 
@@ -59,6 +64,8 @@ TEST(ParseTimes, ChineseAndJapaneseHoursAndRangeWords) {
   EXPECT_EQ(time_in("午後3時から午後4時半まで"), "15:00-16:30");
   EXPECT_EQ(time_in("21:00~次日01:30"), "21:00-01:30");
   EXPECT_EQ(time_in("下午3点"), "15:00"); // alone after its PM word
+  EXPECT_EQ(time_in("上午9点开始"), "09:00");
+  EXPECT_EQ(time_in("上午 3点反馈处理"), "none"); // three points of feedback
   // A count, and durations, are no clock.
   EXPECT_EQ(time_in("修复了3点问题"), "none");
   EXPECT_EQ(time_in("作業時間：3時間"), "none");

@@ -523,6 +523,10 @@ std::optional<MonthMatch> find_month_year(std::string_view text) {
     const int digits = read_number(text, p, 2, month);
     const bool has_month = digits > 0 && month >= 1 && month <= 12 &&
                            text.substr(p + static_cast<std::size_t>(digits)).starts_with("月");
+    // A month or a week after it: "下线2019年的计费系统" (the 2019 billing system) names no period.
+    if (!has_month && !text.substr(p).starts_with("第")) {
+      continue;
+    }
     return MonthMatch{year, has_month ? month : 0};
   }
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
@@ -600,7 +604,7 @@ std::size_t past_weekday(std::string_view text, std::size_t p, bool in_brackets)
 
 } // namespace
 
-std::optional<DateMatch> numeric_day_heading(std::string_view normalized) {
+std::optional<NumericDay> numeric_day_heading(std::string_view normalized) {
   std::string_view t = trim_heading_punctuation(normalized);
   while (!t.empty() && (t.front() == '*' || t.front() == '_')) {
     t.remove_prefix(1);
@@ -700,7 +704,7 @@ std::optional<DateMatch> numeric_day_heading(std::string_view normalized) {
   const auto offset = static_cast<std::size_t>(t.data() - normalized.data());
   date.begin += offset;
   date.end += offset;
-  return date;
+  return NumericDay{date, a, b, sep};
 }
 
 std::optional<CalendarHeading> calendar_heading(std::string_view normalized) {

@@ -42,7 +42,13 @@ std::optional<MonthMatch> find_month_year(std::string_view text);
 // first unless the first number cannot be a month; dots need a weekday or
 // the German trailing dot, since "3.2" alone is more often a version. The
 // year is 0: the caller takes it from the file.
-std::optional<DateMatch> numeric_day_heading(std::string_view normalized);
+struct NumericDay {
+  DateMatch date;
+  int first = 0;  // the numbers as written, for the file-wide checks
+  int second = 0; // ("8/10", "6/10": a score's; "28/3": a day-first file's)
+  char separator = '/';
+};
+std::optional<NumericDay> numeric_day_heading(std::string_view normalized);
 
 // A heading that names only a stretch of the calendar: a year ("2025"), a
 // month ("March", "3月") or both ("March 2025", "2025-03", "2025年3月"). The

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <map>
 #include <set>
 
 namespace seshdb::parse {
@@ -283,15 +284,45 @@ bool names_an_update(std::string_view normalized) {
   return false;
 }
 
-// "Weekly recap", "Sprint retro", "Week in review": a heading that looks back.
-bool looks_back(std::string_view normalized) {
-  const std::string lower = util::to_lower_ascii(normalized);
-  for (std::string_view word : {"recap", "summary", "review", "retro"}) {
-    if (lower.find(word) != std::string::npos) {
-      return true;
+// "## Next session (planned)", "## Next week", "## 下周计划": a heading that
+// is a plan ahead and nothing more, so the days under it are planned. Not
+// "## Plan for the Postgres migration", "## Next up: search" or "## 明日方舟
+// 工具", project sections whose days are worked.
+bool names_only_a_plan(std::string_view normalized) {
+  std::string lower = util::to_lower_ascii(normalized);
+  for (std::string_view marker : {"(planned)", "(upcoming)", "(tentative)"}) {
+    if (const auto at = lower.find(marker); at != std::string::npos) {
+      lower.erase(at, marker.size());
     }
   }
-  return false;
+  // Past emoji, numbering and markup at either end: "🔜 Next session:", "3. Tomorrow".
+  std::string_view t = lower;
+  // Emoji and symbols (F0: four bytes; E2 and EF: three), not CJK letters.
+  while (!t.empty()) {
+    const unsigned char c = static_cast<unsigned char>(t.front());
+    if (c == 0xF0 || c == 0xE2 || c == 0xEF) {
+      t.remove_prefix(std::min<std::size_t>(t.size(), c == 0xF0 ? 4 : 3));
+    } else if (c == ' ') {
+      t.remove_prefix(1);
+    } else {
+      break;
+    }
+  }
+  while (!t.empty() && (t.front() == ' ' || t.front() == '*' || t.front() == '_' || t.front() == '.' || is_digit(t.front()) ||
+                        t.front() == ')')) {
+    t.remove_prefix(1);
+  }
+  while (!t.empty() && (t.back() == ' ' || t.back() == ':' || t.back() == '*' || t.back() == '_' || t.back() == '.')) {
+    t.remove_suffix(1);
+  }
+  static constexpr std::string_view k_plans[] = {
+      "next session", "next sessions", "next time", "next steps", "next week", "next up", "tomorrow", "todo", "to do",
+      "to-do", "plan", "plans", "planned", "upcoming", "plan for next session", "plan for tomorrow",
+      "plan for next week", "plans for next week", "for next session", "for next time", "future sessions",
+      "nächste sitzung", "nächste woche", "próxima sesión", "próxima semana", "prochaine séance", "prochaine session",
+      "la semaine prochaine", "下周计划", "下週計劃", "下周", "下週", "明日计划", "明天计划", "明日計劃", "下一步",
+      "下一步计划", "下次", "下次会话", "下次计划", "次回", "次回の予定", "明日の予定", "来週", "来週の予定"};
+  return std::find(std::begin(k_plans), std::end(k_plans), t) != std::end(k_plans);
 }
 
 // "Next Session - 2025-03-10", "Plan for 2025-03-12", "Tomorrow (2025-03-05)",
@@ -310,11 +341,12 @@ bool names_plan_or_recap(std::string_view normalized) {
     while (!t.empty() && (t.back() == '*' || t.back() == '_' || t.back() == '.')) {
       t.remove_suffix(1);
     }
-    for (std::string_view word : {"planned", "tentative", "scheduled"}) {
+    // Not "DB maintenance: scheduled" or "Downtime, planned": ops work done.
+    for (std::string_view word : {"planned", "tentative"}) {
       if (t.ends_with(word)) {
         const std::string_view before = util::trim(t.substr(0, t.size() - word.size()));
-        if (before.ends_with("-") || before.ends_with("\xE2\x80\x94") || before.ends_with("\xE2\x80\x93") ||
-            before.ends_with(":") || before.ends_with("\xC2\xB7") || before.ends_with("|") || before.ends_with(",")) {
+        if (before.ends_with(" -") || before.ends_with("\xE2\x80\x94") || before.ends_with("\xE2\x80\x93") ||
+            before.ends_with("\xC2\xB7") || before.ends_with("|")) {
           return true;
         }
       }
@@ -556,6 +588,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     std::optional<bool> plan;
   };
   std::vector<MaybePlan> maybe_plans;
+  std::map<int, NumericDay> numeric_days; // by heading line: days written "6/10", checked file-wide below
   std::vector<std::pair<int, bool>> plans_at_heading; // line, whether what follows is under one
   for (const auto& heading : doc.headings) {
     Event event{heading.line, heading.level, -1, true, heading.text};
@@ -569,7 +602,11 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     const int marker = start_end_marker(normalized);
     auto date = is_placeholder(normalized) ? std::nullopt : find_date(normalized);
     if (!date && !in_container && !is_placeholder(normalized)) {
-      date = numeric_day_heading(normalized); // "### 6/10", "## 7/9（水）": the year comes from the file
+      // "### 6/10", "## 7/9（水）": the year comes from the file.
+      if (auto day = numeric_day_heading(normalized)) {
+        date = day->date;
+        numeric_days.emplace(heading.line, *day);
+      }
     }
     const bool has_a_date = date.has_value(); // valid, whatever it turns out to date
     if (date && event_date(normalized, *date)) {
@@ -614,8 +651,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       // plan ahead makes what is under it planned.
       const bool under_a_plan_ahead = date && std::any_of(maybe_plans.begin(), maybe_plans.end(), [](MaybePlan& open) {
         if (!open.plan) {
-          const std::string plan_text = normalize_width(open.heading->text);
-          open.plan = names_plan_or_recap(plan_text) && !looks_back(plan_text);
+          open.plan = names_only_a_plan(normalize_width(open.heading->text));
         }
         return *open.plan;
       });
@@ -1106,6 +1142,66 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       promoted = true;
     }
     if (promoted) {
+      nest();
+    }
+  }
+  // Day headings written in numbers ("### 6/10"), checked against each other
+  // and what encloses them: a score or a step count reads the same.
+  {
+    std::vector<std::size_t> numeric;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      if (!dropped[i] && candidates[i].kind == StartKind::heading && numeric_days.count(candidates[i].line) > 0) {
+        numeric.push_back(i);
+      }
+    }
+    bool changed = false;
+    const auto drop = [&](std::size_t i, std::string_view why) {
+      dropped[i] = true;
+      enclosing[i] = -1;
+      changed = true;
+      detection.rejected.emplace_back(candidates[i].line, fmt::format("heading \"{}\" {}", candidates[i].title, why));
+    };
+    // "## 1/3 — Schema", "## 2/3 — Writer"; "### 8/10 — Readability", "### 6/10 — Tests":
+    // one total under different counts.
+    std::set<int> firsts;
+    std::set<int> seconds;
+    for (const std::size_t i : numeric) {
+      firsts.insert(numeric_days.at(candidates[i].line).first);
+      seconds.insert(numeric_days.at(candidates[i].line).second);
+    }
+    if (numeric.size() >= 2 && seconds.size() == 1 && firsts.size() >= 2) {
+      for (const std::size_t i : numeric) {
+        drop(i, "reads as a count or a score out of the same total, not a day");
+      }
+    }
+    // Inside a dated heading that is not a week: a part of that day.
+    for (const std::size_t i : numeric) {
+      const int up = enclosing[i];
+      if (!dropped[i] && up >= 0 && candidates[static_cast<std::size_t>(up)].date &&
+          !is_week_heading(candidates[static_cast<std::size_t>(up)].normalized) &&
+          numeric_days.count(candidates[static_cast<std::size_t>(up)].line) == 0) {
+        drop(i, fmt::format("is inside the dated heading at line {}; a count or score there, not a day",
+                            candidates[static_cast<std::size_t>(up)].line));
+      }
+    }
+    // "### 28/3" in the file: its "### 3/4" is 3 April too.
+    bool day_first = false;
+    bool month_first = false;
+    for (const std::size_t i : numeric) {
+      const auto& day = numeric_days.at(candidates[i].line);
+      day_first = day_first || (day.separator == '/' && day.first > 12);
+      month_first = month_first || (day.separator == '/' && day.second > 12);
+    }
+    if (day_first && !month_first) {
+      for (const std::size_t i : numeric) {
+        const auto& day = numeric_days.at(candidates[i].line);
+        if (!dropped[i] && day.separator == '/' && day.first <= 12 && candidates[i].date) {
+          candidates[i].date->month = day.second;
+          candidates[i].date->day = day.first;
+        }
+      }
+    }
+    if (changed) {
       nest();
     }
   }

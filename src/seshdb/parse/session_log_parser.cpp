@@ -227,9 +227,14 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
       const auto close = open == std::string_view::npos ? open : value.find('`', open + 1);
       const std::string_view before = util::trim(value.substr(0, open == std::string_view::npos ? 0 : open));
       const std::string_view first_word = before.substr(0, before.find_first_of(" \t,(@"));
-      const bool branch_first = first_word.find_first_of("/_-") != std::string_view::npos ||
-                                first_word == "main" || first_word == "master" || first_word == "develop";
-      if (close != std::string_view::npos && close > open + 1 && !branch_first) {
+      // A slash names a branch ("feat/x"); a hyphen alone is as often prose ("auto-created `claude/x`").
+      const bool branch_first = first_word.find('/') != std::string_view::npos && !util::iequals_ascii(first_word, "n/a");
+      // "main @ `77aa88b`": a commit in the code span, not a branch.
+      const std::string_view span = close == std::string_view::npos ? std::string_view() : value.substr(open + 1, close - open - 1);
+      const bool span_is_commit = span.size() >= 7 && span.size() <= 40 &&
+                                  span.find_first_not_of("0123456789abcdef") == std::string_view::npos &&
+                                  span.find_first_of("0123456789") != std::string_view::npos;
+      if (close != std::string_view::npos && close > open + 1 && !branch_first && !span_is_commit) {
         value = value.substr(open + 1, close - open - 1);
       }
     }
@@ -886,7 +891,11 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     const bool time_key = key_is(key, {"time", "session time", "time range", "when", "session", "hours", "时间", "時間", "zeit",
                                        "uhrzeit", "hora", "horario", "horário", "heure", "horaire", "orario", "tijd",
                                        "作業時間", "工作时间", "작업 시간", "시간"});
-    const std::optional<TimeMatch> time_value = time_key && !range_field ? time_in_value(field.value) : std::nullopt;
+    std::optional<TimeMatch> time_value = time_key && !range_field ? time_in_value(field.value) : std::nullopt;
+    // "Hours: 9am–1:30pm" is a range; "Hours: 2:30" is a duration, no start.
+    if (time_value && !time_value->end && key_is(key, {"hours"})) {
+      time_value.reset();
+    }
     // "Time: 14h00 - 2h de tests" starts at 14:00; it is no 14-hour duration.
     // "Time: ~2h (started 14:00)" is one, the clock after it.
     const bool clock_first = time_value && util::trim(normalize_width(field.value)).find_first_of("0123456789") == time_value->begin;
@@ -904,8 +913,8 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                                                              "工作時長", "实际耗时", "實際耗時", "会话时长", "會話時長", "所要",
                                                              "소요 시간", "소요시간"})) {
       facts.duration = parse_duration_minutes(field.value);
-      if (!facts.duration && !key_is(key, {"time", "hours"})) {
-        facts.duration = parse_clock_duration(field.value);
+      if (!facts.duration && !key_is(key, {"time"})) {
+        facts.duration = parse_clock_duration(field.value); // "Elapsed: 01:12:30", "Hours: 2:30"
       }
       if (!facts.duration && key_is(key, {"hours"})) {
         facts.duration = parse_duration_minutes(field.value + " hours"); // a table's "Hours" column: "1.5"
@@ -2466,7 +2475,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         // "### 6/10" dates its session; it scores nothing.
         const bool numeric_day_start = session >= 0 && log.sessions[static_cast<std::size_t>(session)].line_start == line &&
                                        normalized.find('/') != std::string::npos &&
-                                       numeric_day_heading(detection.sessions[static_cast<std::size_t>(session)].normalized);
+                                       numeric_day_heading(detection.sessions[static_cast<std::size_t>(session)].normalized).has_value();
         for (auto& metric : scan_metrics(normalized, context)) {
           if (numeric_day_start && metric.name == "ratio") {
             continue;

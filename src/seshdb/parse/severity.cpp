@@ -243,7 +243,9 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
         if (beside_is_p) {
           level = beside_level;
         }
-        q = head[r] == '(' ? close : t_end; // the ')' counts as setting the marker off
+        // Past the ')': a colon, a dash or bold must still set the marker
+        // off ("Critical (P0) bugs open: 0" is a count, not a finding).
+        q = head[r] == '(' ? close + 1 : t_end;
         label_end = head[r] == '(' ? close + 1 : t_end;
       }
     }

@@ -234,6 +234,7 @@ struct Clock {
   std::size_t end = 0;
   bool h_style = false; // "14h30"
   bool dot_style = false; // "9.30"
+  bool word = false;      // "noon", "midnight": its AM/PM is its own, never the start's
 };
 
 // "11h" at pos: an hour written the French way, which only the end of a range
@@ -267,6 +268,7 @@ std::optional<Clock> clock_word_at(std::string_view text, std::size_t pos) {
       clock.hour = 12;
       clock.meridiem = meridiem;
       clock.end = pos + word.size();
+      clock.word = true;
       return clock;
     }
   }
@@ -675,7 +677,13 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
         const std::size_t end_at = q == std::string_view::npos ? q : past_cjk_end_words(text, q);
         const bool ranged = end_at != std::string_view::npos && end_at < text.size() && is_digit(text[end_at]) &&
                             (read_clock(text, end_at) || cjk_hour_at(text, end_at));
-        if (ranged || cjk_meridiem_before(text.substr(0, b), hour->hour) != 0) {
+        // Alone, "上午 3点反馈处理" counts three points of feedback; "上午9点开始" starts at nine.
+        const std::string_view after = text.substr(hour->end);
+        bool stands_alone = after.empty() || static_cast<unsigned char>(after.front()) < 0x80;
+        for (std::string_view word : {"开始", "開始", "起", "左右", "前后", "前後", "。", "、"}) {
+          stands_alone = stands_alone || after.starts_with(word);
+        }
+        if (ranged || (stands_alone && cjk_meridiem_before(text.substr(0, b), hour->hour) != 0)) {
           first = hour;
         }
       }
@@ -793,8 +801,19 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
           q = past;
         }
       }
-      // "noon–5pm", "8pm–midnight".
-      const auto word_end = q == std::string_view::npos ? std::nullopt : clock_word_at(text, q);
+      // "noon–5pm", "8pm–midnight", "8pm–midnight ET"; not "09:00 — Midnight
+      // Commander config" or "23:00 - midnight deploy", where a word follows.
+      auto word_end = q == std::string_view::npos ? std::nullopt : clock_word_at(text, q);
+      if (word_end) {
+        std::size_t after = word_end->end;
+        while (after < text.size() && text[after] == ' ') {
+          ++after;
+        }
+        std::size_t word_zone_end = 0;
+        if (after < text.size() && is_alpha(text[after]) && !read_zone(text, after, word_zone_end)) {
+          word_end.reset();
+        }
+      }
       if (q != std::string_view::npos && q < text.size() && (word_end || is_digit(text[q]))) {
         int days = -1;
         if (word_end) {
@@ -863,7 +882,8 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
       }
       start_meridiem = cjk_meridiem_before(text.substr(0, b), first->hour);
     }
-    if (second && !iso_t && first->meridiem == 0 && second->meridiem != 0 && first->hour >= 1 && first->hour <= 12) {
+    if (second && !iso_t && first->meridiem == 0 && second->meridiem != 0 && !second->word && first->hour >= 1 &&
+        first->hour <= 12) {
       start_meridiem = second->meridiem;
       const int s = to_24h(first->hour, start_meridiem) * 60 + first->minute;
       const int e = to_24h(second->hour, second->meridiem) * 60 + second->minute;
