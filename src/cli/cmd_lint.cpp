@@ -3,6 +3,7 @@
 // decided), durations and branches; references; and the lines that looked
 // like sessions but were not taken, with the reason.
 #include "cli/commands.hpp"
+#include "seshdb/ingest/discover.hpp"
 #include "seshdb/output/printer.hpp"
 #include "seshdb/parse/session_log_parser.hpp"
 #include "seshdb/util/files.hpp"
@@ -141,13 +142,32 @@ void lint_file(Context& ctx, const std::string& path, const LintOptions& options
 void register_lint(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<LintOptions>();
   auto* command = app.add_subcommand("lint", "Show how logs are read (sessions, times, references, skipped lines); writes nothing");
-  command->add_option("paths", options->paths, "Log files to read")->required();
+  command->add_option("paths", options->paths,
+                      "Log files to read, or folders: walked for *.md, *.markdown and *.txt as ingest walks them")
+      ->required();
   command->add_option("--tz", options->tz, "Zone for headings in files that never name one (default UTC)");
   command->add_flag("--refs", options->refs, "Also list every commit, PR, finding, file and metric found");
   command->add_flag("--json", options->json, "One JSON object per file (JSON Lines)");
   command->callback([&ctx, options] {
     for (const auto& path : options->paths) {
-      lint_file(ctx, path, *options);
+      std::error_code ec;
+      if (!std::filesystem::is_directory(path, ec)) {
+        lint_file(ctx, path, *options);
+        continue;
+      }
+      // A folder: the files ingest would read there, in path order.
+      const auto found = ingest::discover_files({path}, ingest::default_include_globs(), {});
+      for (const auto& error : found.errors) {
+        ctx.err << fmt::format("seshdb: {}\n", error);
+        ctx.exit = ExitCode::usage;
+      }
+      if (found.files.empty() && found.errors.empty()) {
+        ctx.err << fmt::format("seshdb: {}: no log files here (*.md, *.markdown, *.txt); name a file to lint it\n", path);
+        ctx.exit = ExitCode::usage;
+      }
+      for (const auto& file : found.files) {
+        lint_file(ctx, file.path, *options);
+      }
     }
   });
 }

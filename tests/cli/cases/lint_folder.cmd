@@ -1,0 +1,2 @@
+# lint on a folder reads the files ingest would read there (*.md, *.markdown, *.txt, recursively, in path order; not the image); an empty folder is one error line and exit 2.
+mkdir -p "$TMP/logs/sub" "$TMP/empty" && cp "$FIXTURES/start-end-log.md" "$TMP/logs/" && cp "$FIXTURES/single-session-date-field.md" "$TMP/logs/sub/notes.txt" && touch "$TMP/logs/diagram.png" && "$SESHDB" lint "$TMP/logs" "$TMP/empty"
