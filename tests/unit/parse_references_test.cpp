@@ -141,6 +141,13 @@ TEST(ParsePrs, SquashMergeSuffixAfterACommitSubject) {
   EXPECT_EQ(pr_numbers("commit [`1c2d3e4`](https://github.com/a/b/commit/1c2d3e4) \"scrubber (#501)\""),
             std::vector<int>{501});
 }
+TEST(ParsePrs, ChineseAndJapaneseWordsForPullAndMergeRequests) {
+  EXPECT_EQ(pr_numbers("- 拉取请求 #34 已合并"), std::vector<int>{34});
+  EXPECT_EQ(pr_numbers("- 拉取請求 #35 已合併"), std::vector<int>{35});
+  EXPECT_EQ(pr_numbers("- プルリクエスト #36 をマージ"), std::vector<int>{36});
+  EXPECT_EQ(pr_numbers("- 提交了合并请求 !12"), std::vector<int>{12});
+  EXPECT_TRUE(pr_numbers("- 修复了问题 #37").empty()); // an issue as likely
+}
 TEST(ParsePrs, ParenthesisedNumberWithoutACommitIsNotAPr) {
   EXPECT_TRUE(pr_numbers("- Add dark mode (#45)").empty());          // may be the issue it closes
   EXPECT_TRUE(pr_numbers("- 3f2a1bc (#45)").empty());                // no subject

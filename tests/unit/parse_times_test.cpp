@@ -35,6 +35,13 @@ TEST(ParseTimes, SeveralRangesRunFromTheFirstStartToTheLastEnd) {
   EXPECT_EQ(time_in("14:00-16:00, 09:00-10:00 UTC"), "14:00-16:00");
   EXPECT_EQ(time_in("22:00-01:00, 02:00-03:00"), "22:00-01:00");
 }
+TEST(ParseTimes, ChineseAndJapaneseZoneNames) {
+  EXPECT_EQ(time_in("14:00–16:30 (北京时间)"), "14:00-16:30 北京时间"); // its full-width brackets are normalised before
+  EXPECT_EQ(time_in("10:00 日本時間"), "10:00 日本時間");
+  EXPECT_EQ(zone_offset("北京时间", 2025, 6, 2), 480);
+  EXPECT_EQ(zone_offset("台灣時間", 2025, 6, 2), 480);
+}
+
 TEST(ParseTimes, NoonAndMidnightAsTheEndsOfARange) {
   EXPECT_EQ(time_in("noon–5pm BST"), "12:00-17:00 BST"); // was 17:00 and no end
   EXPECT_EQ(time_in("8pm–midnight ET"), "20:00-00:00 ET");

@@ -392,7 +392,7 @@ std::optional<std::string> repo_before_hash(std::string_view line, std::size_t p
 
 // A line that speaks of merge requests: where GitLab's "!34" means one.
 bool gitlab_cue(std::string_view lower) {
-  for (std::string_view cue : {"merge", "gitlab", "review", "approv", "opened", "closed", "landed"}) {
+  for (std::string_view cue : {"merge", "gitlab", "review", "approv", "opened", "closed", "landed", "合并", "合併", "マージ"}) {
     if (lower.find(cue) != std::string_view::npos) {
       return true;
     }
@@ -560,9 +560,23 @@ bool is_git_log_line(std::string_view line) {
   return t.starts_with("Merge pull request #") || (t.find("(#") != std::string_view::npos && squash_merge_pr(t, true) > 0);
 }
 
+// "Pull request" and "merge request" in Chinese and Japanese: "拉取请求 #34",
+// "合并请求 !12", "プルリクエスト #12". The keyword's length at p, or 0.
+std::size_t cjk_pr_keyword_at(std::string_view line, std::size_t p) {
+  for (std::string_view keyword : {"拉取请求", "拉取請求", "合并请求", "合併請求", "プルリクエスト", "プルリク", "マージリクエスト"}) {
+    if (line.substr(p).starts_with(keyword)) {
+      return keyword.size();
+    }
+  }
+  return 0;
+}
+
 // "PR", "PRs", "pull", "merge request" or a URL path: without any, no PR.
 bool might_mention_pr(std::string_view line) {
   for (std::size_t p = 0; p + 1 < line.size(); ++p) {
+    if (static_cast<unsigned char>(line[p]) >= 0xE3 && cjk_pr_keyword_at(line, p) > 0) {
+      return true;
+    }
     const char c = line[p] | 0x20;
     const char d = line[p + 1] | 0x20;
     if (c == 'p' && d == 'r' && (p == 0 || !is_alpha(line[p - 1]))) {
@@ -705,6 +719,8 @@ std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_h
       }
     } else if (lower.compare(pos, 13, "merge request") == 0 && (pos == 0 || !is_alpha(lower[pos - 1]))) {
       keyword_end = pos + 13;
+    } else if (static_cast<unsigned char>(lower[pos]) >= 0xE3 && cjk_pr_keyword_at(lower, pos) > 0) {
+      keyword_end = pos + cjk_pr_keyword_at(lower, pos);
     } else if ((lower.compare(pos, 8, "merged #") == 0 ||
                 (lower.compare(pos, 9, "merged: #") == 0 && lower.find("issue") == std::string::npos)) &&
                (pos == 0 || !is_alpha(lower[pos - 1]))) {

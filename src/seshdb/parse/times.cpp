@@ -37,6 +37,10 @@ constexpr std::array k_abbreviations = {
     FixedZone{"SGT", 480},   FixedZone{"AWST", 480},  FixedZone{"PHT", 480},   FixedZone{"JST", 540},
     FixedZone{"KST", 540},   FixedZone{"ACST", 570},  FixedZone{"AEST", 600},  FixedZone{"AEDT", 660},
     FixedZone{"NZST", 720},  FixedZone{"NZDT", 780},  FixedZone{"BRT", -180},  FixedZone{"ART", -180},
+    // The local names Chinese and Japanese logs write: "14:00–16:30（北京时间）".
+    FixedZone{"北京时间", 480}, FixedZone{"北京時間", 480}, FixedZone{"台北时间", 480}, FixedZone{"台北時間", 480},
+    FixedZone{"台灣時間", 480}, FixedZone{"台湾时间", 480}, FixedZone{"香港时间", 480}, FixedZone{"香港時間", 480},
+    FixedZone{"日本時間", 540}, FixedZone{"日本时间", 540}, FixedZone{"东京时间", 540},
 };
 
 enum class DstRule { none, us, eu, au, nz };
@@ -152,6 +156,15 @@ std::optional<std::string> read_zone(std::string_view text, std::size_t pos, std
   if (read_numeric_offset(text, pos, numeric_end)) {
     end = numeric_end;
     return std::string(text.substr(pos, numeric_end - pos));
+  }
+  if (static_cast<unsigned char>(text[pos]) >= 0xE4) {
+    for (const auto& zone : k_abbreviations) {
+      if (static_cast<unsigned char>(zone.name.front()) >= 0x80 && text.substr(pos).starts_with(zone.name)) {
+        end = pos + zone.name.size();
+        return std::string(zone.name);
+      }
+    }
+    return std::nullopt;
   }
   if (!is_alpha(text[pos])) {
     return std::nullopt;
