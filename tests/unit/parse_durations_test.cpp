@@ -17,6 +17,13 @@ TEST(ParseDurations, DecimalComma) {
   EXPECT_EQ(parse_duration_minutes("1,5 Std."), 90);
   EXPECT_EQ(parse_duration_minutes("tasks 2,5 and 3h"), 180); // no unit after 2,5: a list
 }
+TEST(ParseDurations, TheMinuteSignAndAClockFaceWithItsHourSign) {
+  EXPECT_EQ(parse_duration_minutes("45'"), 45);
+  EXPECT_EQ(parse_clock_duration("1:45 h"), 105);
+  EXPECT_EQ(parse_clock_duration("2:30 hrs"), 150);
+  EXPECT_EQ(parse_clock_duration("1:45 hours"), 105);
+}
+
 TEST(ParseDurations, TraditionalChineseHours) {
   EXPECT_EQ(parse_duration_minutes("2 小時"), 120);
   EXPECT_EQ(parse_duration_minutes("1小時30分鐘"), 90);

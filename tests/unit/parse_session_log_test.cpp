@@ -812,6 +812,11 @@ TEST(ParseFieldsRules, TabsFullWidthColonsLowerCaseAgentKeysAndBoldHours) {
   EXPECT_EQ(log.sessions[3].duration_minutes, 47);
   EXPECT_EQ(log.sessions[4].end_minute, 10 * 60 + 31);
   EXPECT_TRUE(log.sessions[5].fields.empty()); // "Note:see" is prose, not a key
+  auto spent = parse("## 2025-06-04\nSpent: 1h30\n\n## 2025-06-05\nLogged: 3 h 10\n\n## 2025-06-06\n⏱️ 07:30–08:15 UTC (before work)\n");
+  ASSERT_EQ(spent.sessions.size(), 3u);
+  EXPECT_EQ(spent.sessions[0].duration_minutes, 90);
+  EXPECT_EQ(spent.sessions[1].duration_minutes, 190);
+  EXPECT_EQ(spent.sessions[2].duration_minutes, 45); // a remark in brackets after the range
   auto hours = parse("## 2025-06-10\nHours: 2:30\n");
   EXPECT_EQ(hours.sessions.at(0).start_minute, std::nullopt); // a duration, not a start
   EXPECT_EQ(hours.sessions.at(0).duration_minutes, 150);

@@ -35,6 +35,12 @@ TEST(ParseTimes, SeveralRangesRunFromTheFirstStartToTheLastEnd) {
   EXPECT_EQ(time_in("14:00-16:00, 09:00-10:00 UTC"), "14:00-16:00");
   EXPECT_EQ(time_in("22:00-01:00, 02:00-03:00"), "22:00-01:00");
 }
+TEST(ParseTimes, AFrenchClockBeforeFiveIsTimeSpentUnlessItEndsARange) {
+  EXPECT_EQ(time_in("2025-06-02 — (1h30)"), "none");
+  EXPECT_EQ(time_in("21h45 – 0h30"), "21:45-00:30");
+  EXPECT_EQ(time_in("9h30 - 11h"), "09:30-11:00");
+}
+
 TEST(ParseTimes, ChineseAndJapaneseZoneNames) {
   EXPECT_EQ(time_in("14:00–16:30 (北京时间)"), "14:00-16:30 北京时间"); // its full-width brackets are normalised before
   EXPECT_EQ(time_in("10:00 日本時間"), "10:00 日本時間");

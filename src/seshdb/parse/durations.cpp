@@ -34,6 +34,7 @@ Unit read_unit(std::string_view lower, std::size_t& p) {
       {"minutes", Unit::minutes}, {"minute", Unit::minutes}, {"mins", Unit::minutes}, {"min", Unit::minutes},
       {"minutos", Unit::minutes}, {"minuto", Unit::minutes}, {"minuten", Unit::minutes}, {"minuti", Unit::minutes},
       {"m", Unit::minutes},   {"분", Unit::minutes},   {"分钟", Unit::minutes}, {"分鐘", Unit::minutes},   {"分", Unit::minutes},
+      {"'", Unit::minutes},   {"′", Unit::minutes}, // "(45')", the minute sign
   };
   for (const auto& word : k_words) {
     if (lower.substr(q).starts_with(word.text)) {
@@ -83,6 +84,13 @@ std::optional<int> parse_clock_duration(std::string_view text) {
   std::string_view t = util::trim(text);
   if (t.starts_with("~")) {
     t = util::trim(t.substr(1));
+  }
+  // "1:45 h", "2:30 hrs": the hour sign after a clock-face duration.
+  for (std::string_view sign : {"hours", "hrs", "h"}) {
+    if (t.size() > sign.size() && t.ends_with(sign) && is_digit(util::trim(t.substr(0, t.size() - sign.size())).back())) {
+      t = util::trim(t.substr(0, t.size() - sign.size()));
+      break;
+    }
   }
   const auto colon = t.find(':');
   const auto digits = [](std::string_view part) {

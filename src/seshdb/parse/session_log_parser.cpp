@@ -906,7 +906,7 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
         facts.duration = parse_duration_minutes(std::string_view(normalized_value).substr(time_value->end_pos));
       }
     }
-    if (!facts.duration && !clock_first && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "dauer", "zeitaufwand", "durée", "duración", "所要時間", "時間",
+    if (!facts.duration && !clock_first && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "spent", "logged", "time logged", "hours logged", "billed", "dauer", "zeitaufwand", "durée", "duración", "所要時間", "時間",
                                                              "作業時間", "耗时", "用时", "时长", "duração", "durata", "duur",
                                                              // Chinese (simplified and traditional) and Japanese labels
                                                              "工时", "工時", "耗時", "用時", "時長", "时数", "時數", "工作时长",
@@ -1571,9 +1571,13 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
             ++lead;
           }
           const auto time = find_time(normalized, 0);
+          // And a remark in brackets after it: "⏱️ 07:30–08:15 UTC (before work)".
+          std::string_view after_range = time ? util::trim(std::string_view(normalized).substr(time->end_pos)) : std::string_view();
+          if (after_range.starts_with("(") && after_range.find(')') != std::string_view::npos) {
+            after_range = util::trim(after_range.substr(after_range.find(')') + 1));
+          }
           const bool only_a_range = time && time->end && time->begin == lead &&
-                                    util::trim(std::string_view(normalized).substr(time->end_pos)).find_first_not_of("*_)`. ") ==
-                                        std::string_view::npos;
+                                    after_range.find_first_not_of("*_)`. ") == std::string_view::npos;
           if (only_a_range) {
             take_time(facts[i], *time);
           } else if (auto range = prose_time_range(normalized)) {

@@ -883,6 +883,12 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
         }
       }
     }
+    // "## 2025-06-02 — (1h30)": alone, a French clock before five in the
+    // morning is far rarer than time spent ("21h45 – 0h30" ends a range).
+    if (!second && first->h_style && first->hour < 5) {
+      pos = first->end - 1;
+      continue;
+    }
     // Meridiem of a range: "12:30-1:15 PM" shares PM unless that puts the start after the end.
     // Only a 12-hour clock can share it: "14:00-1:00 am" is a 24-hour start, and
     // an ISO "T10:00" is always one.
