@@ -239,7 +239,9 @@ int read_month_word(std::string_view text, std::size_t pos, std::size_t& end);
 // " – March 2", " to 21". Returns where it ends, npos when there is none.
 // The month of a second month word is not needed: the range is dated by its
 // first day, the year after it applies to both.
-std::size_t skip_day_range_end(std::string_view text, std::size_t p) {
+bool is_weekday_name(std::string_view lower);
+
+std::size_t skip_day_range_end(std::string_view text, std::size_t p, bool* weekday_named = nullptr) {
   std::size_t q = skip_spaces(text, p);
   if (text.substr(q).starts_with("–") || text.substr(q).starts_with("—")) {
     q += std::string_view("–").size();
@@ -251,6 +253,19 @@ std::size_t skip_day_range_end(std::string_view text, std::size_t p) {
     return std::string_view::npos;
   }
   q = skip_spaces(text, q);
+  // "Sat 7 – Sun 8 Jun": the range's end names its weekday too.
+  {
+    std::size_t w = q;
+    while (w < text.size() && is_alpha(text[w])) {
+      ++w;
+    }
+    if (w > q && w < text.size() && text[w] == ' ' && is_weekday_name(util::to_lower_ascii(text.substr(q, w - q)))) {
+      q = skip_spaces(text, w);
+      if (weekday_named != nullptr) {
+        *weekday_named = true;
+      }
+    }
+  }
   std::size_t month_end = q;
   if (read_month_word(text, q, month_end) != 0) {
     q = skip_spaces(text, month_end);
@@ -364,8 +379,10 @@ std::optional<DateMatch> day_first_date_at(std::string_view text, std::size_t po
   // "17–21 Mar 2025", "17. – 21. März 2025": the first day of a range, with
   // the dash close to it or a day's dot, as "Sitzung 1 – 3. März" has not.
   const bool dotted = p > 0 && text[p - 1] == '.';
-  if (const std::size_t range_end = skip_day_range_end(text, p);
-      range_end != std::string_view::npos && range_end < text.size() && (dotted || (p < text.size() && text[p] != ' '))) {
+  bool weekday_named = false;
+  if (const std::size_t range_end = skip_day_range_end(text, p, &weekday_named);
+      range_end != std::string_view::npos && range_end < text.size() &&
+      (dotted || weekday_named || (p < text.size() && text[p] != ' '))) {
     if (text[range_end] == ' ') {
       p = range_end;
     } else if (text[range_end] == '.' && dotted) {
