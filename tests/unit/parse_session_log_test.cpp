@@ -937,6 +937,16 @@ TEST(ParseFindings, APLevelBesideASeverityWordWins) {
   EXPECT_TRUE(parse("## 2025-06-02\n### Findings\n- Critical (P0) bugs open: 0\n- High (P1) count: 3 → 1\n").findings.empty());
 }
 
+TEST(ParseFindings, ScaleRowsStatusTablesAndFindingsListedAgainAreNoNewFindings) {
+  auto log = parse("## 2025-10-14 Review\n\n| Level | Label | Meaning |\n|---|---|---|\n| Critical | P0 | data loss |\n"
+                   "| High | P1 | must fix |\n\n### Pass 1\n\n| ID | Severity | Finding |\n|---|---|---|\n"
+                   "| C1 | Critical | Temp file not removed |\n| H1 | High | Length trusted |\n\n### Pass 2\n\n"
+                   "| ID | Severity | Status |\n|---|---|---|\n| C1 | Critical | ✅ fixed |\n| H1 | High | still open |\n\n"
+                   "| ID | Severity | Finding |\n|---|---|---|\n| H1 | High | Length trusted |\n| M3 | Medium | HMAC key read per request |\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 Temp file not removed", "P1 Length trusted",
+                                                          "P2 HMAC key read per request"}));
+}
+
 TEST(ParseFindings, TheFilesOwnLegendMapsLevelWords) {
   auto log = parse("# Review log\n\nSeverity legend: **Critical = P0**, **Important = P1**, **Nice-to-have = P2**.\n\n"
                    "## 2025-04-01\n\n### Review findings\n\n#### Critical\n- Index is empty\n\n#### Nice-to-have\n- Compress it\n");

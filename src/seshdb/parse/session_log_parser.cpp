@@ -2086,6 +2086,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   // Tables with a Priority or Severity column: one finding per row; not
   // under "## Backlog" or "## Roadmap", where a priority ranks a task.
   {
+    std::set<std::string> finding_ids; // "C1", "H2": a re-review lists them again
     for_each_body_row(doc, [&](const MdTableRow& row, const std::vector<std::string>& header) {
       const auto above = std::upper_bound(doc.headings.begin(), doc.headings.end(), row.line,
                                           [](int line, const MdHeading& h) { return line < h.line; });
@@ -2124,16 +2125,32 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         const std::string h = c < header.size() ? util::to_lower_ascii(util::trim(header[c])) : std::string();
         return h == "#" || h == "id" || h == "no" || h == "no.";
       };
+      std::string title_header;
       for (std::size_t c = 0; c < row.cells.size() && row_title.empty(); ++c) {
         if (static_cast<int>(c) != severity_column && !util::trim(row.cells[c]).empty() && !id_column(c)) {
           row_title = std::string(util::trim(row.cells[c]));
+          title_header = c < header.size() ? util::to_lower_ascii(util::trim(header[c])) : std::string();
         }
       }
       // "| P1 | 3 |" under "| Severity | Count |" counts findings; it is none.
       const bool counts = std::none_of(row_title.begin(), row_title.end(), [](char c) {
         return std::isalpha(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80;
       });
-      if (!row_title.empty() && !counts) {
+      // "| Critical | P0 | data loss |": a row of the file's scale, its "title" a level.
+      std::string ignored;
+      const bool scale_row = severity_of_item(normalize_width(strip_markup(row_title)) + ": x", ignored).has_value() &&
+                             util::trim(ignored) == "x";
+      // "| C1 | Critical | ✅ fixed |": a finding's status in a later pass, not another finding.
+      const bool status_row = title_column < 0 && (title_header == "status" || title_header == "state" ||
+                                                   title_header == "resolution" || title_header == "outcome");
+      std::string id;
+      for (std::size_t c = 0; c < row.cells.size() && id.empty(); ++c) {
+        if (id_column(c)) {
+          id = util::to_lower_ascii(util::trim(row.cells[c]));
+        }
+      }
+      const bool listed_before = !id.empty() && !finding_ids.insert(id).second;
+      if (!row_title.empty() && !counts && !scale_row && !status_row && !listed_before) {
         add_finding(session_index_of_line(session_of_line, row.line), severity->level, severity->label, row_title, row.line);
       }
     });
