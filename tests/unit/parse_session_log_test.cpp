@@ -947,6 +947,12 @@ TEST(ParseFindings, ScaleRowsStatusTablesAndFindingsListedAgainAreNoNewFindings)
                                                           "P2 HMAC key read per request"}));
 }
 
+TEST(ParseFindings, ChineseAndJapaneseSeverityColumns) {
+  auto log = parse("## 2025-06-02 代码评审\n\n| 编号 | 级别 | 问题 |\n|---|---|---|\n| 1 | P1 | 缓存没有过期 |\n| 2 | P2 | 重试没有退避 |\n\n"
+                   "| 重要度 | 内容 |\n|---|---|\n| P3 | 命名が不統一 |\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 缓存没有过期", "P2 重试没有退避", "P3 命名が不統一"}));
+}
+
 TEST(ParseFindings, TheFilesOwnLegendMapsLevelWords) {
   auto log = parse("# Review log\n\nSeverity legend: **Critical = P0**, **Important = P1**, **Nice-to-have = P2**.\n\n"
                    "## 2025-04-01\n\n### Review findings\n\n#### Critical\n- Index is empty\n\n#### Nice-to-have\n- Compress it\n");

@@ -2100,10 +2100,14 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       int title_column = -1; // a column that names the finding, else the first other non-empty one
       for (std::size_t c = 0; c < header.size(); ++c) {
         const std::string h = util::to_lower_ascii(util::trim(header[c]));
-        if (h == "priority" || h == "severity" || h == "sev" || h == "level") {
+        // And in Chinese and Japanese: 级别 / 严重程度 / 优先级, 重要度 / 深刻度.
+        if (h == "priority" || h == "severity" || h == "sev" || h == "level" || h == "级别" || h == "級別" ||
+            h == "严重程度" || h == "嚴重程度" || h == "优先级" || h == "優先級" || h == "等级" || h == "重要度" ||
+            h == "深刻度" || h == "重大度" || h == "優先度") {
           severity_column = static_cast<int>(c);
         } else if (title_column < 0 && (h == "finding" || h == "issue" || h == "title" || h == "description" ||
-                                         h == "problem" || h == "summary" || h == "risk")) {
+                                         h == "problem" || h == "summary" || h == "risk" || h == "问题" || h == "問題" ||
+                                         h == "描述" || h == "标题" || h == "標題" || h == "内容" || h == "內容")) {
           title_column = static_cast<int>(c);
         }
       }
@@ -2123,7 +2127,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       // "| 1 | Critical | a.go:1 | ..." without a named column: not the row number.
       auto id_column = [&](std::size_t c) {
         const std::string h = c < header.size() ? util::to_lower_ascii(util::trim(header[c])) : std::string();
-        return h == "#" || h == "id" || h == "no" || h == "no.";
+        return h == "#" || h == "id" || h == "no" || h == "no." || h == "编号" || h == "編號" || h == "序号" || h == "番号";
       };
       std::string title_header;
       for (std::size_t c = 0; c < row.cells.size() && row_title.empty(); ++c) {
