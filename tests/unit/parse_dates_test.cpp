@@ -195,6 +195,12 @@ std::string numeric_day(std::string_view heading) {
   return std::to_string(match->date.month) + "-" + std::to_string(match->date.day);
 }
 
+TEST(ParseDates, JapaneseEraYears) {
+  EXPECT_EQ(date_in("令和7年7月14日"), "2025-07-14");
+  EXPECT_EQ(date_in("平成31年4月30日"), "2019-04-30");
+  EXPECT_EQ(date_in("第7年7月14日"), "--07-14"); // no era: the month-day alone
+}
+
 TEST(ParseDates, NumericDayHeadingsWithoutAYear) {
   EXPECT_EQ(numeric_day("6/10"), "6-10");
   EXPECT_EQ(numeric_day("8/6"), "8-6"); // month first, as US, Chinese and Japanese logs write it

@@ -996,6 +996,15 @@ TEST(ParseFindings, TheLevelsUnderALegendHeadingAreNoFindings) {
             (std::vector<std::string>{"P1 retry loop never ends"}));
 }
 
+TEST(ParseSessions, NumberedSessionsInChineseAndJapaneseUnderADay) {
+  auto ja = parse("## 令和7年7月14日\n\n### セッション1\n時間：10:05〜11:50 JST\n- a\n\n### セッション2\n時間：14:00〜16:30 JST\n- b\n");
+  EXPECT_EQ(session_lines(ja), (std::vector<int>{3, 7}));
+  EXPECT_EQ(ja.sessions.at(1).started_at, "2025-07-14T05:00:00Z");
+  auto zh = parse("## 2025-07-14\n\n### 第1次会话\n时间：10:05-11:50\n\n### 第2次会话\n时间：14:00-16:30\n\n### 会话记录\nx\n");
+  EXPECT_EQ(session_lines(zh), (std::vector<int>{3, 6}));
+  EXPECT_EQ(zh.sessions.at(0).duration_minutes, 105);
+}
+
 TEST(ParseSessions, StampedUpdatesOfTheClaudeSessionsTemplateArePartsOfTheSession) {
   auto log = parse("# Auth refactor - 2025-06-02 09:15\n\n## Session Overview\n- **Start Time**: 2025-06-02 09:15\n\n"
                    "## Progress\n\n### Update - 2025-06-02 10:02 AM\nx\n\n### Update - 2025-06-02 10:48 AM\ny\n\n"

@@ -89,7 +89,20 @@ std::optional<DateMatch> numeric_date_at(std::string_view text, std::size_t pos)
   if (p >= text.size()) {
     return std::nullopt;
   }
-  if (na == 4 && plausible_year(a)) {
+  int first_year = a;
+  bool year_first = na == 4 && plausible_year(a);
+  // "令和7年7月14日": a Japanese era's year (令和 from 2019, 平成 1989-2019).
+  if (na <= 2 && a >= 1 && pos >= 6 && text.substr(p).starts_with("年")) {
+    const std::string_view era = text.substr(pos - 6, 6);
+    if (era == "令和") {
+      first_year = 2018 + a;
+      year_first = true;
+    } else if (era == "平成" && a <= 31) {
+      first_year = 1988 + a;
+      year_first = true;
+    }
+  }
+  if (year_first) {
     // Year first.
     std::string_view rest = text.substr(p);
     // 年月日 in Chinese and Japanese; 년 월 일 in Korean, with spaces between.
@@ -135,10 +148,10 @@ std::optional<DateMatch> numeric_date_at(std::string_view text, std::size_t pos)
     if (!cjk && p < text.size() && (text[p] == sep) && p + 1 < text.size() && is_digit(text[p + 1])) {
       return std::nullopt;
     }
-    if (!is_valid_date(a, month, day)) {
+    if (!is_valid_date(first_year, month, day)) {
       return std::nullopt;
     }
-    return DateMatch{a, month, day, pos, p};
+    return DateMatch{first_year, month, day, pos, p};
   }
   if (na <= 2 && (text.substr(p).starts_with("月") || text.substr(p).starts_with("월"))) {
     // "5月3日", "6월 5일" with no year (the file's year is inferred later); 日

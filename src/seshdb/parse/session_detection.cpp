@@ -22,7 +22,45 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 // "Sitzung 3", "第3天", "セッション2", when they open the heading.
 bool is_numbered_entry(std::string_view normalized);
 
+// "セッション1", "会话 2", "第3次会话", "第2回セッション": numbered sessions in
+// Chinese and Japanese, near the start of the heading.
+bool is_cjk_numbered_session(std::string_view normalized) {
+  for (std::string_view word : {"セッション", "会话", "會話", "会話"}) {
+    const auto at = normalized.find(word);
+    if (at == std::string_view::npos || at > 16) {
+      continue;
+    }
+    std::size_t p = at + word.size();
+    while (p < normalized.size() && (normalized[p] == ' ' || normalized[p] == '#')) {
+      ++p;
+    }
+    if (p < normalized.size() && is_digit(normalized[p])) {
+      return true; // "セッション1", "会话 #2"
+    }
+    // "第3次会话", "第2回セッション": the number before the word.
+    const std::string_view before = normalized.substr(0, at);
+    const auto first = before.find("第");
+    if (first != std::string_view::npos) {
+      std::size_t q = first + std::string_view("第").size();
+      std::size_t digits = 0;
+      while (q < before.size() && is_digit(before[q])) {
+        ++q;
+        ++digits;
+      }
+      const std::string_view counter = before.substr(q);
+      if (digits > 0 && digits <= 4 && (counter == "次" || counter == "回" || counter == "次 " || counter == "回 ")) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 bool is_numbered_session(std::string_view normalized) {
+  const bool non_ascii = std::any_of(normalized.begin(), normalized.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  if (non_ascii && is_cjk_numbered_session(normalized)) {
+    return true;
+  }
   const std::string lower = util::to_lower_ascii(normalized);
   std::size_t at = lower.find("session");
   while (at != std::string::npos) {
