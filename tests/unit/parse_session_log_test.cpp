@@ -1554,6 +1554,12 @@ TEST(ParseSections, KindsInChineseJapaneseSpanishAndGerman) {
   }
   EXPECT_EQ(kinds, (std::vector<K>{K::work_completed, K::next_steps, K::blockers, K::next_steps, K::decisions,
                                    K::next_steps, K::next_steps, K::next_steps, K::other})); // 计划: the session's own plan
+  // "下次会话" (next session), "下周计划": plans, so a level there is no finding.
+  auto next = parse("## 2025-06-02\n### 完成\n- x\n### 下次会话\n- 处理 P3：清理 console.log\n### 下周计划\n- [P2] 颜色问题\n");
+  ASSERT_EQ(next.sessions.at(0).sections.size(), 3u);
+  EXPECT_EQ(next.sessions[0].sections[1].kind, K::next_steps);
+  EXPECT_EQ(next.sessions[0].sections[2].kind, K::next_steps);
+  EXPECT_TRUE(next.findings.empty());
 }
 
 TEST(ParseItems, DoneStatesAndDepth) {

@@ -30,6 +30,8 @@ constexpr Rule k_rules[] = {
     {"backlog", SectionKind::next_steps},       {"roadmap", SectionKind::next_steps},
     {"wishlist", SectionKind::next_steps},      {"future work", SectionKind::next_steps},
     {"下一步", SectionKind::next_steps},         {"待办", SectionKind::next_steps},
+    {"下次", SectionKind::next_steps},           {"下周", SectionKind::next_steps},   // next time, next week
+    {"下週", SectionKind::next_steps},           {"来週", SectionKind::next_steps},
     // Tomorrow's plan, not a bare "计划" (plan): real logs use that for the session's own plan.
     {"tomorrow", SectionKind::next_steps},      {"明日", SectionKind::next_steps},
     {"明天", SectionKind::next_steps},           {"后续", SectionKind::next_steps},
@@ -103,7 +105,8 @@ bool plans_work(std::string_view title) {
   const std::string lower = util::to_lower_ascii(title);
   for (std::string_view phrase : {"backlog", "roadmap", "plan", "plans", "planned", "planning", "todo", "to-do", "to do",
                                   "wishlist", "priorities", "next steps", "next step", "next session", "upcoming",
-                                  "future work", "tomorrow", "下一步", "待办", "次回", "parking lot", "ideas", "icebox",
+                                  "future work", "tomorrow", "下一步", "待办", "次回", "下次", "下周", "下週", "来週",
+                                  "parking lot", "ideas", "icebox",
                                   "someday", "pendiente", "pendientes", "pendente", "pendentes", "à faire", "por hacer",
                                   "バックログ", "積み残し", "今後の課題"}) {
     if (util::contains_word(lower, phrase)) {
