@@ -162,6 +162,7 @@ TEST(ParsePrs, ListsAfterAWordAboutThePrs) {
   EXPECT_EQ(pr_numbers("- Open PRs: #131 (waiting on review), #134"), (std::vector<int>{131, 134}));
   EXPECT_EQ(pr_numbers("- Merged: #14"), std::vector<int>{14});
   EXPECT_EQ(pr_numbers("| PR | #47 |"), std::vector<int>{47});
+  EXPECT_EQ(pr_numbers("| PR | 1 (#212) |"), std::vector<int>{212}); // a count, then the PR
   EXPECT_TRUE(pr_numbers("- PRs merged this week: 4, see issue #12 for the rest").empty());
 }
 TEST(ParsePrs, WordsAboutIssuesOrTasksAreNoPrList) {

@@ -822,6 +822,14 @@ TEST(ParseFieldsRules, TabsFullWidthColonsLowerCaseAgentKeysAndBoldHours) {
   EXPECT_EQ(hours.sessions.at(0).duration_minutes, 150);
 }
 
+TEST(ParseFieldsRules, AbbreviatedDurationColumns) {
+  auto log = parse("# Ledger\n\n| Date | Dur | Notes |\n|---|---|---|\n| 2025-06-02 | 25m | x |\n\n"
+                   "| Date | Hrs | Notes |\n|---|---|---|\n| 2025-06-04 | 1.5 | z |\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 25);
+  EXPECT_EQ(log.sessions[1].duration_minutes, 90);
+}
+
 TEST(ParseFieldsRules, ChineseAndJapaneseDurationLabels) {
   auto log = parse("## 2025-06-02\n工时：3.5h\n\n## 2025-06-03\n会话时长：约1小时20分钟\n\n## 2025-06-04\n工時：2 小時\n\n"
                    "## 2025-06-05\n所要：約2.5h\n\n## 2025-06-06\n实际耗时：1.5小时\n\n## 2025-06-07\n耗時：45分鐘\n");

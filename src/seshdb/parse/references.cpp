@@ -797,6 +797,16 @@ std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_h
         continue;
       }
     }
+    // "| PR | 1（#212） |": a count, the PR in brackets after it.
+    if (p < line.size() && is_digit(line[p])) {
+      std::size_t digits_end = p;
+      while (digits_end < line.size() && is_digit(line[digits_end])) {
+        ++digits_end;
+      }
+      if (line.substr(digits_end).starts_with("(#") || line.substr(digits_end).starts_with(" (#")) {
+        p = line.find('#', digits_end);
+      }
+    }
     // After "PRs" or "pull requests" a bare number is a count ("8 PRs"), not a PR.
     int number = read_pr_number(line, p, plural);
     if (number < 0) {

@@ -906,7 +906,8 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
         facts.duration = parse_duration_minutes(std::string_view(normalized_value).substr(time_value->end_pos));
       }
     }
-    if (!facts.duration && !clock_first && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "spent", "logged", "time logged", "hours logged", "billed", "dauer", "zeitaufwand", "durée", "duración", "所要時間", "時間",
+    if (!facts.duration && !clock_first && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "spent", "logged", "time logged", "hours logged", "billed",
+                                                             "dur", "dur.", "hrs", "⏱", "⏱️", "length", "dauer", "zeitaufwand", "durée", "duración", "所要時間", "時間",
                                                              "作業時間", "耗时", "用时", "时长", "duração", "durata", "duur",
                                                              // Chinese (simplified and traditional) and Japanese labels
                                                              "工时", "工時", "耗時", "用時", "時長", "时数", "時數", "工作时长",
@@ -916,7 +917,7 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
       if (!facts.duration && !key_is(key, {"time"})) {
         facts.duration = parse_clock_duration(field.value); // "Elapsed: 01:12:30", "Hours: 2:30"
       }
-      if (!facts.duration && key_is(key, {"hours"})) {
+      if (!facts.duration && key_is(key, {"hours", "hrs"})) {
         facts.duration = parse_duration_minutes(field.value + " hours"); // a table's "Hours" column: "1.5"
       }
     }
