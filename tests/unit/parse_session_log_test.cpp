@@ -767,6 +767,10 @@ TEST(ParseSessions, DaysUnderAPlanAheadAreNotSessionsEvenWithAClockRange) {
                         "### 2025-06-11 09:00–11:30\n- b\n\n## 明日方舟 工具\n### 2025-06-12 09:00–11:30\n- c\n\n"
                         "## 2025-06-14 22:00–23:30 — DB maintenance: scheduled\n- d\n");
   EXPECT_EQ(session_lines(projects), (std::vector<int>{2, 6, 10, 13}));
+  // A heading marked as a plan: "## Sprint 7 plan", "## After the weekend (planned)".
+  auto marked = parse("## Sprint 7 plan\n### 2025-02-10 – estimation\n- a\n\n## After the weekend (planned)\n"
+                      "### Tue 25 Mar 2025 — cleanup\n- b\n\n## 2025-03-20\n- c\n");
+  EXPECT_EQ(session_lines(marked), (std::vector<int>{9}));
 }
 
 TEST(ParseFindings, HeadingsThatAreFindingsAndSummaryTablesThatCountThem) {
@@ -1002,6 +1006,29 @@ TEST(ParseFindings, TheLevelsUnderALegendHeadingAreNoFindings) {
   // "Key findings" is no legend.
   EXPECT_EQ(finding_texts(parse("## 2025-04-01\n\n### Key findings\n- **P1** — retry loop never ends\n")),
             (std::vector<std::string>{"P1 retry loop never ends"}));
+}
+
+TEST(ParseSessions, SessionTablesNumberedFirstButNotDecisionsPlansOrIndexesOfSessionFiles) {
+  auto log = parse("## Sessions\n\n| Session | Date | Time | Duration | Branch |\n|---|---|---|---|---|\n"
+                   "| 11 | 2025-10-27 | 18:30–19:20 | 50m | `chore/expo-54` |\n| 12 | 2025-10-29 | 09:00–11:15 | 2h 15m | `feat/sync` |\n"
+                   "| 13 | 2025-11-20 *(planned)* | | | |\n\n## Decisions\n\n| Date | Decision | Rationale |\n|---|---|---|\n"
+                   "| 2025-05-12 | Yjs over Automerge | smaller bundle |\n\n**Last sessions:**\n\n| Session | Date | Outcome |\n|---|---|---|\n"
+                   "| [Session 61](./sessions/2025-12-21-session-61.md) | 2025-12-21 | skills |\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{5, 6}));
+  EXPECT_EQ(log.sessions.at(1).duration_minutes, 135);
+  EXPECT_EQ(log.sessions.at(1).branch, "feat/sync");
+}
+
+TEST(ParseSessions, TheLineUnderANumberedSessionWithItsWeekdayOrItsDurationOrASentence) {
+  auto log = parse("## Session 13\nDate: 21 Oct 2025 · 1h10m\n\n## Session 14\n_Wednesday 22.10.2025, 09:30 – 11:00_\n\n"
+                   "## 2025-10-24\n20:00–22:15 CET. Prep for the swap.\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-10-21");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 70);
+  EXPECT_EQ(log.sessions[1].local_date, "2025-10-22");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 90);
+  EXPECT_EQ(log.sessions[2].timezone, "CET");
+  EXPECT_EQ(log.sessions[2].duration_minutes, 135);
 }
 
 TEST(ParseSessions, NumberedSessionsInChineseAndJapaneseUnderADay) {

@@ -41,6 +41,15 @@ TEST(ParseTimes, AFrenchClockBeforeFiveIsTimeSpentUnlessItEndsARange) {
   EXPECT_EQ(time_in("9h30 - 11h"), "09:30-11:00");
 }
 
+TEST(ParseTimes, OneLetterMeridiemsAndAfricanZones) {
+  EXPECT_EQ(time_in("1:00p – 5:30p CT"), "13:00-17:30 CT"); // was 01:00 and no end
+  EXPECT_EQ(time_in("9:15a – 12:40p CT"), "09:15-12:40 CT");
+  EXPECT_EQ(time_in("10:00 apples"), "10:00"); // a word, not a meridiem
+  EXPECT_EQ(time_in("15:00–17:30 WAT"), "15:00-17:30 WAT");
+  EXPECT_EQ(zone_offset("EAT", 2025, 1, 1), 180);
+  EXPECT_EQ(zone_offset("SAST", 2025, 1, 1), 120);
+}
+
 TEST(ParseTimes, ChineseAndJapaneseZoneNames) {
   EXPECT_EQ(time_in("14:00–16:30 (北京时间)"), "14:00-16:30 北京时间"); // its full-width brackets are normalised before
   EXPECT_EQ(time_in("10:00 日本時間"), "10:00 日本時間");

@@ -328,9 +328,19 @@ bool names_an_update(std::string_view normalized) {
 // 工具", project sections whose days are worked.
 bool names_only_a_plan(std::string_view normalized) {
   std::string lower = util::to_lower_ascii(normalized);
-  for (std::string_view marker : {"(planned)", "(upcoming)", "(tentative)"}) {
-    if (const auto at = lower.find(marker); at != std::string::npos) {
-      lower.erase(at, marker.size());
+  // "## After the weekend (planned)", "## Sprint 7 plan": marked as a plan.
+  for (std::string_view marker : {"(planned)", "(upcoming)", "(tentative)", "[planned]"}) {
+    if (lower.find(marker) != std::string::npos) {
+      return true;
+    }
+  }
+  {
+    std::string_view t = util::trim(lower);
+    while (!t.empty() && (t.back() == ':' || t.back() == '*' || t.back() == '_')) {
+      t.remove_suffix(1);
+    }
+    if (t.ends_with(" plan") || t.ends_with(" plans") || t.ends_with(" planning")) {
+      return true;
     }
   }
   // Past emoji, numbering and markup at either end: "🔜 Next session:", "3. Tomorrow".
@@ -562,10 +572,26 @@ struct Event {
 
 // Date column of a table: a header cell named like a date.
 int date_column(const std::vector<std::string>& header) {
+  // A table of decisions, milestones or releases lists dates, not sessions
+  // ("| Date | Decision | Rationale |" in a memory-bank template).
+  for (const auto& cell : header) {
+    const std::string h = util::to_lower_ascii(util::trim(cell));
+    for (std::string_view word : {"decision", "rationale", "milestone", "release", "version", "deadline", "due"}) {
+      if (h.starts_with(word)) {
+        return -1;
+      }
+    }
+  }
+  // A Date column first; "Session" holds the date only where nothing else
+  // does ("| Session | Date | Time |" numbers its sessions).
   for (std::size_t i = 0; i < header.size(); ++i) {
     const std::string h = util::to_lower_ascii(util::trim(header[i]));
-    if (h == "date" || h == "day" || h == "when" || h == "日期" || h == "datum" || h == "fecha" || h == "session" ||
-        h.starts_with("date ")) {
+    if (h == "date" || h == "day" || h == "when" || h == "日期" || h == "datum" || h == "fecha" || h.starts_with("date ")) {
+      return static_cast<int>(i);
+    }
+  }
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (util::to_lower_ascii(util::trim(header[i])) == "session") {
       return static_cast<int>(i);
     }
   }
@@ -1098,8 +1124,27 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       }
       const std::string normalized = normalize_width(row.cells[static_cast<std::size_t>(column)]);
       auto date = find_date(normalized);
-      if (!date) {
-        return;
+      if (!date || names_plan_or_recap(normalized)) {
+        return; // "| 21 | 2025-11-20 *(planned)* |": a plan
+      }
+      // "| [Session 61](./sessions/2025-12-21-session-61.md) | 2025-12-21 |": an
+      // index of sessions kept in their own files, which are read as such.
+      // (The cells hold a link's text only: the raw line still has the link.)
+      for (std::size_t c = 0; c < header.size(); ++c) {
+        if (util::to_lower_ascii(util::trim(header[c])) != "session") {
+          continue;
+        }
+        std::string_view raw = util::trim(lines.line_text(text, row.line));
+        if (raw.starts_with("|")) {
+          raw.remove_prefix(1);
+        }
+        for (std::size_t skip = 0; skip < c && !raw.empty(); ++skip) {
+          const auto bar = raw.find('|');
+          raw = bar == std::string_view::npos ? std::string_view() : raw.substr(bar + 1);
+        }
+        if (raw.substr(0, raw.find('|')).find("](") != std::string_view::npos) {
+          return;
+        }
       }
       // "| Date | Milestone |" under "## Roadmap": plans, not sessions.
       const auto above = std::upper_bound(plans_at_heading.begin(), plans_at_heading.end(), row.line,

@@ -876,6 +876,25 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     // "Date: Dec 21, 2025 3pm-5pm EST": the time after the date, when nothing else gives one.
     if (!date_field_time && key_is(key, {"date", "session date", "日期", "datum", "fecha"})) {
       date_field_time = time_in_value(field.value);
+      // "Date: 21 Oct 2025 · 1h10m": the time spent after the date, set off by a separator.
+      const std::string normalized = normalize_width(field.value);
+      if (const auto day = find_date(normalized); day && !facts.duration) {
+        std::string_view rest = util::trim(std::string_view(normalized).substr(day->end));
+        bool separated = false;
+        for (std::string_view separator : {"·", "|", "—", "–", ",", "(", "-"}) {
+          if (rest.starts_with(separator)) {
+            rest = util::trim(rest.substr(separator.size()));
+            separated = true;
+            break;
+          }
+        }
+        while (!rest.empty() && rest.back() == ')') {
+          rest.remove_suffix(1);
+        }
+        if (separated && only_a_duration(rest)) {
+          facts.duration = parse_duration_minutes(rest);
+        }
+      }
     }
     if (!session.branch && key_is(key, {"branch", "branch(es)", "branches", "git branch", "working branch", "feature branch", "current branch", "active branch", "branch name", "分支",
                                           "rama", "branche", "zweig", "ブランチ", "ramo", "브랜치"})) {
@@ -1495,7 +1514,21 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           normalized.pop_back(); // the emphasis closing "_...UTC_" would hide the zone
         }
         const auto date = kind == LineKind::text ? find_date(normalized) : std::nullopt;
-        if (date && normalized.substr(0, date->begin).find_first_not_of(" *_>`[(") == std::string::npos) {
+        // Its weekday may come first: "_Wednesday 22.10.2025, 09:30 – 11:00_".
+        const auto only_a_weekday_before = [&](const DateMatch& d) {
+          const std::string_view before = std::string_view(normalized).substr(0, d.begin);
+          const auto word = before.find_first_not_of(" *_>`[(");
+          if (word == std::string_view::npos) {
+            return true;
+          }
+          std::size_t end = word;
+          while (end < before.size() && std::isalpha(static_cast<unsigned char>(before[end])) != 0) {
+            ++end;
+          }
+          return end > word && before.find_first_not_of(" ,*_", end) == std::string_view::npos &&
+                 weekday_named(normalized, d.begin, d.end) >= 0;
+        };
+        if (date && only_a_weekday_before(*date)) {
           // A dateline, not a sentence that starts with a date ("2024-12-01
           // was when we first saw it"): little text after the date and time.
           const auto time = find_time(normalized, date->end);
@@ -1576,6 +1609,13 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           std::string_view after_range = time ? util::trim(std::string_view(normalized).substr(time->end_pos)) : std::string_view();
           if (after_range.starts_with("(") && after_range.find(')') != std::string_view::npos) {
             after_range = util::trim(after_range.substr(after_range.find(')') + 1));
+          }
+          // And a sentence after it: "20:00–22:15 CET. Prep for the swap."
+          for (std::string_view stop : {". ", ", ", "; ", "— ", "– ", "- ", ": "}) {
+            if (after_range.starts_with(stop)) {
+              after_range = {};
+              break;
+            }
           }
           const bool only_a_range = time && time->end && time->begin == lead &&
                                     after_range.find_first_not_of("*_)`. ") == std::string_view::npos;

@@ -37,6 +37,7 @@ constexpr std::array k_abbreviations = {
     FixedZone{"SGT", 480},   FixedZone{"AWST", 480},  FixedZone{"PHT", 480},   FixedZone{"JST", 540},
     FixedZone{"KST", 540},   FixedZone{"ACST", 570},  FixedZone{"AEST", 600},  FixedZone{"AEDT", 660},
     FixedZone{"NZST", 720},  FixedZone{"NZDT", 780},  FixedZone{"BRT", -180},  FixedZone{"ART", -180},
+    FixedZone{"WAT", 60},    FixedZone{"CAT", 120},   FixedZone{"SAST", 120},  FixedZone{"EAT", 180},
     // The local names Chinese and Japanese logs write: "14:00–16:30（北京时间）".
     FixedZone{"北京时间", 480}, FixedZone{"北京時間", 480}, FixedZone{"台北时间", 480}, FixedZone{"台北時間", 480},
     FixedZone{"台灣時間", 480}, FixedZone{"台湾时间", 480}, FixedZone{"香港时间", 480}, FixedZone{"香港時間", 480},
@@ -445,6 +446,9 @@ std::optional<Clock> read_clock(std::string_view text, std::size_t pos, bool bar
     meridiem = 1, len = 2;
   } else if (lower.starts_with("pm")) {
     meridiem = 2, len = 2;
+  } else if (has_minutes && q == p && (lower.starts_with("a") || lower.starts_with("p")) &&
+             (q + 1 >= text.size() || (!is_alpha(text[q + 1]) && !is_digit(text[q + 1])))) {
+    meridiem = lower[0] == 'a' ? 1 : 2, len = 1; // "1:00p – 5:30p CT", US notes' shorthand
   }
   // "Version 2.14 am Freitag", "1.15 PM sign-off": a dot number, a space and
   // a word that reads as a meridiem but is followed by more words.
