@@ -959,6 +959,12 @@ TEST(ParseFindings, ScaleRowsStatusTablesAndFindingsListedAgainAreNoNewFindings)
                                                           "P2 HMAC key read per request"}));
 }
 
+TEST(ParseFindings, ItemsUnderALineSayingWhatAReviewFlagged) {
+  auto log = parse("## 2025-09-18\n- Opened PR #57. `/review` flagged:\n  - **P1** dedupe key ignores `account_id`\n"
+                   "  - **P2** payee not normalised\n- PRs merged:\n  - **P1** #58 hotfix\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 dedupe key ignores account_id", "P2 payee not normalised"}));
+}
+
 TEST(ParseFindings, ChineseAndJapaneseSeverityColumns) {
   auto log = parse("## 2025-06-02 代码评审\n\n| 编号 | 级别 | 问题 |\n|---|---|---|\n| 1 | P1 | 缓存没有过期 |\n| 2 | P2 | 重试没有退避 |\n\n"
                    "| 重要度 | 内容 |\n|---|---|\n| P3 | 命名が不統一 |\n");

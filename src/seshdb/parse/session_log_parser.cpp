@@ -2248,7 +2248,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         const bool planned = plans_work(parent_lower) || parent_lower.find("next week") != std::string::npos ||
                              parent_lower.find("to tackle") != std::string::npos ||
                              parent_lower.find("later") != std::string::npos;
-        return !names_tickets(parent_lower) && !planned && section_names_problems(parent_line);
+        return (!names_tickets(parent_lower) || introduces_review_findings(parent_line)) && !planned &&
+               section_names_problems(parent_line);
       }
     }
     return false;

@@ -312,6 +312,19 @@ bool names_a_legend(std::string_view title) {
   return false;
 }
 
+bool introduces_review_findings(std::string_view line) {
+  std::string lower = util::to_lower_ascii(util::trim(line));
+  if (lower.empty() || lower.back() != ':') {
+    return false;
+  }
+  for (std::string_view verb : {"flagged", "/review", "review found", "reviewer found", "review raised", "reviewer raised"}) {
+    if (lower.find(verb) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool section_names_problems(std::string_view title) {
   const std::string lower = util::to_lower_ascii(title);
   if (std::any_of(k_problem_nouns.begin(), k_problem_nouns.end(),
@@ -329,6 +342,9 @@ bool section_names_problems(std::string_view title) {
     if (bare == whole) {
       return true;
     }
+  }
+  if (introduces_review_findings(title)) {
+    return true;
   }
   // "Review notes on PR #212", "Review from @dana-k on #318:", "Review feedback — round 2".
   for (std::string_view lead : {"review notes on", "review notes:", "review notes —", "review notes (", "review from @",

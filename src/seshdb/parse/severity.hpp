@@ -65,6 +65,10 @@ std::optional<Severity> trailing_severity(std::string_view item, std::string& ti
 // A findings section whose title says it lists problems ("Review findings",
 // "Bugs found", "Code review"), not any heading with "review" in it
 // ("Sprint review"): where a closing "(high)" is a finding's level.
+// "Opened PR #57. `/review` flagged:", "The reviewer raised:": a line that
+// leads into what a review found.
+bool introduces_review_findings(std::string_view line);
+
 bool section_names_problems(std::string_view title);
 
 // A heading over the file's key to its levels ("## Legend", "## Severity
