@@ -600,6 +600,21 @@ TEST(ParseSessions, AnUndatedDailyNoteTakesItsDateFromTheFileName) {
   EXPECT_EQ(parse_session_log("Worked on export.\n", options).sessions.at(0).local_date, "2025-06-02");
 }
 
+TEST(ParseSessions, ADailyNotesTimedHeadingsAreItsSessions) {
+  ParseOptions options;
+  options.file_name = "2025-07-14.md";
+  auto log = parse_session_log("# Monday\n\n## 08:50 → 10:15 · webhook retry\n- a\n\n## 10:30 → 11:00 · standup\n- b\n\n"
+                               "## Evening — 21:40-22:05\n- c\n\n## Tomorrow\n- d\n", options);
+  EXPECT_EQ(session_lines(log), (std::vector<int>{3, 6, 9}));
+  EXPECT_EQ(log.sessions[0].local_date, "2025-07-14");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 85);
+  EXPECT_EQ(log.sessions[2].line_end, 10); // "## Tomorrow" is no part of the evening
+  EXPECT_TRUE(has_warning(log, "the date of its 3 timed sessions comes from the file name"));
+  // One timed heading stays a part of the day's one session.
+  auto one = parse_session_log("# Monday\n\n## 08:50 → 10:15 · webhook retry\n- a\n", options);
+  EXPECT_EQ(session_lines(one), (std::vector<int>{1}));
+}
+
 TEST(ParseSessions, ADateInsideWinsOverTheFileName) {
   ParseOptions options;
   options.file_name = "2025-06-01.md";

@@ -1163,6 +1163,51 @@ std::optional<SessionStart> whole_file_session(const MarkdownDoc& doc, std::stri
   return start;
 }
 
+// A daily note named by its date ("2025-07-14.md") whose headings open with
+// clock ranges ("## 08:50 → 10:15 · webhook retry", "## Evening — 21:40-22:05"):
+// each such heading, at one level, is a session of that day; two at least.
+std::vector<SessionStart> clocked_heading_sessions(const MarkdownDoc& doc, const LineIndex& lines, const SessionStart& day) {
+  std::vector<const MdHeading*> clocked;
+  for (const auto& heading : doc.headings) {
+    if (heading.in_container || heading.level < 2) {
+      continue;
+    }
+    const std::string normalized = normalize_width(heading.text);
+    const auto time = find_time(normalized, 0);
+    if (time && time->end && time->begin <= 24 && (clocked.empty() || clocked.front()->level == heading.level)) {
+      clocked.push_back(&heading);
+    }
+  }
+  std::vector<SessionStart> sessions;
+  if (clocked.size() < 2) {
+    return sessions;
+  }
+  for (std::size_t k = 0; k < clocked.size(); ++k) {
+    const MdHeading& heading = *clocked[k];
+    SessionStart start;
+    start.kind = StartKind::heading;
+    start.level = heading.level;
+    start.line = heading.line;
+    start.title = heading.text;
+    start.normalized = normalize_width(heading.text);
+    start.date = day.date;
+    // To the next one, or to a heading at its level or above that is not one ("## Tomorrow").
+    int end = k + 1 < clocked.size() ? clocked[k + 1]->line - 1 : lines.line_count();
+    for (const auto& other : doc.headings) {
+      if (other.line > heading.line && other.line <= end && !other.in_container && other.level <= heading.level) {
+        end = other.line - 1;
+        break;
+      }
+    }
+    while (end > start.line && doc.line_kinds[static_cast<std::size_t>(end - 1)] == LineKind::blank) {
+      --end;
+    }
+    start.line_end = end;
+    sessions.push_back(std::move(start));
+  }
+  return sessions;
+}
+
 // A journal of dated bullets and nothing else ("- **2025-04-10**: fixed the
 // cache"): each top-level item of one list that opens with a full date is a
 // session, to the next one or the next heading. Two at least, so one dated
@@ -1272,8 +1317,18 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   }
 
   if (detection.sessions.empty()) {
-    if (auto start = whole_file_session(doc, text, lines, options, log.diagnostics)) {
-      detection.sessions.push_back(std::move(*start));
+    std::vector<model::Diagnostic> file_notes; // a note when the date is the file name's
+    if (auto start = whole_file_session(doc, text, lines, options, file_notes)) {
+      auto clocked = file_notes.empty() ? std::vector<SessionStart>() : clocked_heading_sessions(doc, lines, *start);
+      if (clocked.empty()) {
+        log.diagnostics.insert(log.diagnostics.end(), file_notes.begin(), file_notes.end());
+        detection.sessions.push_back(std::move(*start));
+      } else {
+        log.diagnostics.push_back({DiagnosticLevel::note, 0,
+                                   fmt::format("no date inside; the date of its {} timed sessions comes from the file name",
+                                               clocked.size())});
+        detection.sessions = std::move(clocked);
+      }
     }
   }
   if (detection.sessions.empty()) {
