@@ -1536,6 +1536,9 @@ TEST(ParseFields, AnEndSentenceUnderAStartAndAStartSentenceAlone) {
   EXPECT_EQ(log.sessions[2].start_minute, 20 * 60 + 10);
   EXPECT_EQ(log.sessions[2].end_minute, std::nullopt);
   EXPECT_EQ(log.sessions[3].start_minute, 19 * 60 + 30);
+  auto wrapped = parse("## 2025-06-02\nStarted 10:40, wrapped 18:05 JST.\n");
+  EXPECT_EQ(wrapped.sessions.at(0).duration_minutes, 445);
+  EXPECT_EQ(wrapped.sessions.at(0).timezone, "JST");
   // A step's end is not the session's: "Finished 09:40, then moved on".
   auto step = parse("## 2025-08-14, 09:00\nTriage first.\nFinished 09:40, then moved on to the parser rewrite.\n");
   EXPECT_EQ(step.sessions.at(0).end_minute, std::nullopt);

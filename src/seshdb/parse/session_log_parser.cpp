@@ -442,8 +442,8 @@ std::optional<TimeMatch> prose_time_range(std::string_view normalized) {
     }
     const std::string_view after = std::string_view(lower).substr(first->end_pos - offset);
     for (std::string_view closer : {"finished at ", "finished ", "ended at ", "ended ", "done at ", "done by ", "stopped at ",
-                                    "stopped ", "wrapped up at ", "wrapped up ", "until ", "till ", "to ", "/ end ", "- end ",
-                                    ", end "}) {
+                                    "stopped ", "wrapped up at ", "wrapped up ", "wrapped at ", "wrapped ", "until ", "till ",
+                                    "to ", "/ end ", "- end ", ", end "}) {
       const auto at = after.find(closer);
       if (at == std::string_view::npos || at > 12) {
         continue;
