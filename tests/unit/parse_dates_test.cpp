@@ -60,6 +60,7 @@ TEST(ParseDates, ADayRangeIsDatedByItsFirstDayWithTheRangesYear) {
   EXPECT_EQ(date_in("17–21 Mar 2025"), "2025-03-17");
   EXPECT_EQ(date_in("17. – 21. März 2025"), "2025-03-17");
   EXPECT_EQ(date_in("Sat 7 – Sun 8 Jun 2025 (hack weekend)"), "2025-06-07"); // weekdays make the spaced dash a range
+  EXPECT_EQ(date_in("Session 3 – Mon 9 Jun 2025"), "2025-06-09");             // one weekday: no range
   // A number before a spaced dash is no range: "Sitzung 1 – 3. März".
   EXPECT_EQ(date_in("Sitzung 1 – 3. März 2025"), "2025-03-03");
   EXPECT_EQ(date_in("Sesión 1 — 3 de marzo de 2025"), "2025-03-03");

@@ -163,6 +163,7 @@ TEST(ParsePrs, ListsAfterAWordAboutThePrs) {
   EXPECT_EQ(pr_numbers("- Merged: #14"), std::vector<int>{14});
   EXPECT_EQ(pr_numbers("| PR | #47 |"), std::vector<int>{47});
   EXPECT_EQ(pr_numbers("| PR | 1 (#212) |"), std::vector<int>{212}); // a count, then the PR
+  EXPECT_EQ(pr_numbers("Opened PR 57 (#58 is the docs follow-up)"), std::vector<int>{57});
   EXPECT_TRUE(pr_numbers("- PRs merged this week: 4, see issue #12 for the rest").empty());
 }
 TEST(ParsePrs, WordsAboutIssuesOrTasksAreNoPrList) {

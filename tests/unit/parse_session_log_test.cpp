@@ -782,10 +782,11 @@ TEST(ParseSessions, DaysUnderAPlanAheadAreNotSessionsEvenWithAClockRange) {
                         "### 2025-06-11 09:00–11:30\n- b\n\n## 明日方舟 工具\n### 2025-06-12 09:00–11:30\n- c\n\n"
                         "## 2025-06-14 22:00–23:30 — DB maintenance: scheduled\n- d\n");
   EXPECT_EQ(session_lines(projects), (std::vector<int>{2, 6, 10, 13}));
-  // A heading marked as a plan: "## Sprint 7 plan", "## After the weekend (planned)".
-  auto marked = parse("## Sprint 7 plan\n### 2025-02-10 – estimation\n- a\n\n## After the weekend (planned)\n"
+  // A heading marked as a plan ("(planned)") makes its days plans; "## Test plan" and
+  // "## Migration plan" hold the days the plan was worked.
+  auto marked = parse("## Test plan\n### 2025-02-10\nExecuted cases 1–14.\n\n## After the weekend (planned)\n"
                       "### Tue 25 Mar 2025 — cleanup\n- b\n\n## 2025-03-20\n- c\n");
-  EXPECT_EQ(session_lines(marked), (std::vector<int>{9}));
+  EXPECT_EQ(session_lines(marked), (std::vector<int>{2, 9}));
 }
 
 TEST(ParseFindings, HeadingsThatAreFindingsAndSummaryTablesThatCountThem) {
@@ -980,6 +981,15 @@ TEST(ParseFindings, ItemsUnderALineSayingWhatAReviewFlagged) {
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 dedupe key ignores account_id", "P2 payee not normalised"}));
 }
 
+TEST(ParseFindings, ReviewsNumberingTheirOwnFindingsAndAStatusColumnBeforeTheNotes) {
+  auto log = parse("## 2025-06-02\n### Review of PR #12\n| # | Severity | Finding |\n|---|---|---|\n| 1 | P1 | Token logged |\n"
+                   "| 2 | P2 | No retry |\n### Review of PR #13\n| # | Severity | Finding |\n|---|---|---|\n| 1 | P1 | SQL injection |\n"
+                   "| 2 | P2 | No retry |\n### Open items\n| Severity | Status | File | Notes |\n|---|---|---|---|\n"
+                   "| P2 | Open | refund.go | rounding drift |\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 Token logged", "P2 No retry", "P1 SQL injection",
+                                                          "P2 refund.go"}));
+}
+
 TEST(ParseFindings, ChineseAndJapaneseSeverityColumns) {
   auto log = parse("## 2025-06-02 代码评审\n\n| 编号 | 级别 | 问题 |\n|---|---|---|\n| 1 | P1 | 缓存没有过期 |\n| 2 | P2 | 重试没有退避 |\n\n"
                    "| 重要度 | 内容 |\n|---|---|\n| P3 | 命名が不統一 |\n");
@@ -1038,6 +1048,17 @@ TEST(ParseSessions, SessionTablesNumberedFirstButNotDecisionsPlansOrIndexesOfSes
   EXPECT_EQ(session_lines(log), (std::vector<int>{5, 6}));
   EXPECT_EQ(log.sessions.at(1).duration_minutes, 135);
   EXPECT_EQ(log.sessions.at(1).branch, "feat/sync");
+}
+
+TEST(ParseSessions, ADaysTimelineRunsFromTheFirstSlotToTheLast) {
+  auto log = parse("## 2025-03-04\n\n09:00–09:15 — standup\n09:15–12:30 — importer rewrite\n13:30–17:00 — retry queue\n\n"
+                   "## 2025-03-05\n\n- 10:00–10:30 triage\n- 14:00–15:00 UTC review\n\n## 2025-03-06\n09:00–10:00 standup, then deep work\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].start_minute, 9 * 60);
+  EXPECT_EQ(log.sessions[0].end_minute, 17 * 60);
+  EXPECT_EQ(log.sessions[1].end_minute, 15 * 60);
+  EXPECT_EQ(log.sessions[1].timezone, "UTC");
+  EXPECT_EQ(log.sessions[2].duration_minutes, std::nullopt); // one slot named by a word: a step, not the session
 }
 
 TEST(ParseSessions, TheLineUnderANumberedSessionWithItsWeekdayOrItsDurationOrASentence) {

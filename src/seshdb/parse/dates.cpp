@@ -393,9 +393,21 @@ std::optional<DateMatch> day_first_date_at(std::string_view text, std::size_t po
   // the dash close to it or a day's dot, as "Sitzung 1 – 3. März" has not.
   const bool dotted = p > 0 && text[p - 1] == '.';
   bool weekday_named = false;
+  // "Sat 7 – Sun 8 Jun": a weekday on both sides; "Session 3 – Mon 9 Jun" is no range.
+  const auto weekday_before = [&] {
+    std::size_t e = pos;
+    while (e > 0 && text[e - 1] == ' ') {
+      --e;
+    }
+    std::size_t b = e;
+    while (b > 0 && is_alpha(text[b - 1])) {
+      --b;
+    }
+    return b < e && is_weekday_name(util::to_lower_ascii(text.substr(b, e - b)));
+  };
   if (const std::size_t range_end = skip_day_range_end(text, p, &weekday_named);
       range_end != std::string_view::npos && range_end < text.size() &&
-      (dotted || weekday_named || (p < text.size() && text[p] != ' '))) {
+      (dotted || (weekday_named && weekday_before()) || (p < text.size() && text[p] != ' '))) {
     if (text[range_end] == ' ') {
       p = range_end;
     } else if (text[range_end] == '.' && dotted) {

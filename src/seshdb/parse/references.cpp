@@ -803,8 +803,15 @@ std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_h
       while (digits_end < line.size() && is_digit(line[digits_end])) {
         ++digits_end;
       }
-      if (line.substr(digits_end).starts_with("(#") || line.substr(digits_end).starts_with(" (#")) {
-        p = line.find('#', digits_end);
+      const std::size_t hash = line.find('#', digits_end);
+      std::size_t close = hash == std::string_view::npos ? hash : hash + 1;
+      while (close != std::string_view::npos && close < line.size() && is_digit(line[close])) {
+        ++close;
+      }
+      // Only a number alone in the brackets: "1 (#212)", not "57 (#58 is the docs follow-up)".
+      if ((line.substr(digits_end).starts_with("(#") || line.substr(digits_end).starts_with(" (#")) &&
+          close != std::string_view::npos && close < line.size() && line[close] == ')' && close > hash + 1) {
+        p = hash;
       }
     }
     // After "PRs" or "pull requests" a bare number is a count ("8 PRs"), not a PR.

@@ -56,7 +56,32 @@ bool is_cjk_numbered_session(std::string_view normalized) {
   return false;
 }
 
+// "Run 41 — Codex — Bump AWS provider", "Agent run 7": an agent's numbered
+// run, opening the heading (not "Benchmark run 3 results" mid-title).
+bool is_numbered_run(std::string_view normalized) {
+  std::string_view t = util::trim(normalized);
+  while (!t.empty() && (t.front() == '*' || t.front() == '_' || t.front() == '#' || t.front() == '[')) {
+    t.remove_prefix(1);
+  }
+  const std::string lower = util::to_lower_ascii(t.substr(0, std::min<std::size_t>(t.size(), 24)));
+  for (std::string_view lead : {"run ", "run #", "agent run ", "agent run #"}) {
+    if (lower.starts_with(lead)) {
+      std::size_t p = lead.size();
+      std::size_t digits = 0;
+      while (p + digits < lower.size() && is_digit(lower[p + digits])) {
+        ++digits;
+      }
+      const std::size_t end = p + digits;
+      return digits > 0 && digits <= 5 && (end >= lower.size() || lower[end] == ' ' || lower[end] == ':' || lower[end] == ')');
+    }
+  }
+  return false;
+}
+
 bool is_numbered_session(std::string_view normalized) {
+  if (is_numbered_run(normalized)) {
+    return true;
+  }
   const bool non_ascii = std::any_of(normalized.begin(), normalized.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
   if (non_ascii && is_cjk_numbered_session(normalized)) {
     return true;
@@ -328,21 +353,14 @@ bool names_an_update(std::string_view normalized) {
 // 工具", project sections whose days are worked.
 bool names_only_a_plan(std::string_view normalized) {
   std::string lower = util::to_lower_ascii(normalized);
-  // "## After the weekend (planned)", "## Sprint 7 plan": marked as a plan.
+  // "## After the weekend (planned)": marked as a plan. ("## Test plan" and
+  // "## Migration plan" hold the days the plan was worked.)
   for (std::string_view marker : {"(planned)", "(upcoming)", "(tentative)", "[planned]"}) {
     if (lower.find(marker) != std::string::npos) {
       return true;
     }
   }
-  {
-    std::string_view t = util::trim(lower);
-    while (!t.empty() && (t.back() == ':' || t.back() == '*' || t.back() == '_')) {
-      t.remove_suffix(1);
-    }
-    if (t.ends_with(" plan") || t.ends_with(" plans") || t.ends_with(" planning")) {
-      return true;
-    }
-  }
+
   // Past emoji, numbering and markup at either end: "🔜 Next session:", "3. Tomorrow".
   std::string_view t = lower;
   // Emoji and symbols (F0: four bytes; E2 and EF: three), not CJK letters.
@@ -378,7 +396,8 @@ bool names_only_a_plan(std::string_view normalized) {
 // or a look back, dated, but not a session worked in.
 bool names_plan_or_recap(std::string_view normalized) {
   const std::string lower = util::to_lower_ascii(normalized);
-  for (std::string_view marker : {"(planned)", "(upcoming)", "(scheduled)", "(tentative)", "(not started)", "[planned]"}) {
+  for (std::string_view marker : {"(planned)", "(upcoming)", "(scheduled)", "(tentative)", "(not started)", "[planned]",
+                                  "(queued"}) {
     if (lower.find(marker) != std::string::npos) {
       return true;
     }
@@ -427,7 +446,7 @@ bool names_plan_or_recap(std::string_view normalized) {
   // Words that make a plan whatever follows: "Next session (2025-03-11): finish the parser".
   for (std::string_view lead : {"next session", "next time", "next steps", "next up", "plan for", "plans for",
                                 "planned next", "tomorrow", "todo", "to do", "to-do", "下次", "明天", "明日", "次回",
-                                "next week", "下周", "下週", "来週", "下一步",
+                                "next week", "下周", "下週", "来週", "下一步", "next run",
                                 "nächste sitzung", "próxima sesión", "prochaine séance", "prochaine session"}) {
     if (rest.starts_with(lead) && (rest.size() == lead.size() || !is_alpha(rest[lead.size()]))) {
       if (rest.substr(lead.size()).starts_with("'s")) {
@@ -574,13 +593,20 @@ struct Event {
 int date_column(const std::vector<std::string>& header) {
   // A table of decisions, milestones or releases lists dates, not sessions
   // ("| Date | Decision | Rationale |" in a memory-bank template).
+  // Unless it times the work: "| Date | Time | Work | Version |" is a log.
+  bool timed = false;
+  bool listing = false;
   for (const auto& cell : header) {
     const std::string h = util::to_lower_ascii(util::trim(cell));
-    for (std::string_view word : {"decision", "rationale", "milestone", "release", "version", "deadline", "due"}) {
-      if (h.starts_with(word)) {
-        return -1;
-      }
+    for (std::string_view word : {"time", "hours", "duration", "start", "elapsed"}) {
+      timed = timed || h.starts_with(word);
     }
+    for (std::string_view word : {"decision", "rationale", "milestone", "release", "version", "deadline", "due"}) {
+      listing = listing || h.starts_with(word);
+    }
+  }
+  if (listing && !timed) {
+    return -1;
   }
   // A Date column first; "Session" holds the date only where nothing else
   // does ("| Session | Date | Time |" numbers its sessions).
@@ -1122,8 +1148,15 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       if (column < 0 || column >= static_cast<int>(row.cells.size())) {
         return;
       }
-      const std::string normalized = normalize_width(row.cells[static_cast<std::size_t>(column)]);
+      std::string normalized = normalize_width(row.cells[static_cast<std::size_t>(column)]);
       auto date = find_date(normalized);
+      // "| Session | Focus | Date deployed |" with "—" there: the Session cell may hold the day.
+      for (std::size_t c = 0; !date && c < header.size() && c < row.cells.size(); ++c) {
+        if (static_cast<int>(c) != column && util::to_lower_ascii(util::trim(header[c])) == "session") {
+          normalized = normalize_width(row.cells[c]);
+          date = find_date(normalized);
+        }
+      }
       if (!date || names_plan_or_recap(normalized)) {
         return; // "| 21 | 2025-11-20 *(planned)* |": a plan
       }

@@ -933,8 +933,9 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                                                              "工作時長", "实际耗时", "實際耗時", "会话时长", "會話時長", "所要",
                                                              "소요 시간", "소요시간"})) {
       facts.duration = parse_duration_minutes(field.value);
-      if (!facts.duration && !key_is(key, {"time"})) {
-        facts.duration = parse_clock_duration(field.value); // "Elapsed: 01:12:30", "Hours: 2:30"
+      // "Elapsed: 01:12:30", "Hours: 2:30"; not "Logged: 17:40", a time stamp.
+      if (!facts.duration && !key_is(key, {"time", "logged", "billed", "spent"})) {
+        facts.duration = parse_clock_duration(field.value);
       }
       if (!facts.duration && key_is(key, {"hours", "hrs"})) {
         facts.duration = parse_duration_minutes(field.value + " hours"); // a table's "Hours" column: "1.5"
@@ -1655,6 +1656,36 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           if (text_lines > 1) {
             break;
           }
+          // A day's timeline, one slot a line ("09:00–09:15 — standup", "- 09:15–12:30
+          // importer"): the session runs from the first slot's start to the last one's end.
+          const auto slot = [&](int at) -> std::optional<TimeMatch> {
+            if (at > start.line_end || doc.line_kinds[static_cast<std::size_t>(at - 1)] != LineKind::text) {
+              return std::nullopt;
+            }
+            const std::string slot_line = normalize_width(lines.line_text(text, at));
+            std::string_view t = after_list_marker(slot_line).value_or(util::trim(slot_line));
+            while (!t.empty() && (t.front() == '*' || t.front() == '_' || t.front() == '`')) {
+              t.remove_prefix(1);
+            }
+            if (t.empty() || std::isdigit(static_cast<unsigned char>(t.front())) == 0) {
+              return std::nullopt;
+            }
+            auto found = find_time(t, 0);
+            return found && found->begin == 0 && found->end ? found : std::nullopt;
+          };
+          if (const auto first_slot = slot(line); first_slot && slot(line + 1)) {
+            int last = line + 1;
+            while (last < start.line_end && last - line < 48 && slot(last + 1)) {
+              ++last;
+            }
+            TimeMatch span = *first_slot;
+            span.end = slot(last)->end;
+            for (int at = line; at <= last && span.zone.empty(); ++at) {
+              span.zone = slot(at)->zone;
+            }
+            take_time(facts[i], span);
+            break;
+          }
           std::size_t lead = 0; // emphasis, quote marks and a clock emoji before it
           while (lead < normalized.size() && std::isdigit(static_cast<unsigned char>(normalized[lead])) == 0 && lead < 10) {
             ++lead;
@@ -2240,16 +2271,30 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       std::string ignored;
       const bool scale_row = severity_of_item(normalize_width(strip_markup(row_title)) + ": x", ignored).has_value() &&
                              util::trim(ignored) == "x";
-      // "| C1 | Critical | ✅ fixed |": a finding's status in a later pass, not another finding.
-      const bool status_row = title_column < 0 && (title_header == "status" || title_header == "state" ||
-                                                   title_header == "resolution" || title_header == "outcome");
+      // "| C1 | Critical | ✅ fixed |": a finding's status in a later pass, not another finding;
+      // with a Notes or File column after it, that column names the finding.
+      const auto status_like = [](const std::string& h) {
+        return h == "status" || h == "state" || h == "resolution" || h == "outcome";
+      };
+      bool status_row = title_column < 0 && status_like(title_header);
+      if (status_row) {
+        for (std::size_t c = 0; c < row.cells.size() && c < header.size(); ++c) {
+          const std::string h = util::to_lower_ascii(util::trim(header[c]));
+          if (static_cast<int>(c) != severity_column && !id_column(c) && !status_like(h) && !util::trim(row.cells[c]).empty()) {
+            row_title = std::string(util::trim(row.cells[c]));
+            status_row = false;
+            break;
+          }
+        }
+      }
       std::string id;
       for (std::size_t c = 0; c < row.cells.size() && id.empty(); ++c) {
         if (id_column(c)) {
           id = util::to_lower_ascii(util::trim(row.cells[c]));
         }
       }
-      const bool listed_before = !id.empty() && !finding_ids.insert(id).second;
+      // Reviews number their own findings ("1, 2, 3" twice in a file): only the same ID with the same title repeats.
+      const bool listed_before = !id.empty() && !finding_ids.insert(id + '\x1f' + util::to_lower_ascii(row_title)).second;
       if (!row_title.empty() && !counts && !scale_row && !status_row && !listed_before) {
         add_finding(session_index_of_line(session_of_line, row.line), severity->level, severity->label, row_title, row.line);
       }

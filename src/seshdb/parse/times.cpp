@@ -37,7 +37,7 @@ constexpr std::array k_abbreviations = {
     FixedZone{"SGT", 480},   FixedZone{"AWST", 480},  FixedZone{"PHT", 480},   FixedZone{"JST", 540},
     FixedZone{"KST", 540},   FixedZone{"ACST", 570},  FixedZone{"AEST", 600},  FixedZone{"AEDT", 660},
     FixedZone{"NZST", 720},  FixedZone{"NZDT", 780},  FixedZone{"BRT", -180},  FixedZone{"ART", -180},
-    FixedZone{"WAT", 60},    FixedZone{"CAT", 120},   FixedZone{"SAST", 120},  FixedZone{"EAT", 180},
+    FixedZone{"WAT", 60},    FixedZone{"EAT", 180}, // not CAT or SAST: a ticket key and static analysis
     // The local names Chinese and Japanese logs write: "14:00–16:30（北京时间）".
     FixedZone{"北京时间", 480}, FixedZone{"北京時間", 480}, FixedZone{"台北时间", 480}, FixedZone{"台北時間", 480},
     FixedZone{"台灣時間", 480}, FixedZone{"台湾时间", 480}, FixedZone{"香港时间", 480}, FixedZone{"香港時間", 480},
@@ -199,6 +199,10 @@ std::optional<std::string> read_zone(std::string_view text, std::size_t pos, std
   // nothing but punctuation or the end follows.
   if ((word == "MT" || word == "CT") && p < text.size() && text[p] == ' ' && p + 1 < text.size() &&
       (is_alpha(text[p + 1]) || is_digit(text[p + 1]))) {
+    return std::nullopt;
+  }
+  // "CET-412", "EST-12": a ticket key, not a zone.
+  if (word != "UTC" && word != "GMT" && p + 1 < text.size() && text[p] == '-' && is_digit(text[p + 1])) {
     return std::nullopt;
   }
   for (const auto& zone : k_abbreviations) {
