@@ -282,6 +282,8 @@ TEST(ParseCommitsInProse, WordsBetweenTheVerbAndInListsAndGitCommands) {
   EXPECT_EQ(commits("Shipped in `1a2b3c4`, `2b3c4d5`"), (Strings{"1a2b3c4", "2b3c4d5"}));
   EXPECT_EQ(commits("(merge d1e2f3a)"), Strings{"d1e2f3a"});
   EXPECT_EQ(commits("Squashed into 3b7e0c4"), Strings{"3b7e0c4"});
+  EXPECT_EQ(commits("Tagged v0.3.0 at 5e4f3a2."), Strings{"5e4f3a2"}); // a tag's name between the verb and "at"
+  EXPECT_EQ(commits("Cut v0.14.2 at 5e0b7d3c."), Strings{"5e0b7d3c"});
   EXPECT_EQ(commits("HEAD: 0123456789abcdef0123456789abcdef01234567"), Strings{"0123456789abcdef0123456789abcdef01234567"});
   EXPECT_EQ(commits("Run git show 4c5d6e7 to see"), Strings{"4c5d6e7"});
   EXPECT_TRUE(commits("Added the config in a1b2c3d4e5f60718 format").empty()); // not git's length

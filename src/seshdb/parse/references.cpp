@@ -100,10 +100,11 @@ std::size_t cjk_commit_keyword_end(std::string_view line) {
 bool after_change_verb(const std::vector<Token>& tokens, std::size_t index) {
   static constexpr std::array<std::string_view, 10> k_prepositions = {"in", "as", "at", "via", "by", "onto", "to",
                                                                       "since", "from", "into"};
-  static constexpr std::array<std::string_view, 28> k_verbs = {
+  static constexpr std::array<std::string_view, 29> k_verbs = {
       "fixed",    "landed",   "merged",    "shipped",  "resolved", "addressed", "introduced", "included", "reverted",
       "applied",  "squashed", "released",  "tagged",   "rebased",  "reset",     "deployed",   "broken",   "broke",
-      "regressed", "added",   "removed",   "changed",  "done",     "completed", "implemented", "rolled", "fix", "tag"};
+      "regressed", "added",   "removed",   "changed",  "done",     "completed", "implemented", "rolled", "fix", "tag",
+      "cut"};
   if (index < 1) {
     return false;
   }
@@ -126,6 +127,15 @@ bool after_change_verb(const std::vector<Token>& tokens, std::size_t index) {
   // as 1e90ff0" or "Deployed the build in 3f2a1b9c" name other hex.
   static constexpr std::array<std::string_view, 11> k_far_verbs = {
       "fixed", "fix", "landed", "addressed", "resolved", "merged", "shipped", "squashed", "reverted", "applied", "rebased"};
+  // "Tagged v0.3.0 at 5e4f3a2", "Cut v0.14.2 at 5e0b7d3c": a tag's name (several tokens) between.
+  if (preposition == "at") {
+    for (std::size_t back = 2; back <= 7 && back <= index; ++back) {
+      const std::string verb = util::to_lower_ascii(tokens[index - back].text);
+      if (verb == "tagged" || verb == "tag" || verb == "cut") {
+        return true;
+      }
+    }
+  }
   const bool loose = preposition == "in" || preposition == "into" || preposition == "via";
   for (std::size_t back = 2; back <= (loose ? 6 : 3) && back <= index; ++back) {
     const std::string verb = util::to_lower_ascii(tokens[index - back].text);
