@@ -273,6 +273,18 @@ std::optional<Clock> french_hour_at(std::string_view text, std::size_t pos) {
   return clock;
 }
 
+// The digits of an hour at pos, up to three so that "123" can be refused:
+// where they end (pos when there are none), the hour in `hour`.
+std::size_t hour_digits_end(std::string_view text, std::size_t pos, int& hour) {
+  hour = 0;
+  std::size_t p = pos;
+  while (p < text.size() && is_digit(text[p]) && p - pos < 3) {
+    hour = hour * 10 + (text[p] - '0');
+    ++p;
+  }
+  return p;
+}
+
 // "noon", "midnight": 12:00 and 00:00, read only as the ends of a range
 // ("noon–5pm BST", "8pm–midnight ET"); "lunch at noon" alone is no time.
 std::optional<Clock> clock_word_at(std::string_view text, std::size_t pos) {
@@ -302,11 +314,7 @@ std::optional<Clock> cjk_hour_at(std::string_view text, std::size_t pos) {
     return std::nullopt;
   }
   Clock clock;
-  std::size_t p = pos;
-  while (p < text.size() && is_digit(text[p]) && p - pos < 3) {
-    clock.hour = clock.hour * 10 + (text[p] - '0');
-    ++p;
-  }
+  std::size_t p = hour_digits_end(text, pos, clock.hour);
   if (p == pos || p - pos > 2 || clock.hour > 24) {
     return std::nullopt;
   }
@@ -539,11 +547,7 @@ std::optional<Clock> bare_hour_of_range(std::string_view text, std::size_t pos, 
     return std::nullopt;
   }
   Clock clock;
-  std::size_t p = pos;
-  while (p < text.size() && is_digit(text[p]) && p - pos < 3) {
-    clock.hour = clock.hour * 10 + (text[p] - '0');
-    ++p;
-  }
+  std::size_t p = hour_digits_end(text, pos, clock.hour);
   if (p - pos > 2 || clock.hour < 1 || clock.hour > 12) {
     return std::nullopt;
   }
