@@ -1229,6 +1229,14 @@ TEST(ParseReferencesRules, ANumberedListUnderAPullRequestsHeading) {
   EXPECT_EQ(numbers, (std::set<int>{66, 67, 71})); // an item must open with the number
   // A heading about PRs that lists something else.
   EXPECT_TRUE(parse("## 2025-08-14\n\n### Pull request checklist\n- #1 tests pass\n- #2 changelog updated\n").prs.empty());
+  // A maintainer's triage: a status mark before the number; an item about an issue is none.
+  auto triage = parse("## 2025-02-10\n\n### PR triage\n- ✅ #412 feat: pipelining — merged\n- 🔁 #415 fix: header casing\n"
+                      "- 🐛 #410 panic on empty Host — labelled good first issue\n");
+  std::set<int> triaged;
+  for (const auto& pr : triage.prs) {
+    triaged.insert(pr.number);
+  }
+  EXPECT_EQ(triaged, (std::set<int>{412, 415}));
 }
 
 TEST(ParseTimesInSessions, EstimatesAndDurationsBeforeAClockAreNoRanges) {

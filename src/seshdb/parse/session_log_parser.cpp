@@ -2579,7 +2579,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           static constexpr std::string_view k_pr_lists[] = {
               "pull requests", "prs", "merge requests", "mrs", "prs opened", "prs merged", "prs reviewed", "prs touched",
               "prs created", "open prs", "merged prs", "related prs", "pull requests opened", "pull requests merged",
-              "pull requests reviewed", "related pull requests", "merge requests opened", "merge requests merged"};
+              "pull requests reviewed", "related pull requests", "merge requests opened", "merge requests merged",
+              "pr triage", "pr review queue", "pr queue", "reviewed prs", "prs to review"};
           section_context.prs_section =
               !section_context.plans_or_tickets &&
               std::find(std::begin(k_pr_lists), std::end(k_pr_lists), title) != std::end(k_pr_lists);
@@ -2620,6 +2621,12 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           for (std::string_view task : {"[x] ", "[ ] "}) {
             if (item.starts_with(task)) {
               item = util::trim(item.substr(task.size()));
+            }
+          }
+          // A status mark before it: "- ✅ #412 feat: …", "- 🔁 #415 …" (not an item about an issue).
+          if (util::to_lower_ascii(item).find("issue") == std::string::npos) {
+            while (!item.empty() && (static_cast<unsigned char>(item.front()) >= 0x80 || item.front() == ' ')) {
+              item.remove_prefix(1);
             }
           }
           std::size_t digits = 1;
