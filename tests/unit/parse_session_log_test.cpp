@@ -610,6 +610,10 @@ TEST(ParseSessions, ADailyNotesTimedHeadingsAreItsSessions) {
   EXPECT_EQ(log.sessions[0].duration_minutes, 85);
   EXPECT_EQ(log.sessions[2].line_end, 10); // "## Tomorrow" is no part of the evening
   EXPECT_TRUE(has_warning(log, "the date of its 3 timed sessions comes from the file name"));
+  // An untimed heading beside them ("## Notes") holds the day's other work: one session.
+  auto meetings = parse_session_log("# Monday\n\n## 10:00 → 10:30 · Design sync\n- a\n\n## 14:00 → 15:00 · Customer call\n- b\n\n"
+                                    "## Notes\nWorked on the importer 09:00–17:00.\n", options);
+  EXPECT_EQ(session_lines(meetings), (std::vector<int>{1}));
   // One timed heading stays a part of the day's one session.
   auto one = parse_session_log("# Monday\n\n## 08:50 → 10:15 · webhook retry\n- a\n", options);
   EXPECT_EQ(session_lines(one), (std::vector<int>{1}));
@@ -1059,6 +1063,13 @@ TEST(ParseSessions, ADaysTimelineRunsFromTheFirstSlotToTheLast) {
   EXPECT_EQ(log.sessions[1].end_minute, 15 * 60);
   EXPECT_EQ(log.sessions[1].timezone, "UTC");
   EXPECT_EQ(log.sessions[2].duration_minutes, std::nullopt); // one slot named by a word: a step, not the session
+  // Out of order it is a list, not a day; a blank line inside and midnight are fine.
+  auto lists = parse("## 2025-03-07\n14:00–16:00 — review\n09:00–09:15 — standup\n\n"
+                     "## 2025-03-08\n09:00–10:00 — a\n\n17:00–18:00 — b\n\n## 2025-03-09\n22:00–23:30 — c\n00:10–01:15 — d\n");
+  ASSERT_EQ(lists.sessions.size(), 3u);
+  EXPECT_EQ(lists.sessions[0].start_minute, std::nullopt);
+  EXPECT_EQ(lists.sessions[1].duration_minutes, 540);
+  EXPECT_EQ(lists.sessions[2].duration_minutes, 195);
 }
 
 TEST(ParseSessions, TheLineUnderANumberedSessionWithItsWeekdayOrItsDurationOrASentence) {
@@ -1071,6 +1082,16 @@ TEST(ParseSessions, TheLineUnderANumberedSessionWithItsWeekdayOrItsDurationOrASe
   EXPECT_EQ(log.sessions[1].duration_minutes, 90);
   EXPECT_EQ(log.sessions[2].timezone, "CET");
   EXPECT_EQ(log.sessions[2].duration_minutes, 135);
+}
+
+TEST(ParseSessions, AgentRunsAreSessionsOnTheirOwnAndPartsInsideOne) {
+  auto runs = parse("# Agent run reports\n\n## Run 41 — Codex — bump provider\nStarted: 2025-10-07T14:03:22Z\n\n"
+                    "## Run #42 — Devin — timeout\nStarted: 2025-10-08 09:41 UTC\n\n"
+                    "## Run 43 (queued 08:55) — 2025-10-09 09:40–10:20 — lockfile\n\n## Next run (queued for 2025-10-10T08:00:00Z)\n");
+  EXPECT_EQ(session_lines(runs), (std::vector<int>{3, 6, 9}));
+  auto inside = parse("## Session 3 — 2025-07-14 09:00–12:00 — flaky upload\n### Run 1\nfailed\n### Run 2\npassed\n");
+  EXPECT_EQ(session_lines(inside), (std::vector<int>{1}));
+  EXPECT_EQ(inside.sessions.at(0).duration_minutes, 180);
 }
 
 TEST(ParseSessions, NumberedSessionsInChineseAndJapaneseUnderADay) {
@@ -1237,6 +1258,12 @@ TEST(ParseReferencesRules, ANumberedListUnderAPullRequestsHeading) {
     triaged.insert(pr.number);
   }
   EXPECT_EQ(triaged, (std::set<int>{412, 415}));
+  auto ranks = parse("## 2025-02-10\n\n### PR triage\n- 🐛 #377 crash on empty CSV\n- #1 priority: get #412 merged\n");
+  std::set<int> ranked;
+  for (const auto& pr : ranks.prs) {
+    ranked.insert(pr.number);
+  }
+  EXPECT_EQ(ranked.count(377) + ranked.count(1), 0u); // a bug and a rank, not PRs
 }
 
 TEST(ParseTimesInSessions, EstimatesAndDurationsBeforeAClockAreNoRanges) {

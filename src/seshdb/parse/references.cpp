@@ -129,7 +129,7 @@ bool after_change_verb(const std::vector<Token>& tokens, std::size_t index) {
       "fixed", "fix", "landed", "addressed", "resolved", "merged", "shipped", "squashed", "reverted", "applied", "rebased"};
   // "Tagged v0.3.0 at 5e4f3a2", "Cut v0.14.2 at 5e0b7d3c": a tag's name (several tokens) between.
   if (preposition == "at") {
-    for (std::size_t back = 2; back <= 7 && back <= index; ++back) {
+    for (std::size_t back = 2; back <= 5 && back <= index; ++back) {
       const std::string verb = util::to_lower_ascii(tokens[index - back].text);
       if (verb == "tagged" || verb == "tag" || verb == "cut") {
         return true;

@@ -64,7 +64,7 @@ bool is_numbered_run(std::string_view normalized) {
     t.remove_prefix(1);
   }
   const std::string lower = util::to_lower_ascii(t.substr(0, std::min<std::size_t>(t.size(), 24)));
-  for (std::string_view lead : {"run ", "run #", "agent run ", "agent run #"}) {
+  for (std::string_view lead : {"run #", "run ", "agent run #", "agent run "}) {
     if (lower.starts_with(lead)) {
       std::size_t p = lead.size();
       std::size_t digits = 0;
@@ -396,8 +396,7 @@ bool names_only_a_plan(std::string_view normalized) {
 // or a look back, dated, but not a session worked in.
 bool names_plan_or_recap(std::string_view normalized) {
   const std::string lower = util::to_lower_ascii(normalized);
-  for (std::string_view marker : {"(planned)", "(upcoming)", "(scheduled)", "(tentative)", "(not started)", "[planned]",
-                                  "(queued"}) {
+  for (std::string_view marker : {"(planned)", "(upcoming)", "(scheduled)", "(tentative)", "(not started)", "[planned]"}) {
     if (lower.find(marker) != std::string::npos) {
       return true;
     }
@@ -1318,6 +1317,27 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       }
     }
     if (changed) {
+      nest();
+    }
+  }
+  // "### Run 1" inside "## Session 3 — 2025-07-14 09:00–12:00": a repro attempt
+  // or an experiment's run, a part of that session; only runs on their own are sessions.
+  {
+    bool parts = false;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      const int up = enclosing[i];
+      if (dropped[i] || up < 0 || candidates[i].kind != StartKind::heading || candidates[i].date ||
+          !is_numbered_run(candidates[i].normalized)) {
+        continue;
+      }
+      dropped[i] = true;
+      enclosing[i] = -1;
+      parts = true;
+      detection.rejected.emplace_back(candidates[i].line,
+                                      fmt::format("heading \"{}\" is a run inside the session at line {}; read as a subsection",
+                                                  candidates[i].title, candidates[static_cast<std::size_t>(up)].line));
+    }
+    if (parts) {
       nest();
     }
   }

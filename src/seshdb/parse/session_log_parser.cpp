@@ -1183,6 +1183,19 @@ std::vector<SessionStart> clocked_heading_sessions(const MarkdownDoc& doc, const
   if (clocked.size() < 2) {
     return sessions;
   }
+  // Only a day kept in time blocks: an untimed heading beside them ("## Notes")
+  // holds the day's other work, so the note stays one session. A plan after
+  // them ("## Tomorrow") is no work.
+  for (const auto& heading : doc.headings) {
+    if (heading.in_container || heading.level != clocked.front()->level || heading.line < clocked.front()->line ||
+        std::find(clocked.begin(), clocked.end(), &heading) != clocked.end()) {
+      continue;
+    }
+    const std::string lower = util::to_lower_ascii(normalize_width(heading.text));
+    if (classify_section(lower) != model::SectionKind::next_steps) {
+      return sessions;
+    }
+  }
   for (std::size_t k = 0; k < clocked.size(); ++k) {
     const MdHeading& heading = *clocked[k];
     SessionStart start;
@@ -1673,17 +1686,38 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
             auto found = find_time(t, 0);
             return found && found->begin == 0 && found->end ? found : std::nullopt;
           };
-          if (const auto first_slot = slot(line); first_slot && slot(line + 1)) {
-            int last = line + 1;
-            while (last < start.line_end && last - line < 48 && slot(last + 1)) {
-              ++last;
+          // The next slot's line, past blank lines; 0 for none.
+          const auto next_slot_line = [&](int after) {
+            int at = after + 1;
+            while (at <= start.line_end && doc.line_kinds[static_cast<std::size_t>(at - 1)] == LineKind::blank) {
+              ++at;
             }
-            TimeMatch span = *first_slot;
-            span.end = slot(last)->end;
-            for (int at = line; at <= last && span.zone.empty(); ++at) {
-              span.zone = slot(at)->zone;
+            return slot(at) ? at : 0;
+          };
+          if (const auto first_slot = slot(line); first_slot && next_slot_line(line) != 0) {
+            // In order, as a day runs ("14:00–16:00" then "09:00–09:15" is a list, not a day).
+            int last = line;
+            int previous_start = first_slot->start;
+            bool in_order = true;
+            bool past_midnight = false; // "23:00–23:45", then "00:10–01:15"
+            for (int at = next_slot_line(line); at != 0 && at - line < 64; at = next_slot_line(at)) {
+              const int slot_start = slot(at)->start;
+              const bool wraps = !past_midnight && slot_start < previous_start && previous_start >= 18 * 60 && slot_start < 6 * 60;
+              past_midnight = past_midnight || wraps;
+              in_order = in_order && (slot_start >= previous_start || wraps);
+              previous_start = slot_start;
+              last = at;
             }
-            take_time(facts[i], span);
+            if (in_order) {
+              TimeMatch span = *first_slot;
+              span.end = slot(last)->end;
+              for (int at = line; at <= last && span.zone.empty(); ++at) {
+                if (const auto one = slot(at)) {
+                  span.zone = one->zone;
+                }
+              }
+              take_time(facts[i], span);
+            }
             break;
           }
           std::size_t lead = 0; // emphasis, quote marks and a clock emoji before it
@@ -2623,11 +2657,17 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
               item = util::trim(item.substr(task.size()));
             }
           }
-          // A status mark before it: "- ✅ #412 feat: …", "- 🔁 #415 …" (not an item about an issue).
-          if (util::to_lower_ascii(item).find("issue") == std::string::npos) {
-            while (!item.empty() && (static_cast<unsigned char>(item.front()) >= 0x80 || item.front() == ' ')) {
-              item.remove_prefix(1);
-            }
+          // A status mark before it: "- ✅ #412 feat: …", "- 🔁 #415 …"; not a bug
+          // ("🐛 #377 crash"), a label ("labelled good first issue") or a rank ("#1 priority").
+          const std::string item_lower = util::to_lower_ascii(item);
+          const bool about_an_issue = item.starts_with("🐛") || item_lower.find("labelled") != std::string::npos ||
+                                      item_lower.find("labeled") != std::string::npos;
+          while (!item.empty() && (static_cast<unsigned char>(item.front()) >= 0x80 || item.front() == ' ')) {
+            item.remove_prefix(1);
+          }
+          const auto rank = item.find(' ');
+          if (about_an_issue || (rank != std::string_view::npos && util::to_lower_ascii(item.substr(rank)).starts_with(" priority"))) {
+            item = {};
           }
           std::size_t digits = 1;
           while (digits < item.size() && std::isdigit(static_cast<unsigned char>(item[digits])) != 0) {
