@@ -1322,20 +1322,22 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
   }
   // "### Run 1" inside "## Session 3 — 2025-07-14 09:00–12:00": a repro attempt
   // or an experiment's run, a part of that session; only runs on their own are sessions.
+  // A candidate read as a part of the one enclosing it: dropped, with a note saying so.
+  const auto read_as_part = [&](std::size_t i, std::string_view what) {
+    detection.rejected.emplace_back(candidates[i].line,
+                                    fmt::format("heading \"{}\" is {} inside the session at line {}; read as a subsection",
+                                                candidates[i].title, what, candidates[static_cast<std::size_t>(enclosing[i])].line));
+    dropped[i] = true;
+    enclosing[i] = -1;
+  };
   {
     bool parts = false;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
-      const int up = enclosing[i];
-      if (dropped[i] || up < 0 || candidates[i].kind != StartKind::heading || candidates[i].date ||
-          !is_numbered_run(candidates[i].normalized)) {
-        continue;
+      if (!dropped[i] && enclosing[i] >= 0 && candidates[i].kind == StartKind::heading && !candidates[i].date &&
+          is_numbered_run(candidates[i].normalized)) {
+        read_as_part(i, "a run");
+        parts = true;
       }
-      dropped[i] = true;
-      enclosing[i] = -1;
-      parts = true;
-      detection.rejected.emplace_back(candidates[i].line,
-                                      fmt::format("heading \"{}\" is a run inside the session at line {}; read as a subsection",
-                                                  candidates[i].title, candidates[static_cast<std::size_t>(up)].line));
     }
     if (parts) {
       nest();
@@ -1357,12 +1359,8 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       if (!above || above->month != day->month || above->day != day->day || (day->year != 0 && above->year != day->year)) {
         continue;
       }
-      dropped[i] = true;
-      enclosing[i] = -1;
+      read_as_part(i, "an update");
       parts = true;
-      detection.rejected.emplace_back(candidates[i].line,
-                                      fmt::format("heading \"{}\" is an update inside the session at line {}; read as a subsection",
-                                                  candidates[i].title, candidates[static_cast<std::size_t>(up)].line));
     }
     if (parts) {
       nest();
