@@ -339,7 +339,7 @@ bool names_an_update(std::string_view normalized) {
     ++p; // emoji, markup, numbering marks
   }
   const std::string lower = util::to_lower_ascii(normalized.substr(p, 20));
-  for (std::string_view word : {"update", "checkpoint", "progress update", "status update", "progress"}) {
+  for (std::string_view word : {"update", "checkpoint", "status update", "progress"}) { // "progress" covers "progress update"
     if (lower.starts_with(word) && (lower.size() == word.size() || !is_alpha(lower[word.size()]))) {
       return true;
     }
@@ -401,7 +401,7 @@ bool names_plan_or_recap(std::string_view normalized) {
       return true;
     }
   }
-  // "... 18:00–20:00 CET — planned": the last word, after a dash or a colon.
+  // "... 18:00–20:00 CET — planned": the last word, after a dash, a middot or a bar.
   {
     std::string_view t = util::trim(lower);
     while (!t.empty() && (t.back() == '*' || t.back() == '_' || t.back() == '.')) {

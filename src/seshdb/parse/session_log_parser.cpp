@@ -1686,34 +1686,37 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
             auto found = find_time(t, 0);
             return found && found->begin == 0 && found->end ? found : std::nullopt;
           };
-          // The next slot's line, past blank lines; 0 for none.
-          const auto next_slot_line = [&](int after) {
-            int at = after + 1;
+          // The slots from this line on, blank lines between them allowed; each line read once.
+          std::vector<TimeMatch> slots;
+          for (int at = line; at <= start.line_end && slots.size() < 64;) {
+            auto one = slot(at);
+            if (!one) {
+              break;
+            }
+            slots.push_back(std::move(*one));
+            ++at;
             while (at <= start.line_end && doc.line_kinds[static_cast<std::size_t>(at - 1)] == LineKind::blank) {
               ++at;
             }
-            return slot(at) ? at : 0;
-          };
-          if (const auto first_slot = slot(line); first_slot && next_slot_line(line) != 0) {
-            // In order, as a day runs ("14:00–16:00" then "09:00–09:15" is a list, not a day).
-            int last = line;
-            int previous_start = first_slot->start;
+          }
+          if (slots.size() >= 2) {
+            // In order, as a day runs ("14:00–16:00" then "09:00–09:15" is a list, not a day),
+            // past midnight once ("23:00–23:45", then "00:10–01:15").
             bool in_order = true;
-            bool past_midnight = false; // "23:00–23:45", then "00:10–01:15"
-            for (int at = next_slot_line(line); at != 0 && at - line < 64; at = next_slot_line(at)) {
-              const int slot_start = slot(at)->start;
-              const bool wraps = !past_midnight && slot_start < previous_start && previous_start >= 18 * 60 && slot_start < 6 * 60;
+            bool past_midnight = false;
+            for (std::size_t k = 1; k < slots.size(); ++k) {
+              const int previous_start = slots[k - 1].start;
+              const bool wraps = !past_midnight && slots[k].start < previous_start && previous_start >= 18 * 60 &&
+                                 slots[k].start < 6 * 60;
               past_midnight = past_midnight || wraps;
-              in_order = in_order && (slot_start >= previous_start || wraps);
-              previous_start = slot_start;
-              last = at;
+              in_order = in_order && (slots[k].start >= previous_start || wraps);
             }
             if (in_order) {
-              TimeMatch span = *first_slot;
-              span.end = slot(last)->end;
-              for (int at = line; at <= last && span.zone.empty(); ++at) {
-                if (const auto one = slot(at)) {
-                  span.zone = one->zone;
+              TimeMatch span = slots.front();
+              span.end = slots.back().end;
+              for (const auto& one : slots) {
+                if (span.zone.empty()) {
+                  span.zone = one.zone;
                 }
               }
               take_time(facts[i], span);
