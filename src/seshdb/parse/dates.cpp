@@ -451,10 +451,14 @@ std::string normalize_width(std::string_view text) {
   out.reserve(text.size());
   std::size_t pos = 0;
   while (pos < text.size()) {
-    const unsigned char c = static_cast<unsigned char>(text[pos]);
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-      ++pos;
+    // ASCII runs are copied whole: most lines are nothing else.
+    std::size_t ascii_end = pos;
+    while (ascii_end < text.size() && static_cast<unsigned char>(text[ascii_end]) < 0x80) {
+      ++ascii_end;
+    }
+    if (ascii_end > pos) {
+      out.append(text, pos, ascii_end - pos);
+      pos = ascii_end;
       continue;
     }
     const std::size_t before = pos;
@@ -477,8 +481,11 @@ std::string normalize_width(std::string_view text) {
 }
 
 int month_from_name(std::string_view lower_name) {
+  if (lower_name.empty()) {
+    return 0;
+  }
   for (const auto& entry : k_months) {
-    if (entry.name == lower_name) {
+    if (entry.name.front() == lower_name.front() && entry.name == lower_name) {
       return entry.month;
     }
   }

@@ -573,8 +573,14 @@ bool is_git_log_line(std::string_view line) {
 // "Pull request" and "merge request" in Chinese and Japanese: "拉取请求 #34",
 // "合并请求 !12", "プルリクエスト #12". The keyword's length at p, or 0.
 std::size_t cjk_pr_keyword_at(std::string_view line, std::size_t p) {
-  for (std::string_view keyword : {"拉取请求", "拉取請求", "合并请求", "合併請求", "プルリクエスト", "プルリク", "マージリクエスト"}) {
-    if (line.substr(p).starts_with(keyword)) {
+  static constexpr std::string_view k_keywords[] = {"拉取请求", "拉取請求", "合并请求", "合併請求", "プルリクエスト", "プルリク", "マージリクエスト"};
+  // Each keyword opens with 拉, 合, プ or マ: other characters are answered at once.
+  const std::string_view rest = line.substr(p);
+  if (rest.size() < 3 || (!rest.starts_with("拉") && !rest.starts_with("合") && !rest.starts_with("プ") && !rest.starts_with("マ"))) {
+    return 0;
+  }
+  for (std::string_view keyword : k_keywords) {
+    if (rest.starts_with(keyword)) {
       return keyword.size();
     }
   }
@@ -583,7 +589,22 @@ std::size_t cjk_pr_keyword_at(std::string_view line, std::size_t p) {
 
 // "PR", "PRs", "pull", "merge request" or a URL path: without any, no PR.
 bool might_mention_pr(std::string_view line) {
+  // Only these bytes open a cue; the rest are skipped without a test each
+  // (this runs on every line of every file).
+  static constexpr auto k_opens_cue = [] {
+    std::array<bool, 256> opens{};
+    for (unsigned char c : {'p', 'P', 'm', 'M', '!'}) {
+      opens[c] = true;
+    }
+    for (unsigned c = 0xE3; c < 256; ++c) {
+      opens[c] = true;
+    }
+    return opens;
+  }();
   for (std::size_t p = 0; p + 1 < line.size(); ++p) {
+    if (!k_opens_cue[static_cast<unsigned char>(line[p])]) {
+      continue;
+    }
     if (static_cast<unsigned char>(line[p]) >= 0xE3 && cjk_pr_keyword_at(line, p) > 0) {
       return true;
     }
@@ -615,6 +636,10 @@ bool might_mention_pr(std::string_view line) {
 
 std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_hashes) {
   std::vector<PrMention> found;
+  // Every mention has its number in digits: most prose lines have none.
+  if (std::none_of(line.begin(), line.end(), is_digit)) {
+    return found;
+  }
   const int squashed = squash && line.find("(#") != std::string_view::npos ? squash_merge_pr(line, digit_hashes) : -1;
   if (squashed > 0) {
     found.push_back({squashed, std::nullopt, pr_action(util::to_lower_ascii(line), line.rfind("(#"))});
@@ -706,6 +731,11 @@ std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_h
   // "**PR**: #56/#50", "PR124-PR128".
   std::size_t pos = 0;
   while (pos < lower.size()) {
+    // Every keyword opens with "p", "m" or a CJK character.
+    if (const auto first = static_cast<unsigned char>(lower[pos]); first != 'p' && first != 'm' && first < 0xE3) {
+      ++pos;
+      continue;
+    }
     std::size_t keyword_end = std::string::npos;
     bool plural = false;
     if (lower.compare(pos, 2, "pr") == 0 && (pos == 0 || (!is_alpha(lower[pos - 1]) && lower[pos - 1] != '-' && lower[pos - 1] != '_'))) {
@@ -1024,10 +1054,18 @@ std::vector<FileMention> scan_files(std::string_view line, const LineContext& co
       }
     }
   }
-  auto action = file_action(lower);
-  if (!action && context.files_action) {
-    action = context.files_action;
-  }
+  // The line's action, read once it names a path (most backticked spans are
+  // code, not paths).
+  std::optional<std::optional<std::string>> line_action;
+  auto action = [&]() -> const std::optional<std::string>& {
+    if (!line_action) {
+      line_action = file_action(lower);
+      if (!*line_action && context.files_action) {
+        *line_action = context.files_action;
+      }
+    }
+    return *line_action;
+  };
   auto add = [&](std::string_view path) {
     std::string value(util::trim(path));
     while (!value.empty() && (value.back() == ',' || value.back() == ':' || value.back() == ';')) {
@@ -1046,7 +1084,7 @@ std::vector<FileMention> scan_files(std::string_view line, const LineContext& co
         return;
       }
     }
-    found.push_back({value, action});
+    found.push_back({value, action()});
   };
   // Backticked spans.
   std::size_t pos = 0;

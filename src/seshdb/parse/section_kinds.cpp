@@ -74,8 +74,9 @@ constexpr Rule k_rules[] = {
 
 model::SectionKind classify_section(std::string_view title) {
   const std::string lower = util::to_lower_ascii(title);
+  const util::ByteSet bytes(lower);
   for (const auto& rule : k_rules) {
-    if (lower.find(rule.phrase) != std::string::npos) {
+    if (bytes.may_contain(rule.phrase) && lower.find(rule.phrase) != std::string::npos) {
       return rule.kind;
     }
   }
@@ -103,13 +104,16 @@ bool names_session_particulars(std::string_view title) {
 
 bool plans_work(std::string_view title) {
   const std::string lower = util::to_lower_ascii(title);
-  for (std::string_view phrase : {"backlog", "roadmap", "plan", "plans", "planned", "planning", "todo", "to-do", "to do",
-                                  "wishlist", "priorities", "next steps", "next step", "next session", "upcoming",
-                                  "future work", "tomorrow", "下一步", "待办", "次回", "下次", "下周", "下週", "来週",
-                                  "parking lot", "ideas", "icebox",
-                                  "someday", "pendiente", "pendientes", "pendente", "pendentes", "à faire", "por hacer",
-                                  "バックログ", "積み残し", "今後の課題"}) {
-    if (util::contains_word(lower, phrase)) {
+  const util::ByteSet bytes(lower);
+  static constexpr std::string_view k_phrases[] = {
+      "backlog", "roadmap", "plan", "plans", "planned", "planning", "todo", "to-do", "to do",
+      "wishlist", "priorities", "next steps", "next step", "next session", "upcoming",
+      "future work", "tomorrow", "下一步", "待办", "次回", "下次", "下周", "下週", "来週",
+      "parking lot", "ideas", "icebox",
+      "someday", "pendiente", "pendientes", "pendente", "pendentes", "à faire", "por hacer",
+      "バックログ", "積み残し", "今後の課題"};
+  for (std::string_view phrase : k_phrases) {
+    if (bytes.may_contain(phrase) && util::contains_word(lower, phrase)) {
       return true;
     }
   }

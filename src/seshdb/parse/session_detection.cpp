@@ -259,7 +259,11 @@ bool event_date(std::string_view normalized, const DateMatch& date) {
 // such a heading is planned or released, not worked on in a session.
 bool names_plans(std::string_view heading) {
   const std::string lower = util::to_lower_ascii(heading);
+  const util::ByteSet bytes(lower);
   for (std::string_view log_word : {"log", "journal", "session", "notes", "diary"}) {
+    if (!bytes.may_contain(log_word)) {
+      continue;
+    }
     for (auto at = lower.find(log_word); at != std::string::npos; at = lower.find(log_word, at + 1)) {
       if (at == 0 || !is_alpha(lower[at - 1])) {
         return false; // "Roadmap & dev log", not the "log" of "changelog"
@@ -268,7 +272,7 @@ bool names_plans(std::string_view heading) {
   }
   for (std::string_view word : {"roadmap", "changelog", "change log", "release notes", "milestones", "upcoming",
                                 "backlog", "future work"}) {
-    if (lower.find(word) != std::string::npos) {
+    if (bytes.may_contain(word) && lower.find(word) != std::string::npos) {
       return true;
     }
   }

@@ -54,7 +54,8 @@ std::string prepare_text(std::string_view raw, std::vector<model::Diagnostic>& d
   // line numbers stay those an editor shows.
   std::size_t nul_count = 0;
   int first_nul_line = 0;
-  {
+  // Most files have neither: then the copy below is skipped.
+  if (text.find('\r') != std::string::npos || text.find('\0') != std::string::npos) {
     std::string out;
     out.reserve(text.size());
     int line = 1;

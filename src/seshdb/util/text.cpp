@@ -25,12 +25,36 @@ std::string to_lower_ascii(std::string_view text) {
   return out;
 }
 
+namespace {
+char lower_ascii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+} // namespace
+
+// Both compare in place: the parser asks these of most lines, and a lower-case
+// copy of each side cost an allocation per call.
 bool iequals_ascii(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && to_lower_ascii(a) == to_lower_ascii(b);
+  if (a.size() != b.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (lower_ascii(a[i]) != lower_ascii(b[i])) {
+      return false;
+    }
+  }
+  return true;
 }
 
 bool icontains_ascii(std::string_view haystack, std::string_view needle) {
-  return to_lower_ascii(haystack).find(to_lower_ascii(needle)) != std::string::npos;
+  if (needle.empty()) {
+    return true;
+  }
+  for (std::size_t at = 0; at + needle.size() <= haystack.size(); ++at) {
+    if (iequals_ascii(haystack.substr(at, needle.size()), needle)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool contains_word(std::string_view text, std::string_view word) {

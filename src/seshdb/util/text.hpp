@@ -17,6 +17,28 @@ bool icontains_ascii(std::string_view haystack, std::string_view needle);
 // callers lower-case both.
 bool contains_word(std::string_view text, std::string_view word);
 
+// The bytes a text holds. The parser tests short texts against long lists of
+// words; a word whose first or last byte the text lacks is ruled out in one
+// test instead of a search.
+class ByteSet {
+public:
+  explicit ByteSet(std::string_view text) {
+    for (const char c : text) {
+      const auto b = static_cast<unsigned char>(c);
+      m_bits[b >> 6] |= std::uint64_t{1} << (b & 63);
+    }
+  }
+  bool has(char c) const {
+    const auto b = static_cast<unsigned char>(c);
+    return ((m_bits[b >> 6] >> (b & 63)) & 1) != 0;
+  }
+  // False only when the text cannot contain word.
+  bool may_contain(std::string_view word) const { return word.empty() || (has(word.front()) && has(word.back())); }
+
+private:
+  std::uint64_t m_bits[4] = {};
+};
+
 // Decodes one code point at text[pos]; advances pos. Invalid bytes decode as
 // U+FFFD and advance by one.
 char32_t decode_utf8(std::string_view text, std::size_t& pos);
