@@ -1,6 +1,7 @@
 #include "seshdb/util/text.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace seshdb::util {
 
@@ -17,9 +18,25 @@ std::string_view trim(std::string_view text) {
 
 std::string to_lower_ascii(std::string_view text) {
   std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
+  // Eight bytes at a time (the parser lower-cases most lines several times):
+  // a byte's high bit marks it as 'A'..'Z', and that bit shifted to 0x20 is
+  // the case bit. Bytes of 0x80 and above are left as they are.
+  constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t k_high = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= out.size(); i += 8) {
+    std::uint64_t x = 0;
+    std::memcpy(&x, out.data() + i, 8);
+    const std::uint64_t low7 = x & ~k_high;
+    const std::uint64_t at_least_a = low7 + k_ones * (0x80 - 'A');
+    const std::uint64_t past_z = low7 + k_ones * (0x7F - 'Z');
+    const std::uint64_t upper = at_least_a & ~past_z & ~x & k_high;
+    x |= upper >> 2;
+    std::memcpy(out.data() + i, &x, 8);
+  }
+  for (; i < out.size(); ++i) {
+    if (out[i] >= 'A' && out[i] <= 'Z') {
+      out[i] = static_cast<char>(out[i] - 'A' + 'a');
     }
   }
   return out;
