@@ -2012,5 +2012,17 @@ TEST(ParseFindingsRules, PriorityLabelWithExplicitLevelIsAFindingLabel) {
   EXPECT_EQ(log.findings[0].severity, "P1");
 }
 
+TEST(ParseSessionsRules, StruckThroughDateInAHeadingIsACorrection) {
+  auto log = parse("# Dev log\n\n## ~~2025-08-21~~ 2025-08-20 10:00-12:00\n\n- did things\n\n## 2025-08-22\n\n- more\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-08-20");
+  EXPECT_EQ(log.sessions[0].title, "2025-08-20 10:00-12:00");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 120);
+  // Struck through whole, a heading keeps its text.
+  auto whole = parse("## ~~2025-08-21~~\n\n- cancelled\n");
+  ASSERT_EQ(whole.sessions.size(), 1u);
+  EXPECT_EQ(whole.sessions[0].local_date, "2025-08-21");
+}
+
 } // namespace
 } // namespace seshdb::parse

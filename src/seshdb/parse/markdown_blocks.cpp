@@ -66,6 +66,7 @@ struct Builder {
   std::size_t item_struck_chars = 0;
   int code_first_line = 0;
   int code_last_line = 0;
+  std::string heading_unstruck; // the current heading's text without its ~~struck~~ spans
 
   int line_of(std::size_t parsed_offset) const {
     const int line = parsed_lines->line_of(parsed_offset);
@@ -106,6 +107,18 @@ bool is_fence_line(std::string_view line) {
   return line.starts_with("```") || line.starts_with("~~~");
 }
 
+// Text with the double spaces a removed span leaves folded to one.
+std::string single_spaced(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    if (c != ' ' || out.empty() || out.back() != ' ') {
+      out += c;
+    }
+  }
+  return out;
+}
+
 int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) {
   auto& b = *static_cast<Builder*>(userdata);
   Builder::Frame frame{type};
@@ -117,6 +130,7 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) {
     heading.in_container = !b.open_items.empty() || b.quote_depth > 0;
     heading.in_top_item = b.open_items.size() == 1 && b.quote_depth == 0;
     b.doc.headings.push_back(std::move(heading));
+    b.heading_unstruck.clear();
     frame.target = Builder::Target::heading;
     frame.index = b.doc.headings.size() - 1;
     break;
@@ -232,7 +246,10 @@ int leave_block(MD_BLOCKTYPE type, void*, void* userdata) {
     auto& frame = b.stack.back();
     if (type == MD_BLOCK_H) {
       auto& h = b.doc.headings[frame.index];
-      h.text = std::string(util::trim(h.text));
+      // "### ~~2025-08-21~~ 2025-08-20": a correction; the heading says what
+      // is left. A heading struck through whole keeps its text.
+      const std::string_view unstruck = util::trim(b.heading_unstruck);
+      h.text = unstruck.empty() ? std::string(util::trim(h.text)) : single_spaced(unstruck);
     } else {
       auto& p = b.doc.paragraphs[frame.index];
       p.text = std::string(util::trim(p.text));
@@ -336,6 +353,9 @@ int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata)
       h.line = line;
     }
     h.text += piece;
+    if (b.del_depth == 0) {
+      b.heading_unstruck += piece;
+    }
     break;
   }
   case Builder::Target::paragraph: {
