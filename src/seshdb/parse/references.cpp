@@ -85,7 +85,7 @@ std::size_t commit_keyword_end(std::string_view line, const std::vector<Token>& 
 
 // "提交" (Chinese) and "コミット" (Japanese) say commit too.
 std::size_t cjk_commit_keyword_end(std::string_view line) {
-  for (std::string_view keyword : {"提交", "コミット"}) {
+  for (std::string_view keyword : {"提交", "コミット", "커밋"}) {
     const auto at = line.find(keyword);
     if (at != std::string_view::npos) {
       return at + keyword.size();

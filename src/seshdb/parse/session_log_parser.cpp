@@ -931,7 +931,7 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                                                              // Chinese (simplified and traditional) and Japanese labels
                                                              "工时", "工時", "耗時", "用時", "時長", "时数", "時數", "工作时长",
                                                              "工作時長", "实际耗时", "實際耗時", "会话时长", "會話時長", "所要",
-                                                             "소요 시간", "소요시간"})) {
+                                                             "소요 시간", "소요시간", "작업 시간", "작업시간", "시간"})) {
       facts.duration = parse_duration_minutes(field.value);
       // "Elapsed: 01:12:30", "Hours: 2:30"; not "Logged: 17:40", a time stamp.
       if (!facts.duration && !key_is(key, {"time", "logged", "billed", "spent"})) {

@@ -320,28 +320,33 @@ std::optional<Clock> cjk_hour_at(std::string_view text, std::size_t pos) {
   }
   const std::string_view rest = text.substr(p);
   std::size_t mark = 0;
-  for (std::string_view hour_mark : {"点", "時", "时"}) {
+  for (std::string_view hour_mark : {"点", "時", "时", "시"}) {
     if (rest.starts_with(hour_mark)) {
       mark = hour_mark.size();
     }
   }
-  if (mark == 0 || rest.substr(mark).starts_with("間") || rest.substr(mark).starts_with("间")) {
+  // "3時間", "2小时间", "3시간": hours as a duration.
+  if (mark == 0 || rest.substr(mark).starts_with("間") || rest.substr(mark).starts_with("间") ||
+      rest.substr(mark).starts_with("간")) {
     return std::nullopt;
   }
   p += mark;
-  if (text.substr(p).starts_with("半")) {
+  // Korean writes a space before the minutes: "5시 30분", "2시 반".
+  const std::size_t minutes_from = text.substr(p).starts_with(" ") && rest.starts_with("시") ? p + 1 : p;
+  if (text.substr(minutes_from).starts_with("半") || text.substr(minutes_from).starts_with("반")) {
     clock.minute = 30;
-    p += std::string_view("半").size();
+    p = minutes_from + std::string_view("半").size(); // 半 and 반 are both three bytes
   } else {
-    std::size_t m = p;
+    std::size_t m = minutes_from;
     int minute = 0;
-    while (m < text.size() && is_digit(text[m]) && m - p < 3) {
+    while (m < text.size() && is_digit(text[m]) && m - minutes_from < 3) {
       minute = minute * 10 + (text[m] - '0');
       ++m;
     }
-    if (m > p && m - p <= 2 && minute < 60 && text.substr(m).starts_with("分")) {
+    if (m > minutes_from && m - minutes_from <= 2 && minute < 60 &&
+        (text.substr(m).starts_with("分") || text.substr(m).starts_with("분"))) {
       clock.minute = minute;
-      p = m + std::string_view("分").size();
+      p = m + std::string_view("分").size(); // 分 and 분 are both three bytes
     }
   }
   if (clock.hour == 24 && clock.minute != 0) {
@@ -354,9 +359,11 @@ std::optional<Clock> cjk_hour_at(std::string_view text, std::size_t pos) {
 // A word before a clock that says AM or PM: "下午 2:00", "午前9時", "晚上8点".
 // "晚上 12:00" is midnight; "中午" (noon) is 11:30 or 12:00 or 1:00.
 int cjk_meridiem_before(std::string_view before, int hour) {
+  // Korean: 오전 (morning), 오후 (afternoon), 새벽 (small hours), 아침, 저녁, 밤.
   for (const auto& [word, meridiem] : {std::pair<std::string_view, int>{"上午", 1}, {"早上", 1}, {"凌晨", 1}, {"午前", 1},
                                        {"下午", 2}, {"傍晚", 2}, {"午後", 2}, {"晚上", hour == 12 ? 1 : 2},
-                                       {"中午", hour == 12 || hour <= 3 ? 2 : 1}}) {
+                                       {"中午", hour == 12 || hour <= 3 ? 2 : 1}, {"오전", 1}, {"새벽", 1},
+                                       {"아침", 1}, {"오후", 2}, {"저녁", 2}, {"밤", hour == 12 ? 1 : 2}}) {
     if (before.ends_with(word)) {
       return meridiem;
     }
@@ -370,7 +377,7 @@ std::size_t past_cjk_end_words(std::string_view text, std::size_t q) {
   for (int words = 0; words < 2; ++words) {
     bool found = false;
     for (std::string_view word : {"上午", "早上", "凌晨", "午前", "下午", "傍晚", "午後", "晚上", "中午", "次日", "翌日",
-                                  "第二天", "隔天"}) {
+                                  "第二天", "隔天", "오전", "새벽", "아침", "오후", "저녁", "밤", "다음날", "다음 날"}) {
       if (text.substr(q).starts_with(word)) {
         q += word.size();
         while (q < text.size() && text[q] == ' ') {
@@ -508,7 +515,8 @@ std::size_t skip_range_separator(std::string_view text, std::size_t p, bool* for
   std::size_t q = std::string_view::npos;
   // 〜: Japanese wave dash.
   // 到, 至, から: Chinese and Japanese "to" ("9:00到11:30", "午後3時から午後4時まで").
-  for (std::string_view sep : {"->", "-", "–", "—", "~", "〜", "to ", "until ", "→", "到", "至", "から"}) {
+  // 부터: Korean "from", written after the start ("2시부터 5시까지").
+  for (std::string_view sep : {"->", "-", "–", "—", "~", "〜", "to ", "until ", "→", "到", "至", "から", "부터"}) {
     if (text.substr(p).starts_with(sep)) {
       q = p + sep.size();
       break;
