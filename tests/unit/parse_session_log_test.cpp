@@ -2024,5 +2024,69 @@ TEST(ParseSessionsRules, StruckThroughDateInAHeadingIsACorrection) {
   EXPECT_EQ(whole.sessions[0].local_date, "2025-08-21");
 }
 
+TEST(ParseSessionsRules, KoreanClocksRangesAndLabels) {
+  auto log = parse("# 개발 일지\n\n## 2025년 3월 14일 (금) 오후 2시 ~ 오후 5시 30분\n\n- 커밋 3f9a2c1\n\n"
+                   "## 2025년 3월 15일 오전 9시부터 11시 반까지\n\n- 캐시\n\n"
+                   "## 2025-03-16 오후 11시 ~ 다음날 새벽 1시\n\n- 배포\n\n"
+                   "## 2025-03-17\n\n**작업 시간:** 3시간 30분\n\n- 회의\n");
+  ASSERT_EQ(log.sessions.size(), 4u);
+  EXPECT_EQ(log.sessions[0].start_minute, 14 * 60);
+  EXPECT_EQ(log.sessions[0].end_minute, 17 * 60 + 30);
+  EXPECT_EQ(log.sessions[1].start_minute, 9 * 60);
+  EXPECT_EQ(log.sessions[1].end_minute, 11 * 60 + 30);
+  EXPECT_EQ(log.sessions[2].start_minute, 23 * 60);
+  EXPECT_EQ(log.sessions[2].duration_minutes, 120);
+  EXPECT_EQ(log.sessions[3].duration_minutes, 210);
+  ASSERT_EQ(log.commits.size(), 1u);
+  EXPECT_EQ(log.commits[0].sha, "3f9a2c1");
+  // 시간 is hours spent, not a clock: "3시간" starts nothing.
+  auto spent = parse("## 2025-03-18 회의 3시간\n\n- 정리\n");
+  ASSERT_EQ(spent.sessions.size(), 1u);
+  EXPECT_FALSE(spent.sessions[0].start_minute.has_value());
+}
+
+TEST(ParseFieldsRules, FieldsJoinedByMiddotsAndRomanceLabels) {
+  auto log = parse("# Diário\n\nDev: Rafael M. · Fuso horário: America/Sao_Paulo (BRT)\n\n"
+                   "### Sessão 17/02/2025\n\nInício: 08h45 · Fim: 10h05 · Duração: 1h20\n\n- PDF\n\n"
+                   "### Sessão 18/02/2025\n\nTempo: 2h\n\n- docs\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].start_minute, 8 * 60 + 45);
+  EXPECT_EQ(log.sessions[0].end_minute, 10 * 60 + 5);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 80);
+  EXPECT_EQ(log.sessions[0].tz_rule, "file");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 120);
+  // A middot between words that are no fields splits nothing.
+  auto prose = parse("## 2025-02-19 · Branch: feat/x · 3 commits\n\n- y\n");
+  ASSERT_EQ(prose.sessions.size(), 1u);
+  auto french = parse("# Journal\n\nFuseau : Europe/Paris\n\n## Séance du 12 janvier 2025\n\n- **Horaires :** 14h30 – 16h00\n");
+  ASSERT_EQ(french.sessions.size(), 1u);
+  EXPECT_EQ(french.sessions[0].start_minute, 14 * 60 + 30);
+  EXPECT_EQ(french.sessions[0].started_at, "2025-01-12T13:30:00Z");
+}
+
+TEST(ParseSessionsRules, ADayWithoutItsYearReadsDayFirstInADayFirstFile) {
+  auto log = parse("# Diário\n\n### Sessão 14/02/2025 — 19h00 às 21h30\n\n- PDF\n\n### 05/03 — quarta, 20h15–22h00\n\n- fix\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[1].local_date, "2025-03-05");
+}
+
+TEST(ParseSessionsRules, NextSprintIsAPlan) {
+  auto log = parse("## 2025-02-10 Sprint 15 retro\n\n- went well\n\n## Next sprint (16) — starts 2025-02-17\n\n- goals\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-02-10");
+}
+
+TEST(ParseFindingsRules, ATableRightUnderAParagraphLineAndRomanceHeaders) {
+  auto log = parse("## 2025-03-04\n\nHallazgos de la revisión:\n| Severidad | Hallazgo |\n|---|---|\n"
+                   "| P0 | El secreto del webhook |\n| P3 | Falta un comentario |\n\n"
+                   "## 2025-03-05\n\n| Nr. | Schweregrad | Befund |\n|---|---|---|\n| 1 | P1 | Token im Log |\n");
+  ASSERT_EQ(log.findings.size(), 3u);
+  EXPECT_EQ(log.findings[0].severity, "P0");
+  EXPECT_EQ(log.findings[0].title, "El secreto del webhook");
+  EXPECT_EQ(log.findings[1].severity, "P3");
+  EXPECT_EQ(log.findings[2].severity, "P1");
+  EXPECT_EQ(log.findings[2].title, "Token im Log");
+}
+
 } // namespace
 } // namespace seshdb::parse

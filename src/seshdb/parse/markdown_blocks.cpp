@@ -495,6 +495,14 @@ std::vector<int> add_blank_lines_md4c_needs(std::string_view text, const LineInd
       in_table = false;
     } else if (!in_table && is_table_delimiter_row(raw)) {
       in_table = true;
+      // "Findings:" over "| Severity | Finding |" with no blank line between:
+      // GitHub starts the table there, md4c reads the header as paragraph text.
+      if (line >= 3 && !after_blank && lines.line_text(text, line - 1).find('|') != std::string_view::npos) {
+        const std::string_view above = util::trim(lines.line_text(text, line - 2));
+        if (!above.empty() && !above.starts_with("|") && (blank_before.empty() || blank_before.back() != line - 1)) {
+          blank_before.push_back(line - 1);
+        }
+      }
     } else if (!after_blank && opens_hook_line(raw)) {
       blank_before.push_back(line);
     }

@@ -449,7 +449,8 @@ bool names_plan_or_recap(std::string_view normalized) {
   // Words that make a plan whatever follows: "Next session (2025-03-11): finish the parser".
   for (std::string_view lead : {"next session", "next time", "next steps", "next up", "plan for", "plans for",
                                 "planned next", "tomorrow", "todo", "to do", "to-do", "下次", "明天", "明日", "次回",
-                                "next week", "下周", "下週", "来週", "下一步", "next run",
+                                "next week", "next sprint", "next iteration", "next milestone", "下周", "下週", "来週",
+                                "下一步", "next run",
                                 "nächste sitzung", "próxima sesión", "prochaine séance", "prochaine session"}) {
     if (rest.starts_with(lead) && (rest.size() == lead.size() || !is_alpha(rest[lead.size()]))) {
       if (rest.substr(lead.size()).starts_with("'s")) {

@@ -80,6 +80,15 @@ bool is_session_key(std::string_view key) {
                       "timezone", "time spent"});
 }
 
+// Whether text opens with a letter, ASCII or not ("Início", "Fuso", "时长").
+bool is_letter_start(std::string_view text) {
+  if (text.empty()) {
+    return false;
+  }
+  const auto c = static_cast<unsigned char>(text.front());
+  return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 std::vector<model::Field> read_fields(std::string_view line, int line_number, bool plain_allowed, bool any_case = false) {
   std::vector<model::Field> fields;
   std::string_view rest = util::trim(line);
@@ -157,6 +166,39 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
       total_split = std::string(rest.substr(0, at)) + " | " + std::string(tail);
       rest = total_split;
       break;
+    }
+  }
+  // "Início: 08h45 · Fim: 10h05 · Duração: 1h20", "Dev: Rafael · Fuso horário:
+  // America/Sao_Paulo": fields joined by middots, each a short key and a colon.
+  std::string dot_split;
+  if (rest.find(" \xC2\xB7 ") != std::string_view::npos) {
+    auto short_key = [](std::string_view part) {
+      part = util::trim(part);
+      while (part.starts_with("*")) {
+        part.remove_prefix(1);
+      }
+      const auto colon = part.find(':');
+      if (colon == std::string_view::npos || colon == 0 || colon > 24 || !(is_letter_start(part))) {
+        return false;
+      }
+      const std::string_view key = part.substr(0, colon);
+      return std::count(key.begin(), key.end(), ' ') <= 2 && colon + 1 < part.size() &&
+             (part[colon + 1] == ' ' || part[colon + 1] == '*');
+    };
+    std::vector<std::string_view> parts;
+    for (std::size_t from = 0;;) {
+      const auto dot = rest.find(" \xC2\xB7 ", from);
+      parts.push_back(rest.substr(from, dot == std::string_view::npos ? std::string_view::npos : dot - from));
+      if (dot == std::string_view::npos) {
+        break;
+      }
+      from = dot + 4;
+    }
+    if (std::all_of(parts.begin(), parts.end(), short_key)) {
+      for (const auto part : parts) {
+        dot_split += dot_split.empty() ? std::string(part) : " | " + std::string(part);
+      }
+      rest = dot_split;
     }
   }
   std::size_t start = 0;
@@ -634,9 +676,17 @@ std::optional<SlashDate> slash_date_of(const SessionStart& start, const SessionF
     return std::nullopt;
   }
   const std::string_view text = std::string_view(start.normalized).substr(start.date->begin, start.date->end - start.date->begin);
-  // "a/b/yyyy" or "a-b-yyyy" (not "yyyy-mm-dd": its first part has four digits).
+  // "a/b/yyyy" or "a-b-yyyy" (not "yyyy-mm-dd": its first part has four
+  // digits), or a day without its year, "a/b" ("### 05/03 — quarta").
   const auto slash = text.find_first_of("/-");
-  if (slash == std::string_view::npos || slash == 0 || slash > 2 || text.find(text[slash], slash + 1) == std::string_view::npos) {
+  if (slash == std::string_view::npos || slash == 0 || slash > 2) {
+    return std::nullopt;
+  }
+  const bool no_year = text[slash] == '/' && text.find('/', slash + 1) == std::string_view::npos &&
+                       text.size() - slash - 1 >= 1 && text.size() - slash - 1 <= 2 &&
+                       std::all_of(text.begin() + static_cast<std::ptrdiff_t>(slash) + 1, text.end(),
+                                   [](char c) { return c >= '0' && c <= '9'; });
+  if (!no_year && text.find(text[slash], slash + 1) == std::string_view::npos) {
     return std::nullopt;
   }
   SlashDate date;
@@ -774,11 +824,18 @@ void read_slash_dates_the_files_way(const std::vector<SessionStart>& starts, std
 // The zone a "Timezone: Europe/Berlin" field names; empty for another field
 // or a zone seshdb does not know.
 std::string zone_of_field(const model::Field& field) {
-  if (!key_is(field.key, {"timezone", "time zone", "tz", "zone", "zeitzone", "时区"})) {
+  if (!key_is(field.key, {"timezone", "time zone", "tz", "zone", "zeitzone", "时区", "fuseau", "fuseau horaire", "fuso horário",
+                          "fuso horario", "fuso orario", "zona horaria", "zona horária", "huso horario", "tijdzone"})) {
     return {};
   }
   std::string value = strip_markup(field.value);
-  return zone_offset(value, 2000, 1, 1) ? value : std::string();
+  if (zone_offset(value, 2000, 1, 1)) {
+    return value;
+  }
+  // "Europe/Paris sauf mention contraire.", "America/Sao_Paulo (BRT)": the
+  // zone, then words about it.
+  const std::string first_word = value.substr(0, value.find_first_of(" ,;("));
+  return zone_offset(first_word, 2000, 1, 1) ? first_word : std::string();
 }
 
 void fill_session_facts(const SessionStart& start, model::Session& session, SessionFacts& facts) {
@@ -908,7 +965,8 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     }
     // "Time: 2h" is a duration, "Time: 14h30 - 16h" a range.
     const bool time_key = key_is(key, {"time", "session time", "time range", "when", "session", "hours", "时间", "時間", "zeit",
-                                       "uhrzeit", "hora", "horario", "horário", "heure", "horaire", "orario", "tijd",
+                                       "uhrzeit", "hora", "horario", "horário", "horarios", "horários", "heure", "horaire",
+                                       "horaires", "heures", "orario", "tijd", "tempo",
                                        "作業時間", "工作时间", "작업 시간", "시간"});
     std::optional<TimeMatch> time_value = time_key && !range_field ? time_in_value(field.value) : std::nullopt;
     // "Hours: 9am–1:30pm" is a range; "Hours: 2:30" is a duration, no start.
@@ -926,7 +984,7 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
       }
     }
     if (!facts.duration && !clock_first && key_is(key, {"duration", "session duration", "total duration", "total session duration", "actual duration", "session length", "time spent", "total time", "time taken", "time invested", "elapsed", "hours", "time", "spent", "logged", "time logged", "hours logged", "billed",
-                                                             "dur", "dur.", "hrs", "⏱", "⏱️", "length", "dauer", "zeitaufwand", "durée", "duración", "所要時間", "時間",
+                                                             "dur", "dur.", "hrs", "⏱", "⏱️", "length", "dauer", "zeitaufwand", "durée", "duración", "tempo", "所要時間", "時間",
                                                              "作業時間", "耗时", "用时", "时长", "duração", "durata", "duur",
                                                              // Chinese (simplified and traditional) and Japanese labels
                                                              "工时", "工時", "耗時", "用時", "時長", "时数", "時數", "工作时长",
@@ -979,13 +1037,14 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
       range_field = time_value;
     }
     if (key_is(key, {"start", "started", "start time", "started at", "session started", "session start",
-                     "session start time", "began", "begun", "beginn", "début", "inicio", "开始", "开始时间",
-                     "開始"}) &&
+                     "session start time", "began", "begun", "beginn", "début", "inicio", "início", "inizio",
+                     "heure de début", "hora de inicio", "hora de início", "开始", "开始时间", "開始"}) &&
         !start_field) {
       start_field = time_in_value(field.value);
     }
     if (key_is(key, {"end", "ended", "end time", "ended at", "finished", "finished at", "completed at", "session completed",
-                     "session ended", "session end", "session end time", "ende", "fin", "结束", "结束时间", "終了"}) &&
+                     "session ended", "session end", "session end time", "ende", "fin", "fim", "término",
+                     "heure de fin", "hora de fin", "hora de término", "结束", "结束时间", "終了"}) &&
         !end_field) {
       end_field = time_in_value(field.value);
     }
@@ -2267,11 +2326,19 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         // And in Chinese and Japanese: 级别 / 严重程度 / 优先级, 重要度 / 深刻度.
         if (h == "priority" || h == "severity" || h == "sev" || h == "level" || h == "级别" || h == "級別" ||
             h == "严重程度" || h == "嚴重程度" || h == "优先级" || h == "優先級" || h == "等级" || h == "重要度" ||
-            h == "深刻度" || h == "重大度" || h == "優先度") {
+            h == "深刻度" || h == "重大度" || h == "優先度" ||
+            // German, Spanish, French, Portuguese, Italian
+            h == "schweregrad" || h == "priorität" || h == "severidad" || h == "gravedad" || h == "prioridad" ||
+            h == "sévérité" || h == "gravité" || h == "priorité" || h == "severidade" || h == "gravidade" ||
+            h == "prioridade" || h == "gravità" || h == "priorità") {
           severity_column = static_cast<int>(c);
         } else if (title_column < 0 && (h == "finding" || h == "issue" || h == "title" || h == "description" ||
                                          h == "problem" || h == "summary" || h == "risk" || h == "问题" || h == "問題" ||
-                                         h == "描述" || h == "标题" || h == "標題" || h == "内容" || h == "內容")) {
+                                         h == "描述" || h == "标题" || h == "標題" || h == "内容" || h == "內容" ||
+                                         h == "befund" || h == "beschreibung" || h == "titel" ||
+                                         h == "hallazgo" || h == "problema" || h == "descripción" || h == "título" ||
+                                         h == "constat" || h == "problème" || h == "titre" || h == "achado" ||
+                                         h == "descrição" || h == "descrizione")) {
           title_column = static_cast<int>(c);
         }
       }
