@@ -2088,5 +2088,20 @@ TEST(ParseFindingsRules, ATableRightUnderAParagraphLineAndRomanceHeaders) {
   EXPECT_EQ(log.findings[2].title, "Token im Log");
 }
 
+TEST(ParseSessionsRules, ATableRowsDurationComesFromItsColumnNotItsProse) {
+  auto log = parse("# Timesheet\n\n| Date | Start | End | Duration | Work |\n|---|---|---|---|---|\n"
+                   "| 2025-06-09 | 10:00 | 11:00 | 45m | Node rollout (15m lost to VPN) |\n"
+                   "| 2025-06-10 | | | | Docs (2h) |\n\n"
+                   "| Date | Duration (min) | Work |\n|---|---|---|\n| 2025-06-11 | 30 | Review |\n| 2025-06-12 | 1.5 | x |\n\n"
+                   "| Date | Work |\n|---|---|\n| 2025-06-13 | Docs (2h) |\n");
+  ASSERT_EQ(log.sessions.size(), 5u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 45);
+  // The Duration column is the row's duration, empty or not: "(2h)" in Work is prose there.
+  EXPECT_FALSE(log.sessions[1].duration_minutes.has_value());
+  EXPECT_EQ(log.sessions[2].duration_minutes, 30);
+  EXPECT_EQ(log.sessions[3].duration_minutes, 2); // 1.5 minutes, as the column says
+  EXPECT_EQ(log.sessions[4].duration_minutes, 120); // no such column: the bracket says it
+}
+
 } // namespace
 } // namespace seshdb::parse

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <array>
 #include <cctype>
 #include <span>
@@ -847,10 +848,19 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
       take_time(facts, *time);
     }
   }
+  // Not in a table row with a duration column: "(15m lost to VPN)" in its
+  // Work cell is no duration of the row, the Duration cell is, even empty.
+  const bool duration_column = start.kind == StartKind::table_row &&
+                               std::any_of(start.header.begin(), start.header.end(), [](const std::string& h) {
+                                 const std::string lower = util::to_lower_ascii(util::trim(h));
+                                 return lower.starts_with("duration") || lower.starts_with("time spent") ||
+                                        lower.starts_with("hours") || lower.starts_with("spent") || lower == "time" ||
+                                        lower.starts_with("time (");
+                               });
   for (char open : {'[', '('}) {
     const char close = open == '[' ? ']' : ')';
     std::size_t p = 0;
-    while ((p = start.normalized.find(open, p)) != std::string::npos && !facts.duration) {
+    while (!duration_column && (p = start.normalized.find(open, p)) != std::string::npos && !facts.duration) {
       const auto q = start.normalized.find(close, p);
       if (q == std::string::npos) {
         break;
@@ -917,9 +927,27 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
       }
     }
   }
-  // Table rows: the other columns are fields.
+  // Table rows: the other columns are fields. A duration column that names
+  // its unit, "| Duration (min) |" over "| 30 |", gives its bare number that unit.
   for (std::size_t i = 0; i < start.cells.size() && i < start.header.size(); ++i) {
-    session.fields.push_back({std::string(util::trim(start.header[i])), strip_markup(start.cells[i]), start.line});
+    std::string key(util::trim(start.header[i]));
+    std::string value = strip_markup(start.cells[i]);
+    const std::string lower_key = util::to_lower_ascii(key);
+    for (const auto& [suffix, minutes_per_unit] : {std::pair<std::string_view, double>{" (min)", 1}, {" (mins)", 1},
+                                                   {" (minutes)", 1}, {" (h)", 60}, {" (hours)", 60}, {" (hrs)", 60}}) {
+      if (facts.duration || !lower_key.ends_with(suffix) ||
+          !key_is(key.substr(0, key.size() - suffix.size()), {"duration", "time spent", "time", "spent", "length", "elapsed"})) {
+        continue;
+      }
+      const std::size_t digits = value.find_first_not_of("0123456789.");
+      if (digits > 0 && (digits == std::string::npos || value[digits] == ' ')) {
+        const double amount = std::strtod(value.substr(0, digits).c_str(), nullptr);
+        if (amount > 0 && amount * minutes_per_unit < 24 * 60) {
+          facts.duration = static_cast<int>(amount * minutes_per_unit + 0.5);
+        }
+      }
+    }
+    session.fields.push_back({std::move(key), std::move(value), start.line});
   }
 
   std::optional<TimeMatch> start_field, end_field, range_field, date_field_time;
