@@ -2103,5 +2103,34 @@ TEST(ParseSessionsRules, ATableRowsDurationComesFromItsColumnNotItsProse) {
   EXPECT_EQ(log.sessions[4].duration_minutes, 120); // no such column: the bracket says it
 }
 
+TEST(ParseSessionsRules, DatelinesInQuotesSummariesBannersAndBracketsWhenNothingElseIs) {
+  auto banners = parse("ops journal\n\n=== 2025-06-02 09:10-11:40 ===\n- tuned alerts\n\n"
+                       "2025-06-09 reminder: rotate the pager\n\n=== 2025-06-03 14:00-15:00 ===\n- runbooks\n");
+  ASSERT_EQ(banners.sessions.size(), 2u); // the bare-dated reminder is a note inside the first
+  EXPECT_EQ(banners.sessions[0].local_date, "2025-06-02");
+  EXPECT_EQ(banners.sessions[0].start_minute, 9 * 60 + 10);
+  EXPECT_EQ(banners.sessions[0].line_end, 6);
+  EXPECT_EQ(banners.sessions[1].line_start, 8);
+  auto brackets = parse("importer log\n\n[2025-04-03 Thu] 14:00-16:30 (branch: fix/utf8)\n    BOM fix\n\n"
+                        "[2025-04-04 Fri] 10:00-12:00\n    Latin-1 fallback\n");
+  ASSERT_EQ(brackets.sessions.size(), 2u);
+  EXPECT_EQ(brackets.sessions[1].end_minute, 12 * 60);
+  auto quotes = parse("# Dev diary\n\n> **2025-05-12** · 14:00–16:30 UTC\n> Branch: fix/ledger\n>\n> Tracked it down.\n\n"
+                      "> ### 2025-05-13\n> - more\n");
+  ASSERT_EQ(quotes.sessions.size(), 2u);
+  EXPECT_EQ(quotes.sessions[0].branch, "fix/ledger");
+  EXPECT_EQ(quotes.sessions[0].timezone, "UTC");
+  auto details = parse("# Auth — work log\n\n<details><summary>2025-04-03 — auth refactor</summary>\n\n**Time:** 09:10–11:40\n\n"
+                       "- split stores\n\n</details>\n\n<details><summary>2025-04-04 — tests</summary>\n\n- more\n\n</details>\n");
+  ASSERT_EQ(details.sessions.size(), 2u);
+  EXPECT_EQ(details.sessions[0].title, "2025-04-03 — auth refactor");
+  EXPECT_EQ(details.sessions[0].start_minute, 9 * 60 + 10);
+  // One banner is an entry; one bare date is no journal; a file with real sessions never asks.
+  EXPECT_EQ(parse("notes\n\n=== 2025-06-02 ===\n- x\n").sessions.size(), 1u);
+  EXPECT_EQ(parse("notes\n\nsome text\n\n2025-06-02 we met\n- x\n").sessions.size(), 0u);
+  auto headed = parse("## 2025-06-01\n\n- a\n\n> 2025-05-01 quoted from the old log\n> 2025-05-02 and this\n");
+  ASSERT_EQ(headed.sessions.size(), 1u);
+}
+
 } // namespace
 } // namespace seshdb::parse

@@ -1550,4 +1550,8 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
   return detection;
 }
 
+bool names_plan_or_look_back(std::string_view normalized) {
+  return names_plan_or_recap(normalized);
+}
+
 } // namespace seshdb::parse

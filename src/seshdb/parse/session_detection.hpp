@@ -44,4 +44,8 @@ struct Detection {
 
 Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, const LineIndex& lines);
 
+// "Next Session - 2025-03-10", "Weekly recap (…)", "… (planned)": a plan or
+// a look back, dated, but no session worked in.
+bool names_plan_or_look_back(std::string_view normalized);
+
 } // namespace seshdb::parse

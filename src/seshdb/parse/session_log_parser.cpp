@@ -1394,6 +1394,127 @@ std::vector<SessionStart> dated_bullet_sessions(const MarkdownDoc& doc, const Li
   return dated_items;
 }
 
+// The text of a line past what frames a dateline in logs without headings:
+// quote markers, "<details><summary>", "<b>", bold, brackets and banner rules
+// ("> **2025-05-12** · 14:00", "[2025-04-03 Thu] 14:00-16:30",
+// "=== 2025-06-02 09:10-11:40 ===").
+std::string_view past_dateline_frame(std::string_view line) {
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    const std::size_t lead = line.find_first_not_of(" \t>*_[=~#");
+    if (lead == std::string_view::npos) {
+      return {};
+    }
+    line.remove_prefix(lead);
+    for (std::string_view tag : {"<details>", "<details open>", "<summary>", "<b>", "<strong>"}) {
+      if (line.starts_with(tag)) {
+        line.remove_prefix(tag.size());
+        stripped = true;
+      }
+    }
+  }
+  return line;
+}
+
+// A log without headings, dated bullets or a file date whose entries open
+// with a date on a line of their own, in a quote, a <summary> or a banner:
+// one session per such line. Only asked when nothing else found a session.
+std::vector<SessionStart> dated_line_sessions(const MarkdownDoc& doc, std::string_view text, const LineIndex& lines) {
+  std::vector<SessionStart> starts;
+  std::vector<std::string> frames; // what frames each start's date: a quote, a <summary>, a banner, brackets
+  for (int line = 1; line <= lines.line_count(); ++line) {
+    const auto kind = doc.line_kinds[static_cast<std::size_t>(line - 1)];
+    if (kind == LineKind::blank || kind == LineKind::code) {
+      continue;
+    }
+    const std::string_view raw = lines.line_text(text, line);
+    const std::string_view framed = past_dateline_frame(raw);
+    // Not list items: dated bullets have their own rule, and a bullet that
+    // opens with a date in a log of something else is an event, not an entry.
+    if (framed.empty() || raw.size() > 200 || framed.starts_with("- ") || framed.starts_with("+ ")) {
+      continue;
+    }
+    const std::string normalized = normalize_width(framed);
+    const auto date = find_date(normalized);
+    if (!date || date->year == 0 || date->begin != 0 || names_plan_or_look_back(normalized)) {
+      continue;
+    }
+    SessionStart start;
+    start.kind = StartKind::bold;
+    start.level = 7;
+    start.line = line;
+    std::string title(framed);
+    for (std::string_view tag : {"</summary>", "</b>", "</strong>"}) {
+      for (auto at = title.find(tag); at != std::string::npos; at = title.find(tag)) {
+        title.erase(at, tag.size());
+      }
+    }
+    while (!title.empty() && std::string_view(" =*_~#").find(title.back()) != std::string_view::npos) {
+      title.pop_back();
+    }
+    std::string clean;
+    for (const char c : title) {
+      if (c != '*') {
+        clean += c;
+      }
+    }
+    start.title = std::string(util::trim(clean));
+    start.normalized = normalize_width(start.title);
+    start.date = find_date(start.normalized);
+    if (!start.date) {
+      continue;
+    }
+    // The kind of frame, not its letter: "> **2025-05-12**" and "> ### 2025-05-14" are both quotes.
+    const std::string_view frame = raw.substr(0, static_cast<std::size_t>(framed.data() - raw.data()));
+    const bool quoted = frame.find('>') != std::string_view::npos;
+    // Headings and bold paragraphs outside quotes were read by the session
+    // rules, which took or refused them ("# Changelog" over "## 2025-06-03",
+    // "**2025-01-15** Project kicked off." under "## Timeline").
+    if (!quoted && (frame.find('#') != std::string_view::npos || frame.find('*') != std::string_view::npos)) {
+      continue;
+    }
+    frames.push_back(frame.find("<summary>") != std::string_view::npos ? "summary"
+                     : frame.find('>') != std::string_view::npos       ? "quote"
+                     : frame.find('=') != std::string_view::npos       ? "banner"
+                     : frame.find('[') != std::string_view::npos       ? "bracket"
+                                                                       : "");
+    starts.push_back(std::move(start));
+  }
+  // The entries share a frame: under "=== 2025-06-02 ===" banners, a line
+  // "2025-06-09 reminder: …" is a note in an entry. The most used frame wins.
+  std::map<std::string, int> uses;
+  for (const auto& frame : frames) {
+    ++uses[frame];
+  }
+  const auto most = std::max_element(uses.begin(), uses.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  // One entry is enough in a banner, brackets or a <summary>, which frame
+  // nothing else; a quote or a bare date needs company to be a journal.
+  if (most == uses.end() || (most->second < 2 && (most->first.empty() || most->first == "quote"))) {
+    return {};
+  }
+  std::vector<SessionStart> framed_alike;
+  for (std::size_t k = 0; k < starts.size(); ++k) {
+    if (frames[k] == most->first) {
+      framed_alike.push_back(std::move(starts[k]));
+    }
+  }
+  starts = std::move(framed_alike);
+  for (std::size_t k = 0; k < starts.size(); ++k) {
+    int end = k + 1 < starts.size() ? starts[k + 1].line - 1 : lines.line_count();
+    for (const auto& heading : doc.headings) {
+      if (heading.line > starts[k].line) {
+        end = std::min(end, heading.line - 1);
+        break;
+      }
+    }
+    while (end > starts[k].line && doc.line_kinds[static_cast<std::size_t>(end - 1)] == LineKind::blank) {
+      --end;
+    }
+    starts[k].line_end = end;
+  }
+  return starts;
+}
+
 } // namespace
 
 model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& options) {
@@ -1434,6 +1555,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   }
   if (detection.sessions.empty()) {
     detection.sessions = dated_bullet_sessions(doc, lines);
+  }
+  if (detection.sessions.empty()) {
+    detection.sessions = dated_line_sessions(doc, text, lines);
   }
   if (detection.sessions.empty()) {
     log.diagnostics.push_back({DiagnosticLevel::warning, 0,
