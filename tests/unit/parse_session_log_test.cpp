@@ -2132,5 +2132,17 @@ TEST(ParseSessionsRules, DatelinesInQuotesSummariesBannersAndBracketsWhenNothing
   ASSERT_EQ(headed.sessions.size(), 1u);
 }
 
+TEST(ParseFieldsRules, TheHerbLabelsABranchAndATimerTakesAClockFaceOrTags) {
+  auto log = parse("# Devlog\n\n## 🚀 2025-04-03 · 🌿 feat/login · ⏱ 2h #auth #cli\n\n- login\n\n"
+                   "## 2025-04-04\n\n🌿 fix/token-expiry\n⏱ 01:45\n\n- tokens\n\n"
+                   "## 2025-04-05 · 🌿 the garden is lovely\n\n- nothing\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].branch, "feat/login");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 120);
+  EXPECT_EQ(log.sessions[1].branch, "fix/token-expiry");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 105);
+  EXPECT_FALSE(log.sessions[2].branch.has_value()); // prose after the herb is no branch
+}
+
 } // namespace
 } // namespace seshdb::parse

@@ -347,7 +347,43 @@ std::string clean_branch(std::string_view value) {
 
 // "### 2025-08-21 · 09:15–11:50 CEST · branch feat/x", "(branch: fix/y)",
 // "| branch main": a branch named in a title after a separator.
+// "🌿 feat/login": the herb some logs put before a branch name, in a
+// heading's part or on a line of its own; "" when no branch follows it.
+std::string branch_after_herb(std::string_view text) {
+  static constexpr std::string_view k_herb = "\xF0\x9F\x8C\xBF"; // U+1F33F
+  const auto at = text.find(k_herb);
+  if (at == std::string_view::npos) {
+    return {};
+  }
+  std::string value(util::trim(text.substr(at + k_herb.size())));
+  if (value.starts_with("\xEF\xB8\x8F")) { // the emoji variation selector
+    value = std::string(util::trim(std::string_view(value).substr(3)));
+  }
+  // One word, then nothing, a separator or tags: "🌿 the garden is lovely" names no branch.
+  const auto space = value.find(' ');
+  if (space != std::string::npos) {
+    const std::string_view after = util::trim(std::string_view(value).substr(space));
+    bool separated = false;
+    for (std::string_view stop : {"·", "|", "—", "–", "#", "(", "-"}) {
+      separated = separated || after.starts_with(stop);
+    }
+    if (!separated) {
+      return {};
+    }
+    value.resize(space);
+  }
+  for (std::string_view stop : {")", "]"}) {
+    if (const auto cut = value.find(stop); cut != std::string::npos) {
+      value.resize(cut);
+    }
+  }
+  return clean_branch(value);
+}
+
 std::string branch_in_title(std::string_view normalized) {
+  if (auto herb = branch_after_herb(normalized); !herb.empty()) {
+    return herb;
+  }
   const std::string lower = util::to_lower_ascii(normalized);
   for (std::size_t at = lower.find("branch"); at != std::string::npos; at = lower.find("branch", at + 6)) {
     std::size_t b = at;
@@ -629,6 +665,10 @@ std::optional<model::Field> timer_field(std::string_view line, int line_number) 
   if (value.starts_with(":")) {
     value = util::trim(value.substr(1));
   }
+  // "⏱ 01:45": beside a timer, a clock face is the time it ran.
+  if (timer && !only_a_duration(value) && parse_clock_duration(value)) {
+    return model::Field{"Timer", std::to_string(*parse_clock_duration(value)) + " min", line_number};
+  }
   if (!timer || !only_a_duration(value)) {
     return std::nullopt;
   }
@@ -906,7 +946,11 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
         if (after.starts_with("\xEF\xB8\x8F")) { // the emoji variation selector
           after = util::trim(after.substr(3));
         }
-        const std::size_t end = after.find_first_of(",;|(");
+        // Up to a separator or the tags after it: "⏱ 2h #auth #cli", "⏱ 1.5h · notes".
+        std::size_t end = after.find_first_of(",;|(");
+        for (std::string_view stop : {" #", " · ", " — ", " – "}) {
+          end = std::min(end, after.find(stop));
+        }
         if (only_a_duration(util::trim(after.substr(0, end)))) {
           facts.duration = parse_duration_minutes(after.substr(0, end));
         }
@@ -1719,6 +1763,19 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         const std::string_view raw_line = lines.line_text(text, line);
         const bool own = own_field_line(line);
         const bool timed = own && starts_with_timer(raw_line);
+        // "🌿 feat/x" on a line of its own: the branch, labelled by the herb.
+        if (own && raw_line.find("\xF0\x9F\x8C\xBF") != std::string_view::npos) {
+          std::string_view herb_line = util::trim(raw_line);
+          while (!herb_line.empty() && (herb_line.front() == '-' || herb_line.front() == '*' || herb_line.front() == ' ')) {
+            herb_line.remove_prefix(1);
+          }
+          if (herb_line.starts_with("\xF0\x9F\x8C\xBF")) {
+            if (auto branch = branch_after_herb(herb_line); !branch.empty()) {
+              session.fields.push_back({"Branch", std::move(branch), line});
+              continue;
+            }
+          }
+        }
         if (raw_line.find(':') == std::string_view::npos && raw_line.find("\xEF\xBC\x9A") == std::string_view::npos && !timed) {
           continue;
         }
