@@ -2144,5 +2144,16 @@ TEST(ParseFieldsRules, TheHerbLabelsABranchAndATimerTakesAClockFaceOrTags) {
   EXPECT_FALSE(log.sessions[2].branch.has_value()); // prose after the herb is no branch
 }
 
+TEST(ParseFieldsRules, DottedClocksUnderATimeLabel) {
+  auto log = parse("## 2025-03-04\n\n**Hora:** 15.00 a 18.15\n\n- x\n\n## 2025-03-05\n\n**Zeit:** 9.15 – 12.00\n\n- y\n\n"
+                   "## 2025-03-06\n\n**Version:** 2.14 - 2.15\n\n- z\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].start_minute, 15 * 60);
+  EXPECT_EQ(log.sessions[0].end_minute, 18 * 60 + 15);
+  EXPECT_EQ(log.sessions[1].start_minute, 9 * 60 + 15);
+  EXPECT_EQ(log.sessions[1].duration_minutes, 165);
+  EXPECT_FALSE(log.sessions[2].start_minute.has_value()); // no time label: versions
+}
+
 } // namespace
 } // namespace seshdb::parse

@@ -272,5 +272,15 @@ TEST(ParseZones, IanaNamesFollowTheirDaylightRules) {
 }
 TEST(ParseZones, UnknownZoneIsNullopt) { EXPECT_FALSE(zone_offset("Mars/Olympus", 2025, 1, 1)); }
 
+TEST(ParseTimes, UhrMakesAClockOfDottedAndBareHours) {
+  EXPECT_EQ(time_in("9.15 Uhr – 12.00 Uhr"), "09:15-12:00");
+  EXPECT_EQ(time_in("Fr, 8.30–10.00 Uhr"), "08:30-10:00");
+  EXPECT_EQ(time_in("09:15 Uhr – 12:00 Uhr"), "09:15-12:00");
+  EXPECT_EQ(time_in("ab 14 Uhr bis 16 Uhr"), "14:00-16:00");
+  // Without it, a dotted number stays a version or a decimal.
+  EXPECT_EQ(time_in("upgraded 2.14 to 2.15"), "none");
+  EXPECT_EQ(time_in("Uhrwerk 3.10"), "none");
+}
+
 } // namespace
 } // namespace seshdb::parse

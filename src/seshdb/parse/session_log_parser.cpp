@@ -488,7 +488,22 @@ std::optional<TimeMatch> time_in_value(const std::string& value) {
   if (auto date = find_date(normalized)) {
     from = date->end;
   }
-  return find_time(normalized, from);
+  if (auto time = find_time(normalized, from)) {
+    return time;
+  }
+  // "Hora: 15.00 a 18.15", "Zeit: 9.15 – 12.00": under a time label, dotted
+  // minutes are a clock's (in prose "3.12" is as often a version).
+  std::string colons = normalized;
+  bool dotted = false;
+  for (std::size_t i = from + 1; i + 2 < colons.size(); ++i) {
+    const auto digit = [&](std::size_t k) { return k < colons.size() && colons[k] >= '0' && colons[k] <= '9'; };
+    if (colons[i] == '.' && digit(i - 1) && digit(i + 1) && digit(i + 2) && !digit(i + 3) &&
+        (i + 3 >= colons.size() || colons[i + 3] != '.') && (i < 3 || !digit(i - 3)) && (i < 2 || colons[i - 2] != '.')) {
+      colons[i] = ':';
+      dotted = true;
+    }
+  }
+  return dotted ? find_time(colons, from) : std::nullopt;
 }
 
 // "Started 21:40, finished 00:30.", "Started at 9:00, done at 11:30", "From

@@ -253,6 +253,7 @@ struct Clock {
   bool h_style = false; // "14h30"
   bool dot_style = false; // "9.30"
   bool word = false;      // "noon", "midnight": its AM/PM is its own, never the start's
+  bool uhr = false;       // "9.15 Uhr", "14 Uhr": German's word for o'clock says it is one
 };
 
 // "11h" at pos: an hour written the French way, which only the end of a range
@@ -480,12 +481,17 @@ std::optional<Clock> read_clock(std::string_view text, std::size_t pos, bool bar
       meridiem = 0;
     }
   }
+  // "9.15 Uhr", "14 Uhr", "09:15 Uhr": a clock, however its minutes are written.
+  const bool uhr = meridiem == 0 && lower.starts_with("uhr") && (q + 3 >= text.size() || !is_alpha(text[q + 3]));
   if (meridiem != 0 && (q + len >= text.size() || !is_alpha(text[q + len]) || len == 4)) {
     if (clock.hour < 1 || clock.hour > 12) {
       return std::nullopt;
     }
     clock.meridiem = meridiem;
     p = q + len;
+  } else if (uhr) {
+    clock.uhr = true;
+    p = q + 3;
   } else if (!has_minutes || (dot_minutes && !bare_dot)) {
     return std::nullopt; // a bare number is not a time
   }
@@ -659,10 +665,10 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
     auto first = word_first ? word_first : read_clock(text, pos, true);
     // "9.30" without a meridiem starts a range whose end has one ("9.30-11.15am");
     // otherwise it is no time, and neither is the digit run it is made of.
-    if (first && first->dot_style && first->meridiem == 0) {
+    if (first && first->dot_style && first->meridiem == 0 && !first->uhr) {
       const std::size_t q = skip_range_separator(text, first->end);
       const auto end = q == std::string_view::npos ? std::nullopt : read_clock(text, q, true);
-      if (!end || end->meridiem == 0) {
+      if (!end || (end->meridiem == 0 && !end->uhr)) {
         pos = first->end - 1;
         continue;
       }
