@@ -2155,5 +2155,24 @@ TEST(ParseFieldsRules, DottedClocksUnderATimeLabel) {
   EXPECT_FALSE(log.sessions[2].start_minute.has_value()); // no time label: versions
 }
 
+TEST(ParseFindingsRules, ALegendListedOnePerLineAndMarksInASeverityColumn) {
+  auto listed = parse("# Review 2025-04-22\n\n## Legend\n- Critical = P0\n- Major = P1\n- Minor = P2\n- Trivial = P3\n\n"
+                      "## Findings\n\n### Critical\n- IDOR in export.\n\n### Major\n- URLs valid 7 days.\n\n### Trivial\n- naming.\n");
+  ASSERT_EQ(listed.findings.size(), 3u);
+  EXPECT_EQ(listed.findings[0].severity, "P0");
+  EXPECT_EQ(listed.findings[1].severity, "P1");
+  EXPECT_EQ(listed.findings[2].severity, "P3");
+  auto marks = parse("# Review journal\n\nLegend: 🔴 = P0 · 🟠 = P1 · 🟡 = P2 · ⚪ = P3\n\n"
+                     "### Mar 11, 2025 · 09:40–11:00 · PR #88\n\n- 🔴 Crash when the prompt is dismissed.\n- 🟠 State not kept.\n\n"
+                     "### Mar 14, 2025\n\n| # | Severity | File | Comment |\n|---|---|---|---|\n| 1 | 🟠 | tokens.json | low contrast |\n"
+                     "| 2 | ⚪ | README.md | old screenshot |\n");
+  ASSERT_EQ(marks.findings.size(), 4u);
+  EXPECT_EQ(marks.findings[0].severity, "P0");
+  EXPECT_EQ(marks.findings[1].severity, "P1");
+  EXPECT_EQ(marks.findings[2].severity, "P1");
+  EXPECT_EQ(marks.findings[2].title, "low contrast");
+  EXPECT_EQ(marks.findings[3].severity, "P3");
+}
+
 } // namespace
 } // namespace seshdb::parse

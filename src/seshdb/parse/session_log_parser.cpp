@@ -3062,7 +3062,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     std::vector<std::pair<std::string, std::string>> legend;
     for (int line = 1; line <= lines.line_count() && !log.findings.empty(); ++line) {
       if (doc.line_kinds[static_cast<std::size_t>(line - 1)] == LineKind::text) {
-        read_severity_legend(lines.line_text(text, line), legend);
+        read_severity_legend(lines.line_text(text, line), legend, under_legend(line));
       }
     }
     for (auto& finding : log.findings) {
@@ -3089,7 +3089,16 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       if (!marked || under_legend(item.line) || done_state(item).has_value()) {
         continue;
       }
-      if (!listed_as_findings(item, static_cast<std::size_t>(&item - doc.items.data()))) {
+      // Where findings are listed, or right under a session's own heading in
+      // a file that maps two marks or more ("### Mar 11, 2025 · PR #88" over
+      // "- 🔴 Crash …"); not under another section ("## CI status").
+      const auto heading_over = std::upper_bound(doc.headings.begin(), doc.headings.end(), item.line,
+                                                 [](int l, const MdHeading& h) { return l < h.line; });
+      const bool under_session_heading =
+          marks.size() >= 2 && item.depth == 0 && heading_over != doc.headings.begin() &&
+          std::any_of(log.sessions.begin(), log.sessions.end(),
+                      [&](const model::Session& session) { return session.line_start == std::prev(heading_over)->line; });
+      if (!under_session_heading && !listed_as_findings(item, static_cast<std::size_t>(&item - doc.items.data()))) {
         continue;
       }
       const auto above = std::upper_bound(doc.headings.begin(), doc.headings.end(), item.line,
@@ -3109,6 +3118,39 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         title = ignored; // "🔴 Critical: x" keeps "x"
       }
       add_finding(session_index_of_line(session_of_line, item.line), marked->level, marked->mark, title, item.line);
+    }
+    // "| 1 | 🟠 | tokens.json | contrast |": a mapped mark in a Severity column.
+    if (!marks.empty()) {
+      for_each_body_row(doc, [&](const MdTableRow& row, const std::vector<std::string>& header) {
+        if (under_legend(row.line) || std::any_of(log.findings.begin(), log.findings.end(),
+                                                  [&](const model::Finding& f) { return f.line == row.line; })) {
+          return;
+        }
+        int severity_column = -1;
+        for (std::size_t c = 0; c < header.size(); ++c) {
+          const std::string h = util::to_lower_ascii(util::trim(header[c]));
+          if (h == "severity" || h == "sev" || h == "priority" || h == "level") {
+            severity_column = static_cast<int>(c);
+          }
+        }
+        if (severity_column < 0 || severity_column >= static_cast<int>(row.cells.size())) {
+          return;
+        }
+        const auto marked = level_of_mark(util::trim(row.cells[static_cast<std::size_t>(severity_column)]), marks);
+        if (!marked || !util::trim(marked->rest).empty()) {
+          return;
+        }
+        std::string title;
+        for (std::size_t c = row.cells.size(); c-- > 0;) {
+          if (static_cast<int>(c) != severity_column && !util::trim(row.cells[c]).empty()) {
+            title = std::string(util::trim(row.cells[c])); // the last cell says what was found
+            break;
+          }
+        }
+        if (!title.empty()) {
+          add_finding(session_index_of_line(session_of_line, row.line), marked->level, marked->mark, title, row.line);
+        }
+      });
     }
   }
   // Tables with a Commit or SHA column: a hash there is a commit, backticked or not.

@@ -33,7 +33,7 @@ constexpr std::array k_words = {
     SeverityWord{"blocker", "P0"},      SeverityWord{"critical", "P1"},   SeverityWord{"high", "P1"},
     SeverityWord{"important", "P2"},    SeverityWord{"major", "P2"},      SeverityWord{"medium", "P2"},
     SeverityWord{"moderate", "P2"},     SeverityWord{"nice-to-have", "P3"}, SeverityWord{"nice to have", "P3"},
-    SeverityWord{"low", "P3"},          SeverityWord{"minor", "P3"},
+    SeverityWord{"low", "P3"},          SeverityWord{"minor", "P3"},      SeverityWord{"trivial", "P3"},
     // Code review shorthand: "Must-fix: ...", "Should-fix: ...", "Nit: ...".
     SeverityWord{"must-fix", "P1"},     SeverityWord{"should-fix", "P2"}, SeverityWord{"nit", "P3"},
     SeverityWord{"nits", "P3"},         SeverityWord{"must fix", "P1"},   SeverityWord{"should fix", "P2"},
@@ -417,7 +417,7 @@ std::optional<Severity> severity_of_finding_heading(std::string_view heading, st
   return severity;
 }
 
-void read_severity_legend(std::string_view line, std::vector<std::pair<std::string, std::string>>& legend) {
+void read_severity_legend(std::string_view line, std::vector<std::pair<std::string, std::string>>& legend, bool in_legend) {
   if (line.size() > 400 || !explicit_level(line)) {
     return; // most lines: no level, no copy
   }
@@ -493,7 +493,7 @@ void read_severity_legend(std::string_view line, std::vector<std::pair<std::stri
     }
     legend_row = cells <= 4; // "| P0 | Critical |" or "| P0 | Critical | blocks release |"
   }
-  if (found.empty() || (found.size() < 2 && !legend_row)) {
+  if (found.empty() || (found.size() < 2 && !legend_row && !in_legend)) {
     return;
   }
   for (auto& mapping : found) {

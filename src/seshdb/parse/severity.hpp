@@ -33,7 +33,10 @@ std::optional<Severity> severity_of_finding_heading(std::string_view heading, st
 // A file's own legend: "Critical = P0", "P1 – Important", "🔴 Critical → P0",
 // "| P2 | Nice-to-have |". Adds each word the line maps to a level, in
 // lower case, to `legend`; a word it maps twice keeps the first.
-void read_severity_legend(std::string_view line, std::vector<std::pair<std::string, std::string>>& legend);
+// `in_legend`: the line is in the block under a legend heading ("## Legend"
+// over "- Critical = P0"), where one pairing per line is a legend's entry.
+void read_severity_legend(std::string_view line, std::vector<std::pair<std::string, std::string>>& legend,
+                          bool in_legend = false);
 
 // The level a file's legend gives a finding's label ("Critical", "🔴
 // Critical:"), or nullopt when the label names a P-level itself or the
