@@ -2174,5 +2174,56 @@ TEST(ParseFindingsRules, ALegendListedOnePerLineAndMarksInASeverityColumn) {
   EXPECT_EQ(marks.findings[3].severity, "P3");
 }
 
+TEST(ParseSessionsRules, SlavicTurkishIndonesianAndVietnameseJournals) {
+  auto ru = parse("# Журнал\n\n## 3 марта 2025, 10:00–12:30 МСК\n\n**Ветка:** `feature/invoice-pdf`\n**Длительность:** 2 ч 30 мин\n\n"
+                  "- коммит 3f9a2c1\n- пул-реквест #12\n\n## План на 12 марта\n\n- ещё\n");
+  ASSERT_EQ(ru.sessions.size(), 1u); // the plan for the 12th is no session
+  EXPECT_EQ(ru.sessions[0].local_date, "2025-03-03");
+  EXPECT_EQ(ru.sessions[0].started_at, "2025-03-03T07:00:00Z"); // МСК is UTC+3
+  EXPECT_EQ(ru.sessions[0].branch, "feature/invoice-pdf");
+  EXPECT_EQ(ru.sessions[0].duration_minutes, 150);
+  ASSERT_EQ(ru.commits.size(), 1u);
+  ASSERT_EQ(ru.prs.size(), 1u);
+  EXPECT_EQ(ru.prs[0].number, 12);
+  auto uk = parse("## Березень 2025\n\n### 3 березня, понеділок\n\n- **Гілка:** fix/x\n- **Час:** з 14:00 до 17:00\n");
+  ASSERT_EQ(uk.sessions.size(), 1u);
+  EXPECT_EQ(uk.sessions[0].local_date, "2025-03-03");
+  EXPECT_EQ(uk.sessions[0].branch, "fix/x");
+  EXPECT_EQ(uk.sessions[0].duration_minutes, 180);
+  auto pl = parse("## Sesja 1 — 3 marca 2025 (poniedziałek)\n\n- **Gałąź:** `feature/paragony`\n- **Czas trwania:** 2 godz. 30 min\n");
+  ASSERT_EQ(pl.sessions.size(), 1u);
+  EXPECT_EQ(pl.sessions[0].local_date, "2025-03-03");
+  EXPECT_EQ(pl.sessions[0].duration_minutes, 150);
+  auto tr = parse("## 5 Mart 2025 Çarşamba\n\n**Dal:** `ozellik/odeme`\n**Süre:** 3 sa 15 dk\n");
+  ASSERT_EQ(tr.sessions.size(), 1u);
+  EXPECT_EQ(tr.sessions[0].local_date, "2025-03-05");
+  EXPECT_EQ(tr.sessions[0].branch, "ozellik/odeme");
+  EXPECT_EQ(tr.sessions[0].duration_minutes, 195);
+  auto id = parse("### Rabu, 5 Maret 2025\n\n**Cabang:** `fitur/keranjang`\n**Waktu:** 13.00–15.30 WIB\n");
+  ASSERT_EQ(id.sessions.size(), 1u);
+  EXPECT_EQ(id.sessions[0].local_date, "2025-03-05");
+  EXPECT_EQ(id.sessions[0].duration_minutes, 150);
+  EXPECT_EQ(id.sessions[0].started_at, "2025-03-05T06:00:00Z"); // WIB is UTC+7
+  auto vi = parse("# Nhật ký\n\n## Ngày 05/03/2025 (Thứ Tư)\n\n- **Nhánh:** feat/a\n\n## Ngày 07/03/2025 (Thứ Sáu)\n\n- x\n");
+  ASSERT_EQ(vi.sessions.size(), 2u);
+  EXPECT_EQ(vi.sessions[0].local_date, "2025-03-05"); // Vietnamese writes the day first
+  EXPECT_EQ(vi.sessions[0].branch, "feat/a");
+  auto ko = parse("# 작업 일지\n\n- 날짜: 2025.03.12 (수)\n- 브랜치: feature/search\n\n## 오늘 한 일\n\n- 검색\n");
+  ASSERT_EQ(ko.sessions.size(), 1u);
+  EXPECT_EQ(ko.sessions[0].local_date, "2025-03-12");
+  // A Cyrillic letter after "ч" makes another word: "2 чем" is no duration.
+  auto word = parse("## 2025-03-04\n\n**Длительность:** 2 чем раньше\n");
+  ASSERT_EQ(word.sessions.size(), 1u);
+  EXPECT_FALSE(word.sessions[0].duration_minutes.has_value());
+}
+
+TEST(ParseSessionsRules, ItalianAndDutchWordRanges) {
+  auto log = parse("## mercoledì 5 marzo 2025 — dalle 9:15 alle 12:45\n\n- x\n\n## 6 maart 2025\n\n**Tijd:** 13:30 tot 17:00 CET\n\n- y\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].end_minute, 12 * 60 + 45);
+  EXPECT_EQ(log.sessions[1].end_minute, 17 * 60);
+  EXPECT_EQ(log.sessions[1].timezone, "CET");
+}
+
 } // namespace
 } // namespace seshdb::parse

@@ -49,5 +49,11 @@ TEST(UtilText, ByteSetRulesOutOnlyWordsTheTextCannotHold) {
   EXPECT_TRUE(bytes.may_contain("sets")); // a pass, not a promise: the caller still searches
 }
 
+TEST(UtilText, ToLowerLettersLowersCyrillicGreekAndEuropeanCapitals) {
+  EXPECT_EQ(to_lower_letters("Марта ЄІЇҐ Şubat GAŁĄŹ Ärger ÉTÉ İstanbul Ωμέγα"), "марта єіїґ şubat gałąź ärger été istanbul ωμέγα");
+  EXPECT_EQ(to_lower_letters("日本語 and ASCII"), "日本語 and ascii");
+  EXPECT_EQ(to_lower_letters("×"), "×"); // the multiplication sign sits among the capitals and is none
+}
+
 } // namespace
 } // namespace seshdb::util

@@ -67,6 +67,36 @@ constexpr std::array k_months = {
     MonthName{"december", 12}, MonthName{"dec", 12}, MonthName{"dezember", 12}, MonthName{"dez", 12},
     MonthName{"décembre", 12}, MonthName{"decembre", 12}, MonthName{"déc", 12}, MonthName{"diciembre", 12},
     MonthName{"dic", 12}, MonthName{"dicembre", 12}, MonthName{"dezembro", 12},
+    // Russian and Ukrainian, as a date writes them ("3 марта") and as a
+    // month's heading does ("Март 2025", "Березень 2025"), with abbreviations.
+    MonthName{"января", 1}, MonthName{"январь", 1}, MonthName{"янв", 1}, MonthName{"февраля", 2},
+    MonthName{"февраль", 2}, MonthName{"фев", 2}, MonthName{"марта", 3}, MonthName{"март", 3},
+    MonthName{"мар", 3}, MonthName{"апреля", 4}, MonthName{"апрель", 4}, MonthName{"апр", 4},
+    MonthName{"мая", 5}, MonthName{"май", 5}, MonthName{"июня", 6}, MonthName{"июнь", 6},
+    MonthName{"июн", 6}, MonthName{"июля", 7}, MonthName{"июль", 7}, MonthName{"июл", 7},
+    MonthName{"августа", 8}, MonthName{"август", 8}, MonthName{"авг", 8}, MonthName{"сентября", 9},
+    MonthName{"сентябрь", 9}, MonthName{"сен", 9}, MonthName{"сент", 9}, MonthName{"октября", 10},
+    MonthName{"октябрь", 10}, MonthName{"окт", 10}, MonthName{"ноября", 11}, MonthName{"ноябрь", 11},
+    MonthName{"ноя", 11}, MonthName{"нояб", 11}, MonthName{"декабря", 12}, MonthName{"декабрь", 12},
+    MonthName{"дек", 12},
+    MonthName{"січня", 1}, MonthName{"січень", 1}, MonthName{"лютого", 2}, MonthName{"лютий", 2},
+    MonthName{"березня", 3}, MonthName{"березень", 3}, MonthName{"квітня", 4}, MonthName{"квітень", 4},
+    MonthName{"травня", 5}, MonthName{"травень", 5}, MonthName{"червня", 6}, MonthName{"червень", 6},
+    MonthName{"липня", 7}, MonthName{"липень", 7}, MonthName{"серпня", 8}, MonthName{"серпень", 8},
+    MonthName{"вересня", 9}, MonthName{"вересень", 9}, MonthName{"жовтня", 10}, MonthName{"жовтень", 10},
+    MonthName{"листопада", 11}, MonthName{"листопад", 11}, MonthName{"грудня", 12}, MonthName{"грудень", 12},
+    // Polish, both cases ("3 marca", "Marzec 2025").
+    MonthName{"stycznia", 1}, MonthName{"styczeń", 1}, MonthName{"lutego", 2}, MonthName{"luty", 2},
+    MonthName{"marca", 3}, MonthName{"marzec", 3}, MonthName{"kwietnia", 4}, MonthName{"kwiecień", 4},
+    MonthName{"maja", 5}, MonthName{"maj", 5}, MonthName{"czerwca", 6}, MonthName{"czerwiec", 6}, MonthName{"lipca", 7},
+    MonthName{"lipiec", 7}, MonthName{"sierpnia", 8}, MonthName{"sierpień", 8}, MonthName{"września", 9},
+    MonthName{"wrzesień", 9}, MonthName{"października", 10}, MonthName{"październik", 10},
+    MonthName{"listopada", 11}, MonthName{"listopad", 11}, MonthName{"grudnia", 12}, MonthName{"grudzień", 12},
+    // Turkish and Indonesian.
+    MonthName{"ocak", 1}, MonthName{"şubat", 2}, MonthName{"mart", 3}, MonthName{"nisan", 4}, MonthName{"mayıs", 5},
+    MonthName{"haziran", 6}, MonthName{"temmuz", 7}, MonthName{"ağustos", 8}, MonthName{"eylül", 9},
+    MonthName{"ekim", 10}, MonthName{"kasım", 11}, MonthName{"aralık", 12},
+    MonthName{"maret", 3}, MonthName{"agustus", 8}, MonthName{"desember", 12},
 };
 
 std::size_t skip_spaces(std::string_view text, std::size_t p);
@@ -482,6 +512,16 @@ std::string normalize_width(std::string_view text) {
 
 int month_from_name(std::string_view lower_name) {
   if (lower_name.empty()) {
+    return 0;
+  }
+  // "Марта", "Şubat": capitals beyond ASCII, which the callers leave.
+  if (static_cast<unsigned char>(lower_name.front()) >= 0x80) {
+    const std::string lowered = util::to_lower_letters(lower_name);
+    for (const auto& entry : k_months) {
+      if (entry.name == lowered) {
+        return entry.month;
+      }
+    }
     return 0;
   }
   for (const auto& entry : k_months) {

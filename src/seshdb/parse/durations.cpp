@@ -35,12 +35,27 @@ Unit read_unit(std::string_view lower, std::size_t& p) {
       {"minutos", Unit::minutes}, {"minuto", Unit::minutes}, {"minuten", Unit::minutes}, {"minuti", Unit::minutes},
       {"m", Unit::minutes},   {"분", Unit::minutes},   {"分钟", Unit::minutes}, {"分鐘", Unit::minutes},   {"分", Unit::minutes},
       {"'", Unit::minutes},   {"′", Unit::minutes}, // "(45')", the minute sign
+      // Russian, Ukrainian, Polish, Indonesian, Turkish, Vietnamese, Dutch; longer forms first.
+      {"часов", Unit::hours}, {"часа", Unit::hours}, {"час", Unit::hours}, {"ч", Unit::hours},
+      {"минуты", Unit::minutes}, {"минут", Unit::minutes}, {"мин", Unit::minutes},
+      {"години", Unit::hours}, {"годин", Unit::hours}, {"год", Unit::hours},
+      {"хвилин", Unit::minutes}, {"хвилини", Unit::minutes}, {"хв", Unit::minutes},
+      {"godziny", Unit::hours}, {"godzin", Unit::hours}, {"godz.", Unit::hours}, {"godz", Unit::hours},
+      {"minut", Unit::minutes}, {"jam", Unit::hours}, {"menit", Unit::minutes},
+      {"saat", Unit::hours}, {"sa", Unit::hours}, {"dakika", Unit::minutes}, {"dk", Unit::minutes},
+      {"giờ", Unit::hours}, {"tiếng", Unit::hours}, {"phút", Unit::minutes},
+      {"uur", Unit::hours}, {"u", Unit::hours},
   };
   for (const auto& word : k_words) {
     if (lower.substr(q).starts_with(word.text)) {
       const std::size_t end = q + word.text.size();
       if (end < lower.size() && is_alpha(lower[end])) {
         continue; // "months", "mission"
+      }
+      // "ч" is no unit of "чем": a unit in another script ends its word too.
+      if (static_cast<unsigned char>(word.text.front()) >= 0x80 && static_cast<unsigned char>(word.text.front()) < 0xE0 &&
+          end < lower.size() && static_cast<unsigned char>(lower[end]) >= 0x80 && static_cast<unsigned char>(lower[end]) < 0xE0) {
+        continue;
       }
       p = end;
       return word.unit;
@@ -135,7 +150,7 @@ std::optional<int> parse_duration_minutes(std::string_view text) {
     double total = unit == Unit::hours ? value * 60 : value;
     // "1時間半", "1 hora y media", "2 heures et demie": half an hour more.
     if (unit == Unit::hours) {
-      for (std::string_view half : {"半", " y media", " e meia", " et demie", " and a half"}) {
+      for (std::string_view half : {"半", " y media", " e meia", " et demie", " and a half", " e mezza", " e mezzo"}) {
         const std::size_t end = q + half.size();
         if (lower.substr(q).starts_with(half) &&
             (half.front() != ' ' || end >= lower.size() || (!is_alpha(lower[end]) && lower[end] != '-'))) {

@@ -85,7 +85,7 @@ std::size_t commit_keyword_end(std::string_view line, const std::vector<Token>& 
 
 // "提交" (Chinese) and "コミット" (Japanese) say commit too.
 std::size_t cjk_commit_keyword_end(std::string_view line) {
-  for (std::string_view keyword : {"提交", "コミット", "커밋"}) {
+  for (std::string_view keyword : {"提交", "コミット", "커밋", "коммит", "Коммит", "коміт", "Коміт"}) {
     const auto at = line.find(keyword);
     if (at != std::string_view::npos) {
       return at + keyword.size();
@@ -573,10 +573,14 @@ bool is_git_log_line(std::string_view line) {
 // "Pull request" and "merge request" in Chinese and Japanese: "拉取请求 #34",
 // "合并请求 !12", "プルリクエスト #12". The keyword's length at p, or 0.
 std::size_t cjk_pr_keyword_at(std::string_view line, std::size_t p) {
-  static constexpr std::string_view k_keywords[] = {"拉取请求", "拉取請求", "合并请求", "合併請求", "プルリクエスト", "プルリク", "マージリクエスト"};
-  // Each keyword opens with 拉, 合, プ or マ: other characters are answered at once.
+  // And Russian "пул-реквест #12" (also "пулл-", capitalised), Arabic "طلب الدمج #15".
+  static constexpr std::string_view k_keywords[] = {"拉取请求", "拉取請求", "合并请求", "合併請求", "プルリクエスト", "プルリク", "マージリクエスト",
+                                                    "пул-реквест", "пулл-реквест", "Пул-реквест", "Пулл-реквест", "пулреквест",
+                                                    "Пулреквест", "طلب الدمج"};
+  // Each keyword opens with 拉, 合, プ, マ, п, П or ط: other characters are answered at once.
   const std::string_view rest = line.substr(p);
-  if (rest.size() < 3 || (!rest.starts_with("拉") && !rest.starts_with("合") && !rest.starts_with("プ") && !rest.starts_with("マ"))) {
+  if (rest.size() < 2 || (!rest.starts_with("拉") && !rest.starts_with("合") && !rest.starts_with("プ") && !rest.starts_with("マ") &&
+                          !rest.starts_with("п") && !rest.starts_with("П") && !rest.starts_with("ط"))) {
     return 0;
   }
   for (std::string_view keyword : k_keywords) {
@@ -599,13 +603,14 @@ bool might_mention_pr(std::string_view line) {
     for (unsigned c = 0xE3; c < 256; ++c) {
       opens[c] = true;
     }
+    opens[0xD0] = opens[0xD8] = true; // п/П and ط open Russian and Arabic keywords
     return opens;
   }();
   for (std::size_t p = 0; p + 1 < line.size(); ++p) {
     if (!k_opens_cue[static_cast<unsigned char>(line[p])]) {
       continue;
     }
-    if (static_cast<unsigned char>(line[p]) >= 0xE3 && cjk_pr_keyword_at(line, p) > 0) {
+    if (static_cast<unsigned char>(line[p]) >= 0x80 && cjk_pr_keyword_at(line, p) > 0) {
       return true;
     }
     const char c = line[p] | 0x20;
@@ -732,7 +737,8 @@ std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_h
   std::size_t pos = 0;
   while (pos < lower.size()) {
     // Every keyword opens with "p", "m" or a CJK character.
-    if (const auto first = static_cast<unsigned char>(lower[pos]); first != 'p' && first != 'm' && first < 0xE3) {
+    if (const auto first = static_cast<unsigned char>(lower[pos]); first != 'p' && first != 'm' && first < 0xE3 &&
+                                                                  first != 0xD0 && first != 0xD8) {
       ++pos;
       continue;
     }
@@ -759,7 +765,7 @@ std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_h
       }
     } else if (lower.compare(pos, 13, "merge request") == 0 && (pos == 0 || !is_alpha(lower[pos - 1]))) {
       keyword_end = pos + 13;
-    } else if (static_cast<unsigned char>(lower[pos]) >= 0xE3 && cjk_pr_keyword_at(lower, pos) > 0) {
+    } else if (static_cast<unsigned char>(lower[pos]) >= 0x80 && cjk_pr_keyword_at(lower, pos) > 0) {
       keyword_end = pos + cjk_pr_keyword_at(lower, pos);
     } else if ((lower.compare(pos, 8, "merged #") == 0 ||
                 (lower.compare(pos, 9, "merged: #") == 0 && lower.find("issue") == std::string::npos)) &&

@@ -399,7 +399,7 @@ bool names_only_a_plan(std::string_view normalized) {
 // "Weekly recap (2025-03-03 – 2025-03-09)", "Session 5 (planned)": a plan
 // or a look back, dated, but not a session worked in.
 bool names_plan_or_recap(std::string_view normalized) {
-  const std::string lower = util::to_lower_ascii(normalized);
+  const std::string lower = util::to_lower_letters(normalized); // "План на 12 марта" as "план на 12 марта"
   for (std::string_view marker : {"(planned)", "(upcoming)", "(scheduled)", "(tentative)", "(not started)", "[planned]"}) {
     if (lower.find(marker) != std::string::npos) {
       return true;
@@ -450,7 +450,8 @@ bool names_plan_or_recap(std::string_view normalized) {
   for (std::string_view lead : {"next session", "next time", "next steps", "next up", "plan for", "plans for",
                                 "planned next", "tomorrow", "todo", "to do", "to-do", "下次", "明天", "明日", "次回",
                                 "next week", "next sprint", "next iteration", "next milestone", "下周", "下週", "来週",
-                                "下一步", "next run",
+                                "下一步", "next run", "план на", "plan na", "rencana", "kế hoạch", "piano per",
+                                "planning voor",
                                 "nächste sitzung", "próxima sesión", "prochaine séance", "prochaine session"}) {
     if (rest.starts_with(lead) && (rest.size() == lead.size() || !is_alpha(rest[lead.size()]))) {
       if (rest.substr(lead.size()).starts_with("'s")) {
@@ -467,7 +468,9 @@ bool names_plan_or_recap(std::string_view normalized) {
   // "Upcoming: 2025-03-13"; but "Retro fixes — 2025-03-04", "Recap of the
   // outage" and "Planned maintenance window" are work done.
   for (std::string_view lead : {"planned", "upcoming", "recap", "weekly recap", "weekly summary", "weekly review",
-                                "monthly recap", "monthly summary", "week in review", "retro", "retrospective"}) {
+                                "monthly recap", "monthly summary", "week in review", "retro", "retrospective",
+                                "haftalık özet", "итоги недели", "підсумки тижня", "podsumowanie tygodnia",
+                                "weekoverzicht", "ringkasan mingguan", "tổng kết tuần"}) {
     if (!rest.starts_with(lead) || (rest.size() > lead.size() && is_alpha(rest[lead.size()]))) {
       continue;
     }

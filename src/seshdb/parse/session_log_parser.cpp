@@ -291,7 +291,7 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
 }
 
 bool key_is(std::string_view key, std::initializer_list<std::string_view> names) {
-  std::string lower = util::to_lower_ascii(util::trim(key));
+  std::string lower = util::to_lower_letters(util::trim(key)); // "Ветка", "Süre" as "ветка", "süre"
   std::replace(lower.begin(), lower.end(), '_', ' '); // front matter's "started_at", "session_date"
   for (auto name : names) {
     if (lower == name) {
@@ -814,7 +814,11 @@ SlashDateEvidence slash_date_evidence(std::string_view text, int words_needed = 
                                 "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "sessão", "giorno",
                                 "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "horário",
                                 "duração", "diário", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "orario",
-                                "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "tijd"}) {
+                                "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "tijd",
+                                // Vietnamese, Indonesian, Turkish and Slavic logs write the day first too
+                                "ngày", "tháng", "thứ", "tanggal", "senin", "selasa", "rabu", "kamis", "jumat",
+                                "tarih", "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "dzień", "poniedziałek",
+                                "wtorek", "środa", "czwartek", "piątek"}) {
     words += has_word(word) ? 1 : 0;
   }
   evidence.european_words = words >= words_needed;
@@ -1012,7 +1016,8 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
   std::optional<TimeMatch> start_field, end_field, range_field, date_field_time;
   for (const auto& field : session.fields) {
     const auto& key = field.key;
-    if (!facts.date && key_is(key, {"date", "session date", "day", "日期", "datum", "fecha", "started", "start date", "开始日期",
+    if (!facts.date && key_is(key, {"date", "session date", "day", "日期", "datum", "fecha", "дата", "날짜", "data", "tarih",
+                                    "tanggal", "ngày", "التاريخ", "started", "start date", "开始日期",
                                     "start", "started at", "start time", "session start", "session started", "timestamp"})) {
       const std::string normalized = normalize_width(field.value);
       facts.date = find_date(normalized);
@@ -1041,7 +1046,8 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
       }
     }
     if (!session.branch && key_is(key, {"branch", "branch(es)", "branches", "git branch", "working branch", "feature branch", "current branch", "active branch", "branch name", "分支",
-                                          "rama", "branche", "zweig", "ブランチ", "ramo", "브랜치"})) {
+                                          "rama", "branche", "zweig", "ブランチ", "ramo", "브랜치", "ветка", "гілка", "gałąź",
+                                          "cabang", "dal", "nhánh", "الفرع", "větev", "vetva"})) {
       auto branch = clean_branch(field.value);
       if (!branch.empty()) {
         session.branch = branch;
@@ -1054,7 +1060,8 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     const bool time_key = key_is(key, {"time", "session time", "time range", "when", "session", "hours", "时间", "時間", "zeit",
                                        "uhrzeit", "hora", "horario", "horário", "horarios", "horários", "heure", "horaire",
                                        "horaires", "heures", "orario", "tijd", "tempo",
-                                       "作業時間", "工作时间", "작업 시간", "시간"});
+                                       "作業時間", "工作时间", "작업 시간", "시간", "время", "час", "godziny", "godzina",
+                                       "czas", "waktu", "jam", "saat", "thời gian", "giờ", "الوقت", "ora", "tid"});
     std::optional<TimeMatch> time_value = time_key && !range_field ? time_in_value(field.value) : std::nullopt;
     // "Hours: 9am–1:30pm" is a range; "Hours: 2:30" is a duration, no start.
     if (time_value && !time_value->end && key_is(key, {"hours"})) {
@@ -1076,7 +1083,11 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                                                              // Chinese (simplified and traditional) and Japanese labels
                                                              "工时", "工時", "耗時", "用時", "時長", "时数", "時數", "工作时长",
                                                              "工作時長", "实际耗时", "實際耗時", "会话时长", "會話時長", "所要",
-                                                             "소요 시간", "소요시간", "작업 시간", "작업시간", "시간"})) {
+                                                             "소요 시간", "소요시간", "작업 시간", "작업시간", "시간",
+                                                             // Russian, Ukrainian, Polish, Indonesian, Turkish, Vietnamese, Arabic
+                                                             "длительность", "продолжительность", "затрачено", "тривалість",
+                                                             "czas trwania", "czas pracy", "durasi", "süre", "thời lượng",
+                                                             "tổng thời gian", "المدة"})) {
       facts.duration = parse_duration_minutes(field.value);
       // "Elapsed: 01:12:30", "Hours: 2:30"; not "Logged: 17:40", a time stamp.
       if (!facts.duration && !key_is(key, {"time", "logged", "billed", "spent"})) {
@@ -1245,7 +1256,8 @@ std::optional<SessionStart> whole_file_session(const MarkdownDoc& doc, std::stri
   auto dated = std::find_if(top_fields.begin(), top_fields.end(), [](const model::Field& field) {
     // Not a bare "Start:" or "Timestamp:": a spec's start date or an incident's
     // timestamp do not make a file a session.
-    return key_is(field.key, {"date", "session date", "日期", "started", "started at", "session start", "session started"}) &&
+    return key_is(field.key, {"date", "session date", "日期", "日付", "datum", "fecha", "data", "дата", "날짜", "tarih", "tanggal",
+                              "ngày", "التاريخ", "started", "started at", "session start", "session started"}) &&
            find_date(normalize_width(field.value));
   });
   // No date inside, one in the file's name ("2025-06-01.md", "2025_06_01.md",

@@ -38,6 +38,7 @@ constexpr std::array k_abbreviations = {
     FixedZone{"KST", 540},   FixedZone{"ACST", 570},  FixedZone{"AEST", 600},  FixedZone{"AEDT", 660},
     FixedZone{"NZST", 720},  FixedZone{"NZDT", 780},  FixedZone{"BRT", -180},  FixedZone{"ART", -180},
     FixedZone{"WAT", 60},    FixedZone{"EAT", 180}, // not CAT or SAST: a ticket key and static analysis
+    FixedZone{"WITA", 480},  FixedZone{"WIT", 540},   FixedZone{"TRT", 180},   FixedZone{"МСК", 180},
     // The local names Chinese and Japanese logs write: "14:00–16:30（北京时间）".
     FixedZone{"北京时间", 480}, FixedZone{"北京時間", 480}, FixedZone{"台北时间", 480}, FixedZone{"台北時間", 480},
     FixedZone{"台灣時間", 480}, FixedZone{"台湾时间", 480}, FixedZone{"香港时间", 480}, FixedZone{"香港時間", 480},
@@ -158,7 +159,8 @@ std::optional<std::string> read_zone(std::string_view text, std::size_t pos, std
     end = numeric_end;
     return std::string(text.substr(pos, numeric_end - pos));
   }
-  if (static_cast<unsigned char>(text[pos]) >= 0xE4) {
+  // Zones in other scripts: "北京时间" (CJK), "МСК" (Cyrillic).
+  if (static_cast<unsigned char>(text[pos]) >= 0xE4 || static_cast<unsigned char>(text[pos]) == 0xD0) {
     for (const auto& zone : k_abbreviations) {
       if (static_cast<unsigned char>(zone.name.front()) >= 0x80 && text.substr(pos).starts_with(zone.name)) {
         end = pos + zone.name.size();
@@ -530,7 +532,11 @@ std::size_t skip_range_separator(std::string_view text, std::size_t p, bool* for
   }
   // "14h às 17h30", "10:00 bis 12:00", "14:00 a 16:00": words that are
   // English too ("a", "al") join only two clocks written alike, the second later.
-  for (std::string_view sep : {"às ", "à ", "a ", "bis ", "até ", "hasta ", "al "}) {
+  // And Italian "dalle 9:15 alle 12:45", Dutch "13:30 tot 17:00", Russian and
+  // Ukrainian "с 14:00 до 16:00", Polish "od 9:00 do 11:00", Indonesian
+  // "13.00 sampai 15.30", Vietnamese "14:00 đến 17:00".
+  for (std::string_view sep : {"às ", "à ", "a ", "bis ", "até ", "hasta ", "al ", "alle ", "tot ", "до ", "do ",
+                               "sampai ", "hingga ", "s.d. ", "s/d ", "đến "}) {
     if (q == std::string_view::npos && foreign_word != nullptr && text.substr(p).starts_with(sep)) {
       q = p + sep.size();
       *foreign_word = true;

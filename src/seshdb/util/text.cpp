@@ -48,6 +48,42 @@ char lower_ascii(char c) {
 }
 } // namespace
 
+std::string to_lower_letters(std::string_view text) {
+  std::string out = to_lower_ascii(text);
+  if (std::none_of(out.begin(), out.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    return out;
+  }
+  std::string lowered;
+  lowered.reserve(out.size());
+  for (std::size_t pos = 0; pos < out.size();) {
+    char32_t cp = decode_utf8(out, pos);
+    if (cp >= 0x0410 && cp <= 0x042F) {
+      cp += 0x20; // А..Я
+    } else if (cp >= 0x0400 && cp <= 0x040F) {
+      cp += 0x50; // Ѐ..Џ: Є, І, Ї, Ў
+    } else if (cp == 0x0490) {
+      cp = 0x0491; // Ґ
+    } else if (cp >= 0x0391 && cp <= 0x03AB && cp != 0x03A2) {
+      cp += 0x20; // Greek
+    } else if ((cp >= 0x00C0 && cp <= 0x00DE && cp != 0x00D7)) {
+      cp += 0x20; // À..Þ
+    } else if (cp >= 0x0100 && cp <= 0x017F && cp != 0x0130 && cp != 0x0131 && cp != 0x0138 && cp != 0x0149 &&
+               cp != 0x017F) {
+      // Latin Extended-A pairs capital/small: even capitals from Ā to ķ, odd from Ĺ to ň, even again from Ŋ; Ÿ aside.
+      const bool odd_block = (cp >= 0x0139 && cp <= 0x0148) || (cp >= 0x0179 && cp <= 0x017E);
+      if (cp == 0x0178) {
+        cp = 0x00FF;
+      } else if (odd_block ? (cp % 2 == 1) : (cp % 2 == 0)) {
+        cp += 1;
+      }
+    } else if (cp == 0x0130) {
+      cp = 'i'; // Turkish İ
+    }
+    append_utf8(lowered, cp);
+  }
+  return lowered;
+}
+
 // Both compare in place: the parser asks these of most lines, and a lower-case
 // copy of each side cost an allocation per call.
 bool iequals_ascii(std::string_view a, std::string_view b) {

@@ -10,6 +10,10 @@ namespace seshdb::util {
 
 std::string_view trim(std::string_view text);
 std::string to_lower_ascii(std::string_view text);
+// ASCII, and the capitals of Cyrillic (Russian, Ukrainian, …), Greek and the
+// Latin letters of European languages ("Марта" -> "марта", "Şubat" ->
+// "şubat", "Gałąź" -> "gałąź"); other text as it is.
+std::string to_lower_letters(std::string_view text);
 bool iequals_ascii(std::string_view a, std::string_view b);
 bool icontains_ascii(std::string_view haystack, std::string_view needle);
 // Whether text holds word as a whole word: no ASCII letter right before or
