@@ -2225,5 +2225,15 @@ TEST(ParseSessionsRules, ItalianAndDutchWordRanges) {
   EXPECT_EQ(log.sessions[1].timezone, "CET");
 }
 
+TEST(ParseSessionsRules, TablesWithShortDelimiterCellsAreTables) {
+  auto log = parse("# Log\n\n| Date | Time | Branch |\n|-|--|:-|\n| 2025-05-01 | 09:00-10:00 | feat/a |\n"
+                   "| 2025-05-02 | 10:00-11:00 | feat/b |\n\n## Review\n\n| Severity | Finding |\n| -- | -- |\n| P1 | token leak |\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[1].line_start, 6);
+  EXPECT_EQ(log.sessions[1].branch, "feat/b");
+  ASSERT_EQ(log.findings.size(), 1u);
+  EXPECT_EQ(log.findings[0].line, 12);
+}
+
 } // namespace
 } // namespace seshdb::parse

@@ -471,6 +471,43 @@ bool opens_hook_line(std::string_view line) {
   return false;
 }
 
+// A table delimiter row with a cell of fewer than three dashes ("|--|--|",
+// "| - | - |"): GitHub takes it, md4c does not, so the copy md4c reads has
+// three ("|---|---|").
+bool has_short_delimiter_cell(std::string_view row) {
+  std::size_t run = 0;
+  for (const char c : row) {
+    if (c == '-') {
+      ++run;
+    } else {
+      if (run > 0 && run < 3) {
+        return true;
+      }
+      run = 0;
+    }
+  }
+  return run > 0 && run < 3;
+}
+
+std::string with_long_delimiter_cells(std::string_view row) {
+  std::string out;
+  std::size_t run = 0;
+  auto flush = [&] {
+    out.append(run > 0 && run < 3 ? 3 : run, '-');
+    run = 0;
+  };
+  for (const char c : row) {
+    if (c == '-') {
+      ++run;
+    } else {
+      flush();
+      out += c;
+    }
+  }
+  flush();
+  return out;
+}
+
 // md4c 0.4.8 keeps a table going through a "## heading" or a ``` fence that
 // follows it with no blank line between, and reads them and the lines after
 // (up to a blank line) as table rows. GFM ends the table there, and so do
@@ -478,11 +515,12 @@ bool opens_hook_line(std::string_view line) {
 // And a hook that appends "[START …]" / "[END …]" lines with no blank line
 // between makes one paragraph of the whole log, whose brackets md4c takes
 // quadratic time over (10 MB: 8 s); each such line starts a block anyway.
-// Fills copy with the text and a blank line before each such line, and
-// returns the log line of each of copy's lines; returns nothing (and leaves
-// copy alone) when no line needs one.
+// Fills copy with the text and a blank line before each such line (and short
+// table delimiter rows lengthened), and returns the log line of each of
+// copy's lines; returns nothing (and leaves copy alone) when no line needs one.
 std::vector<int> add_blank_lines_md4c_needs(std::string_view text, const LineIndex& lines, std::string& copy) {
   std::vector<int> blank_before;
+  std::vector<int> lengthened; // delimiter rows given three dashes a cell
   bool in_table = false;
   bool after_blank = true;
   for (int line = 1; line <= lines.line_count(); ++line) {
@@ -495,6 +533,9 @@ std::vector<int> add_blank_lines_md4c_needs(std::string_view text, const LineInd
       in_table = false;
     } else if (!in_table && is_table_delimiter_row(raw)) {
       in_table = true;
+      if (has_short_delimiter_cell(raw)) {
+        lengthened.push_back(line);
+      }
       // "Findings:" over "| Severity | Finding |" with no blank line between:
       // GitHub starts the table there, md4c reads the header as paragraph text.
       if (line >= 3 && !after_blank && lines.line_text(text, line - 1).find('|') != std::string_view::npos) {
@@ -508,7 +549,7 @@ std::vector<int> add_blank_lines_md4c_needs(std::string_view text, const LineInd
     }
     after_blank = blank;
   }
-  if (blank_before.empty()) {
+  if (blank_before.empty() && lengthened.empty()) {
     return {};
   }
   std::vector<int> log_line;
@@ -524,7 +565,11 @@ std::vector<int> add_blank_lines_md4c_needs(std::string_view text, const LineInd
     }
     const std::size_t begin = lines.start_of(line);
     const std::size_t end = line < lines.line_count() ? lines.start_of(line + 1) : text.size();
-    copy.append(text.substr(begin, end - begin));
+    if (std::binary_search(lengthened.begin(), lengthened.end(), line)) {
+      copy += with_long_delimiter_cells(text.substr(begin, end - begin));
+    } else {
+      copy.append(text.substr(begin, end - begin));
+    }
     log_line.push_back(line);
   }
   return log_line;
