@@ -2235,5 +2235,27 @@ TEST(ParseSessionsRules, TablesWithShortDelimiterCellsAreTables) {
   EXPECT_EQ(log.findings[0].line, 12);
 }
 
+TEST(ParseSessionsRules, AttemptCountsUnderADayAreNoDays) {
+  auto log = parse("# Notes 2025\n\n## 5/22 — a\n\nx\n\n## 5/23 — flaky e2e\n\n### 1/2 — first attempt\n\ny\n\n"
+                   "### 2/2 — second attempt\n\nz\n\n## 5/27 — c\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[1].local_date, "2025-05-23");
+  EXPECT_EQ(log.sessions[1].line_end, 15);
+  EXPECT_EQ(log.sessions[2].local_date, "2025-05-27"); // the year does not run on from "2/2"
+}
+
+TEST(ParseFindingsRules, AFindingListedAgainIsTheSameFinding) {
+  auto log = parse("## 2025-05-19\n\n### AI review\n\n- **Critical:** `match_exact()` removes items while iterating — rows skipped.\n"
+                   "- **P2:** Missing index on `payment_events.provider_event_id`\n\n"
+                   "## 2025-05-20\n\n### Resolved\n- ~~**Critical:** `match_exact()` removes items while iterating~~ → `4d7e2a9`\n\n"
+                   "### Review\n\n| ID | Severity | Finding | Status |\n|---|---|---|---|\n"
+                   "| R3 | P2 | Missing index on `payment_events.provider_event_id` | open (carried over) |\n"
+                   "| R4 | P3 | New nit | open |\n");
+  ASSERT_EQ(log.findings.size(), 3u);
+  EXPECT_EQ(log.findings[0].line, 5);
+  EXPECT_EQ(log.findings[1].line, 6);
+  EXPECT_EQ(log.findings[2].title, "New nit");
+}
+
 } // namespace
 } // namespace seshdb::parse

@@ -1286,15 +1286,23 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     };
     // "## 1/3 — Schema", "## 2/3 — Writer"; "### 8/10 — Readability", "### 6/10 — Tests":
     // one total under different counts.
-    std::set<int> firsts;
-    std::set<int> seconds;
+    // Per heading level: "### 1/2 — first attempt", "### 2/2 — second
+    // attempt" under "## 5/23" count attempts among days that differ.
+    std::map<int, std::vector<std::size_t>> numeric_by_level;
     for (const std::size_t i : numeric) {
-      firsts.insert(numeric_days.at(candidates[i].line).first);
-      seconds.insert(numeric_days.at(candidates[i].line).second);
+      numeric_by_level[candidates[i].level].push_back(i);
     }
-    if (numeric.size() >= 2 && seconds.size() == 1 && firsts.size() >= 2) {
-      for (const std::size_t i : numeric) {
-        drop(i, "reads as a count or a score out of the same total, not a day");
+    for (const auto& [level, same_level] : numeric_by_level) {
+      std::set<int> firsts;
+      std::set<int> seconds;
+      for (const std::size_t i : same_level) {
+        firsts.insert(numeric_days.at(candidates[i].line).first);
+        seconds.insert(numeric_days.at(candidates[i].line).second);
+      }
+      if (same_level.size() >= 2 && seconds.size() == 1 && firsts.size() >= 2) {
+        for (const std::size_t i : same_level) {
+          drop(i, "reads as a count or a score out of the same total, not a day");
+        }
       }
     }
     // Inside a dated heading that is not a week: a part of that day.

@@ -1586,6 +1586,25 @@ std::vector<SessionStart> dated_line_sessions(const MarkdownDoc& doc, std::strin
   return starts;
 }
 
+// A finding's title as compared with another's: letters lowered, markup and
+// punctuation at its ends gone, spaces folded.
+std::string finding_key(std::string_view title) {
+  std::string key;
+  for (const char c : util::to_lower_ascii(title)) {
+    if (c == '*' || c == '`' || c == '~' || c == '_') {
+      continue;
+    }
+    if (c == ' ' && (key.empty() || key.back() == ' ')) {
+      continue;
+    }
+    key += c;
+  }
+  while (!key.empty() && (key.back() == ' ' || key.back() == '.' || key.back() == ':' || key.back() == ';')) {
+    key.pop_back();
+  }
+  return key;
+}
+
 } // namespace
 
 model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& options) {
@@ -2344,9 +2363,41 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     if (says_nothing(title)) {
       return;
     }
-    for (const auto& existing : log.findings) {
+    // A finding listed again is the same finding: carried over into a later
+    // session, repeated in a re-review table, struck through in a "Resolved"
+    // list with the fix after it ("`match_exact()` drops items → 4d7e2a9").
+    const std::string key = finding_key(title);
+    // "x → 4d7e2a9" in a Resolved list: x, then its fix.
+    std::string_view resolved = key;
+    for (std::string_view arrow : {" →", " ->", " =>"}) {
+      resolved = resolved.substr(0, resolved.find(arrow));
+    }
+    for (auto& existing : log.findings) {
       if (existing.session == session && existing.severity == level && existing.title == title) {
         return;
+      }
+      const std::string existing_key = finding_key(existing.title);
+      if (key == existing_key) {
+        // The passes run by kind (items, tables, …): the mention first in the file is the finding.
+        if (line < existing.line) {
+          existing = {session, level, label, title, line};
+        }
+        return;
+      }
+      if (resolved.size() < key.size() && resolved.size() >= 12 && existing_key.starts_with(resolved)) {
+        return;
+      }
+      // The longer says how it was resolved after the title: "x → 4d7e2a9", "x (fixed in #12)".
+      const std::string& longer = key.size() > existing_key.size() ? key : existing_key;
+      const std::string& shorter = key.size() > existing_key.size() ? existing_key : key;
+      if (shorter.size() >= 12 && longer.starts_with(shorter)) {
+        const std::string_view note = std::string_view(longer).substr(shorter.size());
+        for (std::string_view resolution : {" →", " ->", " =>", " ✅", " (fixed", " (resolved", " — fixed", " - fixed", " — resolved",
+                                            " - resolved", " (done", " — done"}) {
+          if (note.starts_with(resolution)) {
+            return;
+          }
+        }
       }
     }
     log.findings.push_back({session, level, label, title, line});
