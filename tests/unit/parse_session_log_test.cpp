@@ -2257,5 +2257,15 @@ TEST(ParseFindingsRules, AFindingListedAgainIsTheSameFinding) {
   EXPECT_EQ(log.findings[2].title, "New nit");
 }
 
+TEST(ParseSessionsRules, AFirstLineThatTagsItsRangeAfterAMiddot) {
+  auto log = parse("## Week of 2025-03-17\n\n### Monday\nNotes: Ana · 09:30–09:45 CET\n- a\n\n"
+                   "### Tuesday\nNotes: Bo · 09:30–09:50 CET (ran long)\n- b\n\n### Wednesday\nAna · the 10:00 call moved\n- c\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 15);
+  EXPECT_EQ(log.sessions[0].timezone, "CET");
+  EXPECT_EQ(log.sessions[1].end_minute, 9 * 60 + 50);
+  EXPECT_FALSE(log.sessions[2].start_minute.has_value()); // a clock in prose after the middot is none
+}
+
 } // namespace
 } // namespace seshdb::parse

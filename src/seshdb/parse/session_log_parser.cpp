@@ -506,6 +506,26 @@ std::optional<TimeMatch> time_in_value(const std::string& value) {
   return dotted ? find_time(colons, from) : std::nullopt;
 }
 
+// "Notes: Ana · 09:30–09:45 CET", "Bo · 09:30–09:50 CET (ran long)": a first
+// line whose part after a middot is only the session's range.
+std::optional<TimeMatch> range_after_middot(std::string_view normalized) {
+  for (auto dot = normalized.find(" \xC2\xB7 "); dot != std::string_view::npos; dot = normalized.find(" \xC2\xB7 ", dot + 1)) {
+    const std::string_view part = util::trim(normalized.substr(dot + 4));
+    const auto time = find_time(part, 0);
+    if (!time || !time->end || time->begin != 0) {
+      continue;
+    }
+    std::string_view after = util::trim(part.substr(time->end_pos));
+    if (after.starts_with("(") && after.find(')') != std::string_view::npos) {
+      after = util::trim(after.substr(after.find(')') + 1));
+    }
+    if (after.find_first_not_of("*_)`. ") == std::string_view::npos) {
+      return time;
+    }
+  }
+  return std::nullopt;
+}
+
 // "Started 21:40, finished 00:30.", "Started at 9:00, done at 11:30", "From
 // 09:00 to 11:30", "Worked 10:30–13:00": a sentence that opens with the start.
 std::optional<TimeMatch> prose_time_range(std::string_view normalized) {
@@ -2060,6 +2080,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
             take_time(facts[i], *time);
           } else if (auto range = prose_time_range(normalized)) {
             take_time(facts[i], *range);
+          } else if (auto tagged = range_after_middot(normalized)) {
+            take_time(facts[i], *tagged);
           }
           if (!facts[i].start || facts[i].end) {
             break;
