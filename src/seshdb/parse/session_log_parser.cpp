@@ -2380,6 +2380,37 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
 
   // Items, and findings from severity labels and markers.
   std::set<int> finding_item_lines;
+  // Each finding's compare key, kept beside it: a file lists hundreds, and
+  // each new one is compared with all before it. Checked against the title,
+  // since passes may change the list in between.
+  struct KeyedTitle {
+    std::string title;
+    std::string key;
+    bool resolution_note = false; // "… → 4d7e2a9", "… (fixed in #12)"
+  };
+  std::vector<KeyedTitle> keyed_titles;
+  const auto has_resolution_note = [](std::string_view key) {
+    for (std::string_view note : {" →", " ->", " =>", " ✅", " (fixed", " (resolved", " — fixed", " - fixed", " — resolved",
+                                  " - resolved", " (done", " — done"}) {
+      if (key.find(note) != std::string_view::npos) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const auto keyed_title = [&](std::size_t k) -> const KeyedTitle& {
+    if (keyed_titles.size() <= k) {
+      keyed_titles.resize(k + 1);
+    }
+    auto& entry = keyed_titles[k];
+    if (entry.title != log.findings[k].title || (entry.key.empty() && !entry.title.empty()) ||
+        (entry.title.empty() && entry.key.empty() && !log.findings[k].title.empty())) {
+      entry.title = log.findings[k].title;
+      entry.key = finding_key(entry.title);
+      entry.resolution_note = has_resolution_note(entry.key);
+    }
+    return entry;
+  };
   auto add_finding = [&](int session, const std::string& level, const std::string& label, const std::string& title, int line) {
     // "- P0: none", "**P2:** None found": a level with nothing at it.
     if (says_nothing(title)) {
@@ -2394,11 +2425,14 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     for (std::string_view arrow : {" →", " ->", " =>"}) {
       resolved = resolved.substr(0, resolved.find(arrow));
     }
-    for (auto& existing : log.findings) {
+    const bool new_has_note = has_resolution_note(key);
+    for (std::size_t k = 0; k < log.findings.size(); ++k) {
+      auto& existing = log.findings[k];
       if (existing.session == session && existing.severity == level && existing.title == title) {
         return;
       }
-      const std::string existing_key = finding_key(existing.title);
+      const KeyedTitle& keyed = keyed_title(k);
+      const std::string& existing_key = keyed.key;
       if (key == existing_key) {
         // The passes run by kind (items, tables, …): the mention first in the file is the finding.
         if (line < existing.line) {
@@ -2408,6 +2442,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       }
       if (resolved.size() < key.size() && resolved.size() >= 12 && existing_key.starts_with(resolved)) {
         return;
+      }
+      if (!new_has_note && !keyed.resolution_note) {
+        continue;
       }
       // The longer says how it was resolved after the title: "x → 4d7e2a9", "x (fixed in #12)".
       const std::string& longer = key.size() > existing_key.size() ? key : existing_key;
