@@ -46,9 +46,11 @@ private:
 } // namespace
 
 // The statements of writer.sql, each with its parameters in the order they
-// first appear in the SQL (PreparedWrite checks the names).
+// first appear in the SQL (PreparedWrite checks the names). The small,
+// numerous rows are written k_rows_per_step to a statement.
 struct Writer::Statements {
   using Names = std::initializer_list<std::string_view>;
+  static constexpr int k_rows_per_step = 16;
   Statements(sqlite3* db, const std::map<std::string, std::string>& sql)
     : unindex_source(db, sql.at("unindex_source"), Names{":source", ":path", ":project", ":outside"}),
       index_source(db, sql.at("index_source"), Names{":source", ":path", ":project", ":outside"}),
@@ -69,23 +71,29 @@ struct Writer::Statements {
                            ":body"}),
       insert_section(db, sql.at("insert_section"),
                      Names{":id", ":session", ":source", ":kind", ":title", ":level", ":line_start", ":line_end",
-                           ":offset", ":bytes"}),
+                           ":offset", ":bytes"}, k_rows_per_step),
       insert_item(db, sql.at("insert_item"),
-                  Names{":id", ":section", ":session", ":source", ":text", ":offset", ":bytes", ":done", ":depth", ":line"}),
-      insert_field(db, sql.at("insert_field"), Names{":id", ":session", ":source", ":key", ":value", ":line"}),
-      insert_commit(db, sql.at("insert_commit"), Names{":id", ":source", ":session", ":sha", ":line", ":context"}),
+                  Names{":id", ":section", ":session", ":source", ":text", ":offset", ":bytes", ":done", ":depth", ":line"}, k_rows_per_step),
+      insert_field(db, sql.at("insert_field"), Names{":id", ":session", ":source", ":key", ":value", ":line"}, k_rows_per_step),
+      insert_commit(db, sql.at("insert_commit"), Names{":id", ":source", ":session", ":sha", ":line", ":context"}, k_rows_per_step),
       insert_pr(db, sql.at("insert_pr"),
-                Names{":id", ":source", ":session", ":number", ":repo", ":action", ":line", ":context"}),
+                Names{":id", ":source", ":session", ":number", ":repo", ":action", ":line", ":context"}, k_rows_per_step),
       insert_issue(db, sql.at("insert_issue"),
-                   Names{":id", ":source", ":session", ":severity", ":label", ":title", ":line"}),
-      insert_file(db, sql.at("insert_file"), Names{":id", ":source", ":session", ":path", ":action", ":line"}),
+                   Names{":id", ":source", ":session", ":severity", ":label", ":title", ":line"}, k_rows_per_step),
+      insert_file(db, sql.at("insert_file"), Names{":id", ":source", ":session", ":path", ":action", ":line"}, k_rows_per_step),
       insert_metric(db, sql.at("insert_metric"),
-                    Names{":id", ":source", ":session", ":name", ":value", ":unit", ":raw", ":line"}) {
+                    Names{":id", ":source", ":session", ":name", ":value", ":unit", ":raw", ":line"}, k_rows_per_step) {
     // A source's rows go children first, sessions last.
     for (const char* name : {"delete_items", "delete_fields", "delete_section_spans", "delete_commit_refs",
                              "delete_pr_refs", "delete_issues", "delete_file_refs", "delete_metrics", "delete_sessions"}) {
       delete_rows.push_back(std::make_unique<PreparedWrite>(db, sql.at(name), Names{":source"}));
     }
+  }
+
+  // The statements that hold rows, all written out at the end of a source.
+  std::vector<PreparedWrite*> holding() {
+    return {&insert_section, &insert_item, &insert_field, &insert_commit,
+            &insert_pr,      &insert_issue, &insert_file, &insert_metric};
   }
 
   PreparedWrite unindex_source, index_source, unindex_session, index_session, insert_source, update_source,
@@ -242,6 +250,16 @@ std::int64_t Writer::write_source(const SourceFile& file, const model::ParsedLog
                                   const std::string& ingested_at, int parser_version) {
   SourceScope transaction(m_db, in_batch());
   Statements& w = *m_write;
+  // Held rows point into `log`; if this source fails they must not be
+  // written with the next one (its transaction or batch rolls back).
+  struct DiscardHeldRows {
+    Statements& w;
+    ~DiscardHeldRows() {
+      for (auto* statement : w.holding()) {
+        statement->discard();
+      }
+    }
+  } discard_on_exit{w};
   // A source seen before: its old text leaves both indexes and its old rows
   // go, before the source row changes (the update keeps its id).
   const auto old_id = unindex_source("find_source", [&](SQLite::Statement& s) { s.bind(":path", file.path); });
@@ -373,6 +391,9 @@ std::int64_t Writer::write_source(const SourceFile& file, const model::ParsedLog
   for (const auto& metric : log.metrics) {
     auto& q = w.insert_metric.add(metric_ids.next()).add(source_id);
     add_session(q, metric.session).add(metric.name).add(metric.value).add(metric.unit).add(metric.raw).add(metric.line).run();
+  }
+  for (auto* statement : w.holding()) {
+    statement->flush();
   }
   transaction.commit();
   return source_id;

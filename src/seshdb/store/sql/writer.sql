@@ -87,35 +87,39 @@ VALUES (:id, :source, :ordinal, :title, :started_at, :ended_at, :local_date, :da
         :local_start, :local_end, :timezone, :utc_offset, :tz_rule, :approx, :duration,
         :duration_source, :branch, :focus, :line_start, :line_end, :body);
 
+-- The rows of sessions' parts and of references are written 16 to a
+-- statement (store/prepared_write.hpp). OR FAIL, because a multi-row INSERT
+-- that may ABORT opens a statement savepoint, and FTS5 would flush at each
+-- one; a failure still abandons the whole source or batch, as before.
 -- name: insert_section
-INSERT INTO section_spans (id, session_id, source_id, kind, title, level, line_start, line_end, body_offset, body_bytes)
+INSERT OR FAIL INTO section_spans (id, session_id, source_id, kind, title, level, line_start, line_end, body_offset, body_bytes)
 VALUES (:id, :session, :source, :kind, :title, :level, :line_start, :line_end, :offset, :bytes);
 
 -- An item's text is NULL when it is the body slice at :offset, :bytes.
 -- name: insert_item
-INSERT INTO item_spans (id, section_id, session_id, source_id, text, body_offset, body_bytes, done, depth, line)
+INSERT OR FAIL INTO item_spans (id, section_id, session_id, source_id, text, body_offset, body_bytes, done, depth, line)
 VALUES (:id, :section, :session, :source, :text, :offset, :bytes, :done, :depth, :line);
 
 -- name: insert_field
-INSERT INTO fields (id, session_id, source_id, key, value, line)
+INSERT OR FAIL INTO fields (id, session_id, source_id, key, value, line)
 VALUES (:id, :session, :source, :key, :value, :line);
 
 -- name: insert_commit
-INSERT INTO commit_refs (id, source_id, session_id, sha, line, context)
+INSERT OR FAIL INTO commit_refs (id, source_id, session_id, sha, line, context)
 VALUES (:id, :source, :session, :sha, :line, :context);
 
 -- name: insert_pr
-INSERT INTO pr_refs (id, source_id, session_id, number, repo, action, line, context)
+INSERT OR FAIL INTO pr_refs (id, source_id, session_id, number, repo, action, line, context)
 VALUES (:id, :source, :session, :number, :repo, :action, :line, :context);
 
 -- name: insert_issue
-INSERT INTO issues (id, source_id, session_id, severity, label, title, line)
+INSERT OR FAIL INTO issues (id, source_id, session_id, severity, label, title, line)
 VALUES (:id, :source, :session, :severity, :label, :title, :line);
 
 -- name: insert_file
-INSERT INTO file_refs (id, source_id, session_id, path, action, line)
+INSERT OR FAIL INTO file_refs (id, source_id, session_id, path, action, line)
 VALUES (:id, :source, :session, :path, :action, :line);
 
 -- name: insert_metric
-INSERT INTO metrics (id, source_id, session_id, name, value, unit, raw, line)
+INSERT OR FAIL INTO metrics (id, source_id, session_id, name, value, unit, raw, line)
 VALUES (:id, :source, :session, :name, :value, :unit, :raw, :line);
