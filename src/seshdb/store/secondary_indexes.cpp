@@ -49,10 +49,18 @@ std::vector<IndexDefinition> missing_indexes(SQLite::Database& db) {
   return missing;
 }
 
+bool keys_arrive_in_order(const IndexDefinition& index) {
+  // Rows are written in id order, and a row's session_id grows with its id,
+  // so these indexes only ever grow at their right edge.
+  return index.sql.size() >= 12 && index.sql.compare(index.sql.size() - 12, 12, "(session_id)") == 0;
+}
+
 void drop_secondary_indexes(SQLite::Database& db) {
   // Names come from the migrations, never from the user.
   for (const auto& index : schema_indexes()) {
-    db.exec(fmt::format("DROP INDEX IF EXISTS \"{}\"", index.name));
+    if (!keys_arrive_in_order(index)) {
+      db.exec(fmt::format("DROP INDEX IF EXISTS \"{}\"", index.name));
+    }
   }
 }
 

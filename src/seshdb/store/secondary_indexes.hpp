@@ -27,7 +27,14 @@ const std::vector<IndexDefinition>& schema_indexes();
 // Indexes of the latest schema that this database lacks.
 std::vector<IndexDefinition> missing_indexes(SQLite::Database& db);
 
-// Drops every secondary index of the schema that exists. Call it inside the
+// True for an index whose keys a load writes in ascending order (the
+// session_id indexes), which is cheaper kept than rebuilt: callgrind, first
+// ingest of 57 files of c10, 78 M instructions less to build the rest at the
+// end for 51 M more to keep these while writing.
+bool keys_arrive_in_order(const IndexDefinition& index);
+
+// Drops the secondary indexes of the schema that a load had better build at
+// its end (all but those keys_arrive_in_order). Call it inside the
 // transaction that starts the bulk load, so a kill before the first commit
 // leaves them in place.
 void drop_secondary_indexes(SQLite::Database& db);
