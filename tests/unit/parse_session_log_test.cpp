@@ -2172,6 +2172,14 @@ TEST(ParseFindingsRules, ALegendListedOnePerLineAndMarksInASeverityColumn) {
   EXPECT_EQ(marks.findings[2].severity, "P1");
   EXPECT_EQ(marks.findings[2].title, "low contrast");
   EXPECT_EQ(marks.findings[3].severity, "P3");
+  // The mapped marks read in every column a finding table would, in any language.
+  auto german = parse("# Review-Journal\n\nLegende: 🔴 = P0 · 🟠 = P1 · 🟡 = P2\n\n"
+                      "### 14.03.2025\n\n| # | Schweregrad | Datei | Befund |\n|---|---|---|---|\n"
+                      "| 1 | 🟠 | tokens.json | Kontrast zu gering |\n| 2 | 🟡 | README.md | alter Screenshot |\n");
+  ASSERT_EQ(german.findings.size(), 2u);
+  EXPECT_EQ(german.findings[0].severity, "P1");
+  EXPECT_EQ(german.findings[0].title, "Kontrast zu gering");
+  EXPECT_EQ(german.findings[1].severity, "P2");
 }
 
 TEST(ParseSessionsRules, SlavicTurkishIndonesianAndVietnameseJournals) {

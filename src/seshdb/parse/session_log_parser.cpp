@@ -1625,6 +1625,29 @@ std::string finding_key(std::string_view title) {
   return key;
 }
 
+// A table header (trimmed, ASCII lowered) naming a finding's severity. Every
+// finding table asks this one list, whatever marks its cells use.
+bool is_severity_header(std::string_view h) {
+  static constexpr std::string_view k_names[] = {
+    "priority", "severity", "sev", "level",
+    // Chinese and Japanese: 级别 / 严重程度 / 优先级, 重要度 / 深刻度.
+    "级别", "級別", "严重程度", "嚴重程度", "优先级", "優先級", "等级", "重要度", "深刻度", "重大度", "優先度",
+    // German, Spanish, French, Portuguese, Italian.
+    "schweregrad", "priorität", "severidad", "gravedad", "prioridad", "sévérité", "gravité", "priorité",
+    "severidade", "gravidade", "prioridade", "gravità", "priorità"};
+  return std::find(std::begin(k_names), std::end(k_names), h) != std::end(k_names);
+}
+
+// A table header naming the finding itself (its title or description).
+bool is_finding_title_header(std::string_view h) {
+  static constexpr std::string_view k_names[] = {
+    "finding", "issue", "title", "description", "problem", "summary", "risk",
+    "问题", "問題", "描述", "标题", "標題", "内容", "內容",
+    "befund", "beschreibung", "titel", "hallazgo", "problema", "descripción", "título",
+    "constat", "problème", "titre", "achado", "descrição", "descrizione"};
+  return std::find(std::begin(k_names), std::end(k_names), h) != std::end(k_names);
+}
+
 } // namespace
 
 model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& options) {
@@ -2384,6 +2407,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   // each new one is compared with all before it. Checked against the title,
   // since passes may change the list in between.
   struct KeyedTitle {
+    bool computed = false;
     std::string title;
     std::string key;
     bool resolution_note = false; // "… → 4d7e2a9", "… (fixed in #12)"
@@ -2403,8 +2427,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       keyed_titles.resize(k + 1);
     }
     auto& entry = keyed_titles[k];
-    if (entry.title != log.findings[k].title || (entry.key.empty() && !entry.title.empty()) ||
-        (entry.title.empty() && entry.key.empty() && !log.findings[k].title.empty())) {
+    if (!entry.computed || entry.title != log.findings[k].title) {
+      entry.computed = true;
       entry.title = log.findings[k].title;
       entry.key = finding_key(entry.title);
       entry.resolution_note = has_resolution_note(entry.key);
@@ -2669,22 +2693,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       int title_column = -1; // a column that names the finding, else the first other non-empty one
       for (std::size_t c = 0; c < header.size(); ++c) {
         const std::string h = util::to_lower_ascii(util::trim(header[c]));
-        // And in Chinese and Japanese: 级别 / 严重程度 / 优先级, 重要度 / 深刻度.
-        if (h == "priority" || h == "severity" || h == "sev" || h == "level" || h == "级别" || h == "級別" ||
-            h == "严重程度" || h == "嚴重程度" || h == "优先级" || h == "優先級" || h == "等级" || h == "重要度" ||
-            h == "深刻度" || h == "重大度" || h == "優先度" ||
-            // German, Spanish, French, Portuguese, Italian
-            h == "schweregrad" || h == "priorität" || h == "severidad" || h == "gravedad" || h == "prioridad" ||
-            h == "sévérité" || h == "gravité" || h == "priorité" || h == "severidade" || h == "gravidade" ||
-            h == "prioridade" || h == "gravità" || h == "priorità") {
+        if (is_severity_header(h)) {
           severity_column = static_cast<int>(c);
-        } else if (title_column < 0 && (h == "finding" || h == "issue" || h == "title" || h == "description" ||
-                                         h == "problem" || h == "summary" || h == "risk" || h == "问题" || h == "問題" ||
-                                         h == "描述" || h == "标题" || h == "標題" || h == "内容" || h == "內容" ||
-                                         h == "befund" || h == "beschreibung" || h == "titel" ||
-                                         h == "hallazgo" || h == "problema" || h == "descripción" || h == "título" ||
-                                         h == "constat" || h == "problème" || h == "titre" || h == "achado" ||
-                                         h == "descrição" || h == "descrizione")) {
+        } else if (title_column < 0 && is_finding_title_header(h)) {
           title_column = static_cast<int>(c);
         }
       }
@@ -3251,7 +3262,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         int severity_column = -1;
         for (std::size_t c = 0; c < header.size(); ++c) {
           const std::string h = util::to_lower_ascii(util::trim(header[c]));
-          if (h == "severity" || h == "sev" || h == "priority" || h == "level") {
+          if (is_severity_header(h)) {
             severity_column = static_cast<int>(c);
           }
         }
