@@ -32,6 +32,18 @@ TEST(ParsePrs, AnotherRepositorysNumberCalledAPrAfterIt) {
   EXPECT_TRUE(pr_numbers("- #211 (PR description needs work)").empty());
 }
 
+TEST(ParsePrs, TheNumeroSignActsAsAHash) {
+  EXPECT_EQ(pr_numbers("PR №22 merged."), (std::vector<int>{22}));
+  EXPECT_EQ(pr_numbers("- пул-реквест №12 открыт"), (std::vector<int>{12}));
+  EXPECT_TRUE(pr_numbers("Item №5 on the list.").empty());
+}
+
+TEST(ParseCommits, ACommitCitedWithItsSubjectInQuotes) {
+  EXPECT_EQ(commits("Fixes: 8e3a91f0c2d4 (\"parser: stop at EOF\")"), Strings{"8e3a91f0c2d4"});
+  EXPECT_EQ(commits("reverts 4be1c0d9 (“cache: drop the lock”)"), Strings{"4be1c0d9"});
+  EXPECT_EQ(commits("the id 20250312 (\"initial\") and fffffff (\"x\")"), Strings{});
+}
+
 TEST(ParseCommits, AListItemThatOpensWithAHashAndAMessage) {
   EXPECT_EQ(commits("- 7c41d2a feat: add csv export"), Strings{"7c41d2a"});
   EXPECT_EQ(commits("2. 8e9f0a1b2c fix: tz"), Strings{"8e9f0a1b2c"});

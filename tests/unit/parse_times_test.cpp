@@ -35,6 +35,16 @@ TEST(ParseTimes, SeveralRangesRunFromTheFirstStartToTheLastEnd) {
   EXPECT_EQ(time_in("14:00-16:00, 09:00-10:00 UTC"), "14:00-16:00");
   EXPECT_EQ(time_in("22:00-01:00, 02:00-03:00"), "22:00-01:00");
 }
+TEST(ParseTimes, AZoneAfterEachClockOfARange) {
+  EXPECT_EQ(time_in("09:15 UTC+2 – 11:00 UTC+2"), "09:15-11:00 UTC+2");
+  EXPECT_EQ(time_in("9am PT - 11:30am PT"), "09:00-11:30 PT");
+  EXPECT_EQ(time_in("23:00 (CET) – 01:15 (CET), then bed"), "23:00-01:15 CET");
+  EXPECT_EQ(time_in("14:00 CET to 16:30"), "14:00-16:30 CET");
+  // Two zones are two clocks, not one range; a duration is no end.
+  EXPECT_EQ(time_in("10:00 UTC – 12:00 EST"), "10:00 UTC");
+  EXPECT_EQ(time_in("10:00 UTC - 2 hours of review"), "10:00 UTC");
+}
+
 TEST(ParseTimes, AFrenchClockBeforeFiveIsTimeSpentUnlessItEndsARange) {
   EXPECT_EQ(time_in("2025-06-02 — (1h30)"), "none");
   EXPECT_EQ(time_in("21h45 – 0h30"), "21:45-00:30");

@@ -279,10 +279,14 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
          (prose_length && before == '(' && after == ')' && !context.in_code) ||
          (before == ' ' && t.text.size() <= 12 && line.substr(0, t.begin).ends_with("HEAD is now at ")));
 
+    // "Fixes: 8e3a91f0c2d4 (\"parser: stop at EOF\")": a commit cited with its
+    // subject in quotes, the kernel's form (and git's --pretty=reference).
+    const bool cited_with_subject = !digits_only && t.text.size() >= 7 &&
+                                    (followed_by(line, t.end, " (\"") || followed_by(line, t.end, " (“"));
     bool commit = false;
     bool strong = false; // context that makes even an all-digit hash a commit
     if (after_keyword || range || bracket_commit || hash_dash_message || short_hash_in_code_span || list_item_hash ||
-        prose_hash) {
+        prose_hash || cited_with_subject) {
       commit = true;
       strong = true;
     } else if (first_on_line && (context.in_code || context.commits_section)) {
@@ -644,6 +648,15 @@ std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_h
   // Every mention has its number in digits: most prose lines have none.
   if (std::none_of(line.begin(), line.end(), is_digit)) {
     return found;
+  }
+  // "PR №22", "пул-реквест № 12": the numero sign says what '#' does. The
+  // copy keeps every byte position (three bytes for three).
+  if (line.find("№") != std::string_view::npos) {
+    std::string hashed(line);
+    for (auto at = hashed.find("№"); at != std::string::npos; at = hashed.find("№", at)) {
+      hashed.replace(at, 3, "  #");
+    }
+    return scan_prs(hashed, squash, digit_hashes);
   }
   const int squashed = squash && line.find("(#") != std::string_view::npos ? squash_merge_pr(line, digit_hashes) : -1;
   if (squashed > 0) {

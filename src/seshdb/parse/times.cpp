@@ -825,6 +825,29 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
       zone_end = p + 1;
       p = zone_end;
     }
+    // "09:15 UTC+2 – 11:00 UTC+2", "9am PT - 11am PT": the start's own zone
+    // before the separator; the end may repeat it, not name another.
+    bool zone_after_start = false;
+    if (!second && !zone && p < text.size() && text[p] == ' ') {
+      std::size_t z = p;
+      while (z < text.size() && (text[z] == ' ' || text[z] == '(')) {
+        ++z;
+      }
+      std::size_t start_zone_end = 0;
+      if (auto start_zone = read_zone(text, z, start_zone_end)) {
+        std::size_t past = start_zone_end;
+        if (past < text.size() && text[past] == ')' && text[z - 1] == '(') {
+          ++past;
+        }
+        const std::size_t q = skip_range_separator(text, past);
+        if (q != std::string_view::npos && q < text.size() && is_digit(text[q]) && read_clock(text, q)) {
+          zone = start_zone;
+          zone_end = past;
+          p = past;
+          zone_after_start = true;
+        }
+      }
+    }
     if (!second) {
       bool foreign_word = false;
       std::size_t q = skip_range_separator(text, p, &foreign_word);
@@ -905,6 +928,13 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
             second.reset(); // "2025-03-19 23:00 - 2025-03-19 01:00": not one session's range
           } else if (days == 1 && end_minute > start_minute) {
             second.reset(); // more than a day
+          } else if (zone_after_start && end_zone && *end_zone != *zone) {
+            second.reset(); // "9am PT – 12pm ET": two zones, no one range
+          } else if (zone_after_start) {
+            p = second->end;
+            if (end_zone) {
+              p = end_zone_end < text.size() && text[end_zone_end] == ')' ? end_zone_end + 1 : end_zone_end;
+            }
           } else if (zone && ((end_zone && *end_zone != *zone) || (days < 0 && (end_minute <= start_minute || local)))) {
             // "2025-03-07T14:00:00Z - 09:00 local", "…T16:00Z to 10am PT",
             // "…T09:00:00Z → …T11:15:00+05:30": another zone's clock, not the end of a range.
