@@ -2155,6 +2155,17 @@ TEST(ParseFieldsRules, DottedClocksUnderATimeLabel) {
   EXPECT_FALSE(log.sessions[2].start_minute.has_value()); // no time label: versions
 }
 
+TEST(ParseFindingsRules, ABoldLevelUnderAFindingsHeadingOutsideEverySession) {
+  auto status = parse("# STATUS\n\n## Open review findings\n\n1. **P1** Reset token not invalidated.\n"
+                      "2. **P2** N+1 query on the list.\n\n## Roadmap\n\n- **P1** Add SSO.\n\n## Sessions\n\n"
+                      "### Session 14 — 2025-03-18\n\n- Fixed the reset token.\n");
+  ASSERT_EQ(status.findings.size(), 2u);
+  EXPECT_EQ(status.findings[0].severity, "P1");
+  EXPECT_EQ(status.findings[0].title, "Reset token not invalidated.");
+  EXPECT_EQ(status.findings[0].session, -1);
+  EXPECT_EQ(status.findings[1].severity, "P2");
+}
+
 TEST(ParseFindingsRules, ALegendListedOnePerLineAndMarksInASeverityColumn) {
   auto listed = parse("# Review 2025-04-22\n\n## Legend\n- Critical = P0\n- Major = P1\n- Minor = P2\n- Trivial = P3\n\n"
                       "## Findings\n\n### Critical\n- IDOR in export.\n\n### Major\n- URLs valid 7 days.\n\n### Trivial\n- naming.\n");

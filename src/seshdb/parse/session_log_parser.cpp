@@ -2965,8 +2965,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       add_finding(index, severity->level, severity->label, title, item.line);
     } else if (auto bare = bare_level_item(item, index, section, k)) {
       add_finding(index, bare->first, bare->first, bare->second, item.line);
-    } else if (auto bold = index >= 0 ? bold_level_item(item) : std::nullopt;
-               bold && !done_state(item).has_value() && listed_as_findings(item, k)) {
+    } else if (auto bold = bold_level_item(item); bold && !done_state(item).has_value() && listed_as_findings(item, k)) {
       add_finding(index, bold->first, bold->first, bold->second, item.line);
     } else if (kind == model::SectionKind::findings && index >= 0 && section >= 0 && item.depth == 0 && !done_state(item).has_value() &&
                section_names_problems(log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title)) {
