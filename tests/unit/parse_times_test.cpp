@@ -45,6 +45,17 @@ TEST(ParseTimes, AZoneAfterEachClockOfARange) {
   EXPECT_EQ(time_in("10:00 UTC - 2 hours of review"), "10:00 UTC");
 }
 
+TEST(ParseTimes, ASentenceThatGivesEveryTimeOfTheFileAZone) {
+  EXPECT_EQ(zone_of_all_times("All times CET."), "CET");
+  EXPECT_EQ(zone_of_all_times("Billable sessions only. Times are local (CET)."), "CET");
+  EXPECT_EQ(zone_of_all_times("_All timestamps are in UTC unless noted._"), "UTC");
+  EXPECT_EQ(zone_of_all_times("All times Pacific."), "PT");
+  EXPECT_EQ(zone_of_all_times("All times are Europe/Berlin"), "Europe/Berlin");
+  EXPECT_EQ(zone_of_all_times("Times are approximate."), "");
+  EXPECT_EQ(zone_of_all_times("Sometimes CI is slow."), "");
+  EXPECT_EQ(zone_of_all_times("Build times are down since the EST outage"), "");
+}
+
 TEST(ParseTimes, AFrenchClockBeforeFiveIsTimeSpentUnlessItEndsARange) {
   EXPECT_EQ(time_in("2025-06-02 — (1h30)"), "none");
   EXPECT_EQ(time_in("21h45 – 0h30"), "21:45-00:30");

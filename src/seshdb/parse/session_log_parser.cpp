@@ -2129,7 +2129,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   read_slash_dates_the_files_way(detection.sessions, facts, text_view);
 
   // Zones: as written, else the file's: the one its preamble or front matter
-  // states ("timezone: Europe/Berlin" above the first session), else the one
+  // states ("timezone: Europe/Berlin", "All times are CET." above the first
+  // session), else the one
   // its sessions use most; else --tz, else UTC.
   std::string file_zone;
   {
@@ -2143,6 +2144,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         if (!file_zone.empty()) {
           break;
         }
+      }
+      if (file_zone.empty()) {
+        file_zone = zone_of_all_times(lines.line_text(text, line)); // "All times CET."
       }
     }
   }

@@ -1056,6 +1056,55 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
   return std::nullopt;
 }
 
+std::string zone_of_all_times(std::string_view line) {
+  const std::string lower = util::to_lower_ascii(line);
+  std::size_t from = std::string::npos;
+  for (std::string_view phrase : {"all times", "times are", "times in ", "all timestamps", "timestamps are"}) {
+    const auto at = lower.find(phrase);
+    if (at == std::string::npos) {
+      continue;
+    }
+    // It opens a sentence ("Build times are down 30%" says nothing of zones).
+    std::size_t b = at;
+    while (b > 0 && (lower[b - 1] == ' ' || lower[b - 1] == '*' || lower[b - 1] == '_' || lower[b - 1] == '(' ||
+                     lower[b - 1] == '>')) {
+      --b;
+    }
+    if (b == 0 || lower[b - 1] == '.' || lower[b - 1] == ':' || lower[b - 1] == '!' || lower[b - 1] == ';') {
+      from = std::min(from, at + phrase.size());
+    }
+  }
+  if (from == std::string::npos) {
+    return {};
+  }
+  // The zone is the first one the sentence names after the phrase, within a
+  // few words: "All times are in UTC unless noted", "Times are local (CET)".
+  int words = 0;
+  for (std::size_t pos = from; pos < line.size() && words <= 6; ++pos) {
+    const char before = line[pos - 1];
+    if (before != ' ' && before != '(' && before != ':') {
+      continue;
+    }
+    if (is_alpha(line[pos]) || line[pos] == '+' || line[pos] == '-' || static_cast<unsigned char>(line[pos]) >= 0x80) {
+      ++words;
+    }
+    std::size_t end = 0;
+    if (auto zone = read_zone(line, pos, end); zone && (end >= line.size() || !is_alpha(line[end]))) {
+      return *zone;
+    }
+    // "All times Pacific": the US zone names, alone.
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> k_us_names = {
+        {{"pacific", "PT"}, {"mountain", "MT"}, {"central", "CT"}, {"eastern", "ET"}}};
+    for (const auto& [name, us_zone] : k_us_names) {
+      if (lower.compare(pos, name.size(), name) == 0 &&
+          (pos + name.size() >= lower.size() || !is_alpha(lower[pos + name.size()]))) {
+        return std::string(us_zone);
+      }
+    }
+  }
+  return {};
+}
+
 std::optional<int> zone_offset(std::string_view zone, int year, int month, int day) {
   if (zone.empty()) {
     return std::nullopt;

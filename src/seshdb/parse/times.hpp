@@ -28,6 +28,11 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from = 0);
 // Europe/Paris) on a given local date; nullopt for an unknown zone.
 std::optional<int> zone_offset(std::string_view zone, int year, int month, int day);
 
+// The zone a sentence gives every time of a file in: "All times CET.",
+// "Times are local (CET).", "All timestamps are in UTC", "All times Pacific";
+// empty when the line says no such thing.
+std::string zone_of_all_times(std::string_view line);
+
 // "+02:00" style text for an offset in minutes.
 std::string format_offset(int minutes);
 
