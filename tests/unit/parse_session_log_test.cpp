@@ -619,6 +619,21 @@ TEST(ParseSessions, ADailyNotesTimedHeadingsAreItsSessions) {
   EXPECT_EQ(session_lines(one), (std::vector<int>{1}));
 }
 
+TEST(ParseSessions, AFrontMatterDayKeptInTimeBlocks) {
+  auto log = parse("---\ndate: 2025-03-08\n---\n\n# Saturday hacking\n\nIntro.\n\n## Morning (09:00–11:30)\n\n"
+                   "Branch: `fix/retry`\n\n- ported\n\n## Evening (20:15–22:00)\n\n- fixed CI\n\n## Takeaways\n\n- run it locally\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{9, 15}));
+  EXPECT_EQ(log.sessions[0].local_date, "2025-03-08");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 150);
+  EXPECT_EQ(log.sessions[0].branch, "fix/retry");
+  EXPECT_EQ(log.sessions[1].local_date, "2025-03-08");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 105);
+  // A closing "## Notes" may hold more of the day's work: one session.
+  auto notes = parse("---\ndate: 2025-03-08\n---\n\n# Saturday\n\n## Morning (09:00–11:30)\n- a\n\n"
+                     "## Evening (20:15–22:00)\n- b\n\n## Notes\nRefactored all afternoon.\n");
+  EXPECT_EQ(session_lines(notes), (std::vector<int>{5}));
+}
+
 TEST(ParseSessions, ADateInsideWinsOverTheFileName) {
   ParseOptions options;
   options.file_name = "2025-06-01.md";

@@ -809,8 +809,10 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       if (!date) {
         if (auto period = calendar_heading(normalized)) {
           entry.period = *period;
-        } else if (const int year = heading.level == 1 ? title_year(normalized) : 0; year != 0) {
-          entry.period.year = year; // "# Engineering Journal — 2025" over "### Monday, March 3rd"
+        } else if (const int year = heading.level <= 2 ? title_year(normalized) : 0; year != 0) {
+          // "# Engineering Journal — 2025" over "### Monday, March 3rd"; and a
+          // journal section of a README: "## Development journal (2025)".
+          entry.period.year = year;
         } else if (auto month_year = heading.level == 1 ? find_month_year(normalized) : std::nullopt) {
           entry.period.year = month_year->year; // "# Sprint 4 (April 2025)" over "### Mon 7 Apr"
         } else if (known.year != 0 && known.month != 0 &&

@@ -1296,6 +1296,12 @@ std::optional<SessionStart> whole_file_session(const MarkdownDoc& doc, std::stri
   SessionStart start;
   start.kind = StartKind::whole_file;
   start.level = 1;
+  if (dated->line != 0) {
+    // The field's day, for parts of the file that become sessions of their own.
+    if (auto day = find_date(normalize_width(dated->value)); day && day->year != 0) {
+      start.title_date = DateMatch{day->year, day->month, day->day, 0, 0};
+    }
+  }
   if (dated->line == 0) { // from the file's name: no field in the text holds it
     start.date = find_date(dated->value);
     start.date->begin = start.date->end = 0;
@@ -1342,7 +1348,11 @@ std::optional<SessionStart> whole_file_session(const MarkdownDoc& doc, std::stri
   return start;
 }
 
-// A daily note named by its date ("2025-07-14.md") whose headings open with
+// Headings that look back on a day rather than hold more of its work.
+constexpr std::string_view k_day_reflections[] = {"takeaway", "lesson", "learning", "learned", "reflection",
+                                                  "retro",    "summary", "wrap-up", "wrap up"};
+
+// A daily note dated by its name ("2025-07-14.md") or front matter whose headings open with
 // clock ranges ("## 08:50 → 10:15 · webhook retry", "## Evening — 21:40-22:05"):
 // each such heading, at one level, is a session of that day; two at least.
 std::vector<SessionStart> clocked_heading_sessions(const MarkdownDoc& doc, const LineIndex& lines, const SessionStart& day) {
@@ -1370,7 +1380,11 @@ std::vector<SessionStart> clocked_heading_sessions(const MarkdownDoc& doc, const
       continue;
     }
     const std::string lower = util::to_lower_ascii(normalize_width(heading.text));
-    if (classify_section(lower) != model::SectionKind::next_steps) {
+    // Nor is a closing look back on the day ("## Takeaways", "## Lessons learned").
+    const bool looks_back = heading.line > clocked.back()->line &&
+                            std::any_of(std::begin(k_day_reflections), std::end(k_day_reflections),
+                                        [&](std::string_view word) { return lower.find(word) != std::string::npos; });
+    if (classify_section(lower) != model::SectionKind::next_steps && !looks_back) {
       return sessions;
     }
   }
@@ -1383,6 +1397,7 @@ std::vector<SessionStart> clocked_heading_sessions(const MarkdownDoc& doc, const
     start.title = heading.text;
     start.normalized = normalize_width(heading.text);
     start.date = day.date;
+    start.title_date = day.title_date; // the front matter's day
     // To the next one, or to a heading at its level or above that is not one ("## Tomorrow").
     int end = k + 1 < clocked.size() ? clocked[k + 1]->line - 1 : lines.line_count();
     for (const auto& other : doc.headings) {
@@ -1674,14 +1689,18 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   if (detection.sessions.empty()) {
     std::vector<model::Diagnostic> file_notes; // a note when the date is the file name's
     if (auto start = whole_file_session(doc, text, lines, options, file_notes)) {
-      auto clocked = file_notes.empty() ? std::vector<SessionStart>() : clocked_heading_sessions(doc, lines, *start);
+      // A day kept in time blocks ("## Morning (09:00–11:30)", "## Evening
+      // (20:15–22:00)"), dated by its file name or its front matter.
+      auto clocked = clocked_heading_sessions(doc, lines, *start);
       if (clocked.empty()) {
         log.diagnostics.insert(log.diagnostics.end(), file_notes.begin(), file_notes.end());
         detection.sessions.push_back(std::move(*start));
       } else {
-        log.diagnostics.push_back({DiagnosticLevel::note, 0,
-                                   fmt::format("no date inside; the date of its {} timed sessions comes from the file name",
-                                               clocked.size())});
+        if (!file_notes.empty()) {
+          log.diagnostics.push_back({DiagnosticLevel::note, 0,
+                                     fmt::format("no date inside; the date of its {} timed sessions comes from the file name",
+                                                 clocked.size())});
+        }
         detection.sessions = std::move(clocked);
       }
     }
