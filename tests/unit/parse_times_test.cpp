@@ -40,9 +40,21 @@ TEST(ParseTimes, AZoneAfterEachClockOfARange) {
   EXPECT_EQ(time_in("9am PT - 11:30am PT"), "09:00-11:30 PT");
   EXPECT_EQ(time_in("23:00 (CET) – 01:15 (CET), then bed"), "23:00-01:15 CET");
   EXPECT_EQ(time_in("14:00 CET to 16:30"), "14:00-16:30 CET");
+  EXPECT_EQ(time_in("(10:00–10:40, UTC+1)"), "10:00-10:40 UTC+1");
+  EXPECT_EQ(time_in("10:00–10:40, CET team sync"), "10:00-10:40");
   // Two zones are two clocks, not one range; a duration is no end.
   EXPECT_EQ(time_in("10:00 UTC – 12:00 EST"), "10:00 UTC");
   EXPECT_EQ(time_in("10:00 UTC - 2 hours of review"), "10:00 UTC");
+}
+
+TEST(ParseTimes, ABareHourAfterADateAndADashSharesTheEndsMeridiem) {
+  // find_time is asked from the end of the date ("3/12").
+  const auto range = find_time("3/12 — 1–4pm", 4);
+  ASSERT_TRUE(range.has_value());
+  EXPECT_EQ(range->start, 13 * 60);
+  EXPECT_EQ(range->end, std::optional<int>(16 * 60));
+  // Without a date before it, "Day 2 - 9am" is a number and a time.
+  EXPECT_EQ(time_in("Day 2 - 9am standup"), "09:00");
 }
 
 TEST(ParseTimes, ASentenceThatGivesEveryTimeOfTheFileAZone) {

@@ -150,8 +150,9 @@ bool after_change_verb(const std::vector<Token>& tokens, std::size_t index) {
 // "request id (7f3a9c2e)", "image 4f2a9c1e": nouns of other hex values, for
 // the forms that lack the word commit ("Commit ID: 5e0284e" is a commit).
 bool names_other_hex(const std::vector<Token>& tokens, std::size_t index) {
-  static constexpr std::array<std::string_view, 10> k_nouns = {"id", "image", "container", "fingerprint", "key",
-                                                               "crc", "address", "trace", "pid", "digest"};
+  static constexpr std::array<std::string_view, 12> k_nouns = {"id",  "image",   "container", "fingerprint",
+                                                               "key", "crc",     "address",   "trace",
+                                                               "pid", "digest",  "migration", "revision"};
   for (std::size_t back = 1; back <= 3 && back <= index; ++back) {
     const std::string word = util::to_lower_ascii(tokens[index - back].text);
     if (std::find(k_nouns.begin(), k_nouns.end(), word) != k_nouns.end()) {

@@ -561,7 +561,21 @@ std::optional<Clock> bare_hour_of_range(std::string_view text, std::size_t pos, 
   while (b > from && (text[b - 1] == ' ' || text[b - 1] == ',')) {
     --b;
   }
-  const bool opens = b <= from || text[b - 1] == '(' ||
+  // "3/12 — 1–4pm": only a dash or a mark between the date and the hour.
+  std::size_t d = b;
+  while (d > from) {
+    const std::string_view tail = text.substr(0, d);
+    if (tail.ends_with(" ") || tail.ends_with("-") || tail.ends_with("|") || tail.ends_with(":")) {
+      --d;
+    } else if (tail.ends_with("—") || tail.ends_with("–")) {
+      d -= 3;
+    } else if (tail.ends_with("·")) {
+      d -= 2;
+    } else {
+      break;
+    }
+  }
+  const bool opens = b <= from || d <= from || text[b - 1] == '(' ||
                      (b >= 4 && util::iequals_ascii(text.substr(b - 4, 4), "from") && (b == 4 || !is_alpha(text[b - 5])));
   if (!opens || (pos > 0 && (is_digit(text[pos - 1]) || text[pos - 1] == '#' || text[pos - 1] == '-'))) {
     return std::nullopt;
@@ -1035,6 +1049,17 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
       const std::string_view next_day = text.substr(z);
       const bool day_mark = match.end && *match.end < match.start &&
                             (next_day.starts_with("+1)") || next_day.starts_with("+1d") || next_day.starts_with("+1 day"));
+      // "(10:00–10:40, UTC+1)": the zone closes the parenthesis after a comma.
+      if (z == p && z + 1 < text.size() && text[z] == ',') {
+        std::size_t c = z + 1;
+        while (c < text.size() && text[c] == ' ') {
+          ++c;
+        }
+        std::size_t comma_zone_end = 0;
+        if (c > z + 1 && read_zone(text, c, comma_zone_end) && comma_zone_end < text.size() && text[comma_zone_end] == ')') {
+          z = c;
+        }
+      }
       if (!day_mark && z < text.size() && (z > p || text[z] == 'Z' || text[z] == '+' || text[z] == '-')) {
         if (auto found = read_zone(text, z, zone_end)) {
           // A bare "-" after a time without a space is a range dash, never a zone.
