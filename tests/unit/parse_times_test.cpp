@@ -41,6 +41,10 @@ TEST(ParseTimes, AZoneAfterEachClockOfARange) {
   EXPECT_EQ(time_in("23:00 (CET) – 01:15 (CET), then bed"), "23:00-01:15 CET");
   EXPECT_EQ(time_in("14:00 CET to 16:30"), "14:00-16:30 CET");
   EXPECT_EQ(time_in("(10:00–10:40, UTC+1)"), "10:00-10:40 UTC+1");
+  EXPECT_EQ(time_in("2025-04-08 18:00 AEST – 2025-04-09 00:30 AEST"), "18:00-00:30 AEST");
+  EXPECT_EQ(time_in("Sat 2025-03-15, 21:00 → Sun 03:30 IST"), "21:00-03:30 IST");
+  EXPECT_EQ(time_in("21:00 → Sunday 03:30"), "21:00-03:30");
+  EXPECT_EQ(time_in("10:00 – Sun is out, 3 tasks"), "10:00");
   EXPECT_EQ(time_in("10:00–10:40, CET team sync"), "10:00-10:40");
   // Two zones are two clocks, not one range; a duration is no end.
   EXPECT_EQ(time_in("10:00 UTC – 12:00 EST"), "10:00 UTC");

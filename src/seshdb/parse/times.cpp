@@ -515,6 +515,17 @@ int to_24h(int hour, int meridiem) {
   return hour % 24;
 }
 
+// "sun", "sunday", "mon." without its dot: an English weekday, lowered.
+bool is_weekday_word(std::string_view lower) {
+  static constexpr std::string_view k_days[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+  for (std::string_view day : k_days) {
+    if (lower == day || (lower.size() == 3 && day.starts_with(lower))) {
+      return true;
+    }
+  }
+  return lower == "tues" || lower == "thu" || lower == "thur" || lower == "thurs" || lower == "wed";
+}
+
 // Skips a range separator: -, –, —, "to", "until", "~"; returns new pos or npos.
 std::size_t skip_range_separator(std::string_view text, std::size_t p, bool* foreign_word = nullptr) {
   while (p < text.size() && text[p] == ' ') {
@@ -854,7 +865,9 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
           ++past;
         }
         const std::size_t q = skip_range_separator(text, past);
-        if (q != std::string_view::npos && q < text.size() && is_digit(text[q]) && read_clock(text, q)) {
+        int days = -1; // "18:00 AEST – 2025-04-09 00:30 AEST": the end's date written again
+        if (q != std::string_view::npos && q < text.size() && is_digit(text[q]) &&
+            (read_clock(text, q) || clock_after_repeated_date(text, pos, q, days) != std::string_view::npos)) {
           zone = start_zone;
           zone_end = past;
           p = past;
@@ -865,6 +878,17 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
     if (!second) {
       bool foreign_word = false;
       std::size_t q = skip_range_separator(text, p, &foreign_word);
+      // "21:00 → Sun 03:30 IST": the end's weekday, the next day's.
+      if (q != std::string_view::npos && q + 4 < text.size() && is_alpha(text[q])) {
+        std::size_t w = q;
+        while (w < text.size() && is_alpha(text[w])) {
+          ++w;
+        }
+        if (w < text.size() && text[w] == ' ' && w + 1 < text.size() && is_digit(text[w + 1]) &&
+            is_weekday_word(util::to_lower_ascii(text.substr(q, w - q)))) {
+          q = w + 1;
+        }
+      }
       // "上午10:15 - 下午1:00", "21:00～次日01:30": the end's own AM/PM or next-day word.
       int end_word_meridiem = 0;
       if (q != std::string_view::npos && q < text.size() && static_cast<unsigned char>(text[q]) >= 0x80) {
