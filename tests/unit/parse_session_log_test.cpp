@@ -634,6 +634,18 @@ TEST(ParseSessions, AFrontMatterDayKeptInTimeBlocks) {
   EXPECT_EQ(session_lines(notes), (std::vector<int>{5}));
 }
 
+TEST(ParseSessions, ATimeSpentBesideTheBranchOrOpeningALaterSentence) {
+  auto log = parse("# Log\n\n## 2025-03-04 release\n\n### Added\n\n- x\n\nTime: 1h45m. Branch: `feat/dry-run`.\n\n"
+                   "## 2025-03-06\n\nCleaned up the old runner VMs. Duration: 1h 20m\n\n"
+                   "## 2025-03-07\n\n### Timing\n\nTime: 2h for the whole suite.\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 105);
+  EXPECT_EQ(log.sessions[0].branch, "feat/dry-run");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 80);
+  // Under a subheading, a time without the session's branch beside it may be anything's.
+  EXPECT_FALSE(log.sessions[2].duration_minutes.has_value());
+}
+
 TEST(ParseSessions, ADateInsideWinsOverTheFileName) {
   ParseOptions options;
   options.file_name = "2025-06-01.md";

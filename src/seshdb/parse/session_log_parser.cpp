@@ -1898,6 +1898,21 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
                                        line < doc.front_matter_end)) {
           session.fields.push_back(std::move(field));
         }
+        // "Cleaned up the runner VMs. Duration: 1h 20m": a time spent that
+        // opens a later sentence of the session's own text.
+        if (own) {
+          const std::string lower = util::to_lower_ascii(normalized);
+          for (std::string_view label : {". duration:", ". time spent:", ". time:", ". spent:"}) {
+            if (const auto at = lower.find(label); at != std::string::npos) {
+              for (auto& field : read_fields(std::string_view(normalized).substr(at + 2), line, true)) {
+                if (key_is(field.key, {"duration", "time spent", "time", "spent"})) {
+                  session.fields.push_back(std::move(field));
+                }
+              }
+              break;
+            }
+          }
+        }
         // Plain time lines anywhere: "开始：2025.12.28 9：00"; a Branch, and a
         // Time range under a log's heading ("## ⏰ Log"), but not under next
         // steps or a meeting's notes.
@@ -1920,13 +1935,19 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           }
           const bool planned = section_of_line_cache.second.first;
           const bool log_section = section_of_line_cache.second.second;
-          for (auto& field : read_fields(normalized, line, true)) {
+          auto line_fields = read_fields(normalized, line, true);
+          // "Time: 1h45m. Branch: `feat/x`." closing the session: a line that
+          // gives the branch gives the time spent beside it too.
+          const bool particulars_line = std::any_of(line_fields.begin(), line_fields.end(),
+                                                    [](const model::Field& f) { return key_is(f.key, {"branch"}); });
+          for (auto& field : line_fields) {
             if (planned) {
               continue;
             }
             if (key_is(field.key, {"开始", "结束", "start", "end", "started", "ended", "开始时间", "结束时间", "session completed",
                                    "session ended", "session started", "completed at", "finished at", "session start",
-                                   "session end", "branch"})) {
+                                   "session end", "branch"}) ||
+                (particulars_line && key_is(field.key, {"time", "duration", "time spent", "spent", "hours"}))) {
               session.fields.push_back(std::move(field));
             } else if (log_section && key_is(field.key, {"time", "时间", "時間", "zeit", "horaire", "hora"}) &&
                        field.value.find(':') != std::string::npos) {
