@@ -646,6 +646,22 @@ TEST(ParseSessions, ATimeSpentBesideTheBranchOrOpeningALaterSentence) {
   EXPECT_FALSE(log.sessions[2].duration_minutes.has_value());
 }
 
+TEST(ParseSessions, ADayHeadingOverTimedEntriesIsThoseEntries) {
+  auto log = parse("# Standup log\n\n## 2025-03-04 (Tue)\n\n### 09:40 — triage\nAlerts. (20m)\n\n"
+                   "### 10:15–12:30 — fixed the flaky test\nBranch: fix/flaky\n\n## 2025-03-05 (Wed)\n\n"
+                   "### 13:00 to 16:20 — pairing\nx\n\n### 16:30 — review\ny\n\n### Tomorrow\n- z\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{5, 8, 13, 16}));
+  EXPECT_EQ(log.sessions[0].local_date, "2025-03-04");
+  EXPECT_EQ(log.sessions[0].start_minute, 9 * 60 + 40);
+  EXPECT_EQ(log.sessions[1].duration_minutes, 135);
+  EXPECT_EQ(log.sessions[1].branch, "fix/flaky");
+  EXPECT_EQ(log.sessions[2].local_date, "2025-03-05");
+  EXPECT_EQ(log.sessions[3].line_end, 17); // not the plan under it
+  // An untimed part beside them keeps the day one session, its entries sections.
+  auto mixed = parse("## 2025-03-04\n\n### 09:40 — triage\nx\n\n### 10:15–12:30 — the flaky test\ny\n\n### Notes\nz\n");
+  EXPECT_EQ(session_lines(mixed), (std::vector<int>{1}));
+}
+
 TEST(ParseSessions, ADateInsideWinsOverTheFileName) {
   ParseOptions options;
   options.file_name = "2025-06-01.md";

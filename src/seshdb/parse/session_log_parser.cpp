@@ -1415,6 +1415,69 @@ std::vector<SessionStart> clocked_heading_sessions(const MarkdownDoc& doc, const
   return sessions;
 }
 
+// A day heading whose parts are timed entries ("## 2025-03-04 (Tue)" over
+// "### 09:40 — triage", "### 10:15–12:30 — fixed the flaky test"): each
+// entry is a session of that day. Two at least, every part at their level
+// timed (a plan or a look back aside), and the day itself untimed; else the
+// day is the session and the entries are its sections.
+std::vector<SessionStart> timed_entries_of_day(const MarkdownDoc& doc, const SessionStart& day) {
+  std::vector<SessionStart> entries;
+  if (day.kind != StartKind::heading || !day.date || find_time(day.normalized, day.date->end)) {
+    return entries;
+  }
+  int level = 7;
+  for (const auto& heading : doc.headings) {
+    if (heading.line > day.line && heading.line <= day.line_end && !heading.in_container) {
+      level = std::min(level, heading.level);
+    }
+  }
+  std::vector<const MdHeading*> timed;
+  std::vector<const MdHeading*> parts;
+  for (const auto& heading : doc.headings) {
+    if (heading.line <= day.line || heading.line > day.line_end || heading.in_container || heading.level != level) {
+      continue;
+    }
+    parts.push_back(&heading);
+    const std::string normalized = normalize_width(heading.text);
+    if (const auto time = find_time(normalized, 0); time && time->begin <= 2) {
+      timed.push_back(&heading);
+      continue;
+    }
+    const std::string lower = util::to_lower_ascii(normalized);
+    const bool looks_back = std::any_of(std::begin(k_day_reflections), std::end(k_day_reflections),
+                                        [&](std::string_view word) { return lower.find(word) != std::string::npos; });
+    if (classify_section(lower) != model::SectionKind::next_steps && !looks_back) {
+      return entries;
+    }
+  }
+  if (timed.size() < 2) {
+    return entries;
+  }
+  for (std::size_t k = 0; k < timed.size(); ++k) {
+    const MdHeading& heading = *timed[k];
+    SessionStart start;
+    start.kind = StartKind::heading;
+    start.level = heading.level;
+    start.line = heading.line;
+    start.title = heading.text;
+    start.normalized = normalize_width(heading.text);
+    start.title_date = day.date;
+    start.title_date->begin = start.title_date->end = 0;
+    // To the next part of the day (an entry, a plan), else the day's end.
+    int end = day.line_end;
+    const auto next = std::find_if(parts.begin(), parts.end(), [&](const MdHeading* h) { return h->line > heading.line; });
+    if (next != parts.end()) {
+      end = (*next)->line - 1;
+    }
+    while (end > start.line && doc.line_kinds[static_cast<std::size_t>(end - 1)] == LineKind::blank) {
+      --end;
+    }
+    start.line_end = end;
+    entries.push_back(std::move(start));
+  }
+  return entries;
+}
+
 // A journal of dated bullets and nothing else ("- **2025-04-10**: fixed the
 // cache"): each top-level item of one list that opens with a full date is a
 // session, to the next one or the next heading. Two at least, so one dated
@@ -1703,6 +1766,16 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         }
         detection.sessions = std::move(clocked);
       }
+    }
+  }
+  for (std::size_t i = 0; i < detection.sessions.size(); ++i) {
+    auto entries = timed_entries_of_day(doc, detection.sessions[i]);
+    if (!entries.empty()) {
+      const std::size_t count = entries.size();
+      detection.sessions.erase(detection.sessions.begin() + static_cast<std::ptrdiff_t>(i));
+      detection.sessions.insert(detection.sessions.begin() + static_cast<std::ptrdiff_t>(i),
+                                std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()));
+      i += count - 1;
     }
   }
   if (detection.sessions.empty()) {
