@@ -2209,6 +2209,18 @@ TEST(ParseFindingsRules, ABoldLevelUnderAFindingsHeadingOutsideEverySession) {
   EXPECT_EQ(status.findings[1].severity, "P2");
 }
 
+TEST(ParseFindingsRules, ALevelAfterTheFindingUnderAFindingsLineAndACarriedOverStatus) {
+  auto log = parse("# Agent log\n\n### Session 1 — 2025-09-02\n\nFindings:\n- **P1**: webhook trusts `X-Forwarded-For`.\n"
+                   "- **P1**: PDF loads the whole ledger.\n- Proration rounds toward zero (P2)\n\n## Issue Summary\n\n"
+                   "- **Priority**: P1 (HIGH)\n\n### Session 3 — 2025-09-04\n\nCarried over from session 1:\n"
+                   "- **P1**: webhook trusts `X-Forwarded-For`. — fixed in `5a6b7c8`\n- **P1**: PDF loads the whole ledger. — still open\n");
+  ASSERT_EQ(log.findings.size(), 3u);
+  EXPECT_EQ(log.findings[0].line, 6);
+  EXPECT_EQ(log.findings[1].line, 7);
+  EXPECT_EQ(log.findings[2].severity, "P2");
+  EXPECT_EQ(log.findings[2].title, "Proration rounds toward zero");
+}
+
 TEST(ParseFindingsRules, ALegendListedOnePerLineAndMarksInASeverityColumn) {
   auto listed = parse("# Review 2025-04-22\n\n## Legend\n- Critical = P0\n- Major = P1\n- Minor = P2\n- Trivial = P3\n\n"
                       "## Findings\n\n### Critical\n- IDOR in export.\n\n### Major\n- URLs valid 7 days.\n\n### Trivial\n- naming.\n");

@@ -2530,14 +2530,14 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     bool resolution_note = false; // "… → 4d7e2a9", "… (fixed in #12)"
   };
   std::vector<KeyedTitle> keyed_titles;
+  // What a finding listed again says after its title: how it was resolved
+  // ("→ 4d7e2a9", "(fixed in #12)") or that it still stands ("— still open").
+  static constexpr std::string_view k_status_notes[] = {
+    " →", " ->", " =>", " ✅", " (fixed", " (resolved", " — fixed", " - fixed", " — resolved", " - resolved", " (done",
+    " — done", " — still open", " - still open", " (still open", " — open", " (open)", " — carried over", " (carried over"};
   const auto has_resolution_note = [](std::string_view key) {
-    for (std::string_view note : {" →", " ->", " =>", " ✅", " (fixed", " (resolved", " — fixed", " - fixed", " — resolved",
-                                  " - resolved", " (done", " — done"}) {
-      if (key.find(note) != std::string_view::npos) {
-        return true;
-      }
-    }
-    return false;
+    return std::any_of(std::begin(k_status_notes), std::end(k_status_notes),
+                       [&](std::string_view note) { return key.find(note) != std::string_view::npos; });
   };
   const auto keyed_title = [&](std::size_t k) -> const KeyedTitle& {
     if (keyed_titles.size() <= k) {
@@ -2591,12 +2591,14 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       const std::string& longer = key.size() > existing_key.size() ? key : existing_key;
       const std::string& shorter = key.size() > existing_key.size() ? existing_key : key;
       if (shorter.size() >= 12 && longer.starts_with(shorter)) {
-        const std::string_view note = std::string_view(longer).substr(shorter.size());
-        for (std::string_view resolution : {" →", " ->", " =>", " ✅", " (fixed", " (resolved", " — fixed", " - fixed", " — resolved",
-                                            " - resolved", " (done", " — done"}) {
-          if (note.starts_with(resolution)) {
-            return;
-          }
+        // "x. — fixed in 5a6b7c8": the title's own full stop before the note.
+        std::string_view note = std::string_view(longer).substr(shorter.size());
+        while (!note.empty() && (note.front() == '.' || note.front() == ',' || note.front() == ';')) {
+          note.remove_prefix(1);
+        }
+        if (std::any_of(std::begin(k_status_notes), std::end(k_status_notes),
+                        [&](std::string_view status) { return note.starts_with(status); })) {
+          return;
         }
       }
     }
@@ -2935,17 +2937,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   // Where findings are listed: under a heading that names them, or after a
   // line just above the list, or an item it is nested in, that does
   // ("Review from @dana-k on #318:", "Findings (levels: 🔴 P0 ...):").
-  const auto listed_as_findings = [&](const MdItem& item, std::size_t k) {
-    const auto heading_above = std::upper_bound(doc.headings.begin(), doc.headings.end(), item.line,
-                                                [](int l, const MdHeading& h) { return l < h.line; });
-    if (heading_above != doc.headings.begin() &&
-        (classify_section(std::prev(heading_above)->text) == model::SectionKind::findings ||
-         section_names_problems(std::prev(heading_above)->text))) {
-      return true;
-    }
-    if (item.depth > 0) {
-      return parent_names_findings(item, k);
-    }
+  // A line of text just above a top-level list that names findings ("Findings:").
+  const auto findings_line_above = [&](const MdItem& item) {
     for (int line = item.line - 1; line >= std::max(1, item.line - 12); --line) {
       const auto kind = doc.line_kinds[static_cast<std::size_t>(line - 1)];
       const std::string_view raw = util::trim(lines.line_text(text, line));
@@ -2958,6 +2951,16 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       }
     }
     return false;
+  };
+  const auto listed_as_findings = [&](const MdItem& item, std::size_t k) {
+    const auto heading_above = std::upper_bound(doc.headings.begin(), doc.headings.end(), item.line,
+                                                [](int l, const MdHeading& h) { return l < h.line; });
+    if (heading_above != doc.headings.begin() &&
+        (classify_section(std::prev(heading_above)->text) == model::SectionKind::findings ||
+         section_names_problems(std::prev(heading_above)->text))) {
+      return true;
+    }
+    return item.depth > 0 ? parent_names_findings(item, k) : findings_line_above(item);
   };
   // "- **P1** `wal_checkpoint()` runs while ...", "- 🔴 **P2** buffer never
   // shrinks": a level in bold that opens the item, as its label, where
@@ -3084,8 +3087,12 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       add_finding(index, bare->first, bare->first, bare->second, item.line);
     } else if (auto bold = bold_level_item(item); bold && !done_state(item).has_value() && listed_as_findings(item, k)) {
       add_finding(index, bold->first, bold->first, bold->second, item.line);
-    } else if (kind == model::SectionKind::findings && index >= 0 && section >= 0 && item.depth == 0 && !done_state(item).has_value() &&
-               section_names_problems(log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title)) {
+    } else if (index >= 0 && item.depth == 0 && !done_state(item).has_value() &&
+               ((kind == model::SectionKind::findings && section >= 0 &&
+                 section_names_problems(log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title)) ||
+                (findings_line_above(item) && read_fields(first_line(item.text), item.line, true).empty()))) {
+      // "- Proration rounds toward zero (P2)" under "Findings:" or "### Review
+      // findings"; not a field ("- **Priority**: P1 (HIGH)" of an issue's summary).
       if (auto trailing = trailing_severity(normalize_width(first_line(item.text)), title)) {
         add_finding(index, trailing->level, trailing->label, title, item.line);
       }
