@@ -32,6 +32,11 @@ TEST(ParsePrs, AnotherRepositorysNumberCalledAPrAfterIt) {
   EXPECT_TRUE(pr_numbers("- #211 (PR description needs work)").empty());
 }
 
+TEST(ParsePrs, BitbucketPullRequestUrlsWithAPageAfterTheNumber) {
+  EXPECT_EQ(pr_numbers("- https://bitbucket.org/acme/mobile-app/pull-requests/61/diff"), (std::vector<int>{61}));
+  EXPECT_EQ(pr_numbers("see https://bitbucket.org/acme/app/pull-requests/57"), (std::vector<int>{57}));
+}
+
 TEST(ParsePrs, TheNumeroSignActsAsAHash) {
   EXPECT_EQ(pr_numbers("PR №22 merged."), (std::vector<int>{22}));
   EXPECT_EQ(pr_numbers("- пул-реквест №12 открыт"), (std::vector<int>{12}));

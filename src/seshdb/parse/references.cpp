@@ -679,8 +679,8 @@ std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_h
     found.push_back({number, std::move(repo), pr_action(lower, at)});
   };
 
-  // URLs: .../owner/repo/pull/94, .../merge_requests/12
-  for (std::string_view marker : {"/pull/", "/pulls/", "/merge_requests/"}) {
+  // URLs: .../owner/repo/pull/94, .../merge_requests/12, Bitbucket's .../pull-requests/61/diff
+  for (std::string_view marker : {"/pull/", "/pulls/", "/merge_requests/", "/pull-requests/"}) {
     std::size_t pos = 0;
     while ((pos = lower.find(marker, pos)) != std::string::npos) {
       std::size_t p = pos + marker.size();
