@@ -662,6 +662,18 @@ TEST(ParseSessions, ADayHeadingOverTimedEntriesIsThoseEntries) {
   EXPECT_EQ(session_lines(mixed), (std::vector<int>{1}));
 }
 
+TEST(ParseSessions, AHandoffsPreviousSessionsBesideItsLastSession) {
+  auto log = parse("# HANDOFF\n\n## Current state\n\n- `main` is deployable.\n\n## Last session (2025-03-06)\n\n"
+                   "Branch: `fix/webhook`\n\n- Added a table.\n\n## Previous sessions\n\n"
+                   "- **2025-03-04** (~1.5 h, branch `chore/upgrade`): bumped stripe.\n- **2025-03-03** (45 min): triage.\n\n"
+                   "## Next steps\n\n1. Delete the old table after 2025-03-20.\n- 2025-03-21: review\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{7, 15, 16}));
+  EXPECT_EQ(log.sessions[1].local_date, "2025-03-04");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 90);
+  EXPECT_EQ(log.sessions[1].branch, "chore/upgrade");
+  EXPECT_EQ(log.sessions[2].duration_minutes, 45);
+}
+
 TEST(ParseSessions, ADateInsideWinsOverTheFileName) {
   ParseOptions options;
   options.file_name = "2025-06-01.md";

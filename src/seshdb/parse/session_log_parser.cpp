@@ -944,7 +944,11 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
       if (q == std::string::npos) {
         break;
       }
-      const std::string_view inside(start.normalized.data() + p + 1, q - p - 1);
+      std::string_view inside(start.normalized.data() + p + 1, q - p - 1);
+      // "(~1.5 h, branch `chore/x`)": the duration before the comma.
+      if (const auto comma = inside.find(", "); comma != std::string_view::npos && comma < 16) {
+        inside = inside.substr(0, comma);
+      }
       if (inside.size() < 16 && !find_date(inside) && !find_time(inside)) {
         facts.duration = parse_duration_minutes(inside);
       }
@@ -1484,7 +1488,10 @@ std::vector<SessionStart> timed_entries_of_day(const MarkdownDoc& doc, const Ses
 // to-do is not a journal; not tasks ("- [ ] 2025-07-01 renew the cert"); and
 // only under the document's title or a heading that names a log, so a
 // README's "## Roadmap" of dated milestones is not one.
-std::vector<SessionStart> dated_bullet_sessions(const MarkdownDoc& doc, const LineIndex& lines) {
+// Beside other sessions (`beside_sessions`), only a list right under a
+// heading that names past sessions counts: a handoff file's "## Previous
+// sessions" under its "## Last session (2025-03-06)".
+std::vector<SessionStart> dated_bullet_sessions(const MarkdownDoc& doc, const LineIndex& lines, bool beside_sessions = false) {
   auto heading_above = [&](int line) -> const MdHeading* {
     const MdHeading* found = nullptr;
     for (const auto& heading : doc.headings) {
@@ -1498,9 +1505,14 @@ std::vector<SessionStart> dated_bullet_sessions(const MarkdownDoc& doc, const Li
   auto under_a_log = [&](int line) {
     const MdHeading* heading = heading_above(line);
     if (heading == nullptr || heading->level == 1) {
-      return true;
+      return !beside_sessions;
     }
     const std::string lower = util::to_lower_ascii(heading->text);
+    if (beside_sessions) {
+      return !find_date(normalize_width(heading->text)) && !plans_work(lower) &&
+             (util::contains_word(lower, "sessions") || lower.find("history") != std::string::npos ||
+              util::contains_word(lower, "log") || util::contains_word(lower, "journal"));
+    }
     for (std::string_view word : {"log", "journal", "diary", "session", "progress", "timeline", "日志", "记录"}) {
       if (lower.find(word) != std::string::npos) {
         return true;
@@ -1780,6 +1792,22 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   }
   if (detection.sessions.empty()) {
     detection.sessions = dated_bullet_sessions(doc, lines);
+  } else {
+    // "## Previous sessions" of dated bullets below a "## Last session" heading.
+    bool added = false;
+    for (auto& bullet : dated_bullet_sessions(doc, lines, true)) {
+      const bool inside = std::any_of(detection.sessions.begin(), detection.sessions.end(), [&](const SessionStart& s) {
+        return bullet.line >= s.line && bullet.line <= s.line_end;
+      });
+      if (!inside) {
+        detection.sessions.push_back(std::move(bullet));
+        added = true;
+      }
+    }
+    if (added) {
+      std::stable_sort(detection.sessions.begin(), detection.sessions.end(),
+                       [](const SessionStart& a, const SessionStart& b) { return a.line < b.line; });
+    }
   }
   if (detection.sessions.empty()) {
     detection.sessions = dated_line_sessions(doc, text, lines);
