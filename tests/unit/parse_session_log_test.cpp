@@ -674,6 +674,17 @@ TEST(ParseSessions, AHandoffsPreviousSessionsBesideItsLastSession) {
   EXPECT_EQ(log.sessions[2].duration_minutes, 45);
 }
 
+TEST(ParseSessions, ATimeOrDurationItemUnderTheBranchItemAndAZoneFieldWithAFullStop) {
+  auto log = parse("# Progress\n\nZone: UTC.\n\n## Session history\n\n### 2025-03-07 — invitations\n- Branch: `feat/invites`\n"
+                   "- 13:20 → 16:05\n- Modelled `Invitation`.\n\n### 2025-03-03 — coverage push\n- 2h\n- Raised coverage.\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].start_minute, 13 * 60 + 20);
+  EXPECT_EQ(log.sessions[0].end_minute, 16 * 60 + 5);
+  EXPECT_EQ(log.sessions[0].branch, "feat/invites");
+  EXPECT_EQ(log.sessions[0].tz_rule, "file");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 120);
+}
+
 TEST(ParseSessions, ADateInsideWinsOverTheFileName) {
   ParseOptions options;
   options.file_name = "2025-06-01.md";

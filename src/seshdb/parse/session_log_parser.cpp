@@ -909,6 +909,9 @@ std::string zone_of_field(const model::Field& field) {
     return {};
   }
   std::string value = strip_markup(field.value);
+  while (!value.empty() && (value.back() == '.' || value.back() == ' ')) {
+    value.pop_back(); // "Zone: UTC."
+  }
   if (zone_offset(value, 2000, 1, 1)) {
     return value;
   }
@@ -2123,7 +2126,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           continue;
         }
         if (kind == LineKind::text) {
-          std::string_view first = util::trim(lines.line_text(text, line));
+          const std::string_view raw_first = lines.line_text(text, line);
+          // "- 2h" as the first item, as "2h" as the first line.
+          std::string_view first = after_list_marker(raw_first).value_or(util::trim(raw_first));
           while (!first.empty() && (first.front() == '*' || first.front() == '_')) {
             first.remove_prefix(1);
           }
@@ -2161,8 +2166,18 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         if (kind != LineKind::text) {
           break;
         }
-        ++text_lines;
         const std::string normalized = normalize_width(lines.line_text(text, line));
+        // "- Branch: `feat/x`" above "- 13:20 → 16:05": a field of the
+        // session's particulars is no first line of its text.
+        if (!facts[i].start && text_lines == 0) {
+          const auto fields = read_fields(normalized, line, true);
+          if (!fields.empty() && std::all_of(fields.begin(), fields.end(), [](const model::Field& f) {
+                return key_is(f.key, {"branch", "author", "agent", "model", "project", "repo", "tags", "status"});
+              })) {
+            continue;
+          }
+        }
+        ++text_lines;
         if (!facts[i].start) {
           if (text_lines > 1) {
             break;
