@@ -2244,6 +2244,13 @@ TEST(ParseFindingsRules, ALevelAfterTheFindingUnderAFindingsLineAndACarriedOverS
   EXPECT_EQ(log.findings[2].title, "Proration rounds toward zero");
 }
 
+TEST(ParseFindingsRules, APlansPhasesListedUnderALineThatSaysSo) {
+  auto log = parse("## 2025-06-02 — rollout\n\nRollout plan (phases, not priorities):\n- P1 — canary, 5% of traffic for 24h\n"
+                   "- P2 — half the fleet\n\nFindings:\n- P2 — retry backoff has no jitter.\n");
+  ASSERT_EQ(log.findings.size(), 1u);
+  EXPECT_EQ(log.findings[0].title, "retry backoff has no jitter.");
+}
+
 TEST(ParseFindingsRules, ALegendListedOnePerLineAndMarksInASeverityColumn) {
   auto listed = parse("# Review 2025-04-22\n\n## Legend\n- Critical = P0\n- Major = P1\n- Minor = P2\n- Trivial = P3\n\n"
                       "## Findings\n\n### Critical\n- IDOR in export.\n\n### Major\n- URLs valid 7 days.\n\n### Trivial\n- naming.\n");

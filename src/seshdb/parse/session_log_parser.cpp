@@ -2980,20 +2980,36 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   // Where findings are listed: under a heading that names them, or after a
   // line just above the list, or an item it is nested in, that does
   // ("Review from @dana-k on #318:", "Findings (levels: 🔴 P0 ...):").
-  // A line of text just above a top-level list that names findings ("Findings:").
-  const auto findings_line_above = [&](const MdItem& item) {
+  // The line of text that introduces a top-level list, a few lines above its
+  // item ("Findings:"), if no heading comes first.
+  const auto text_line_above = [&](const MdItem& item) -> std::optional<std::string_view> {
     for (int line = item.line - 1; line >= std::max(1, item.line - 12); --line) {
       const auto kind = doc.line_kinds[static_cast<std::size_t>(line - 1)];
       const std::string_view raw = util::trim(lines.line_text(text, line));
       if (raw.starts_with("#")) {
-        return false;
+        return std::nullopt;
       }
       if (kind == LineKind::text && !raw.starts_with("-") && !raw.starts_with("*") && !raw.starts_with("+") &&
           !(!raw.empty() && std::isdigit(static_cast<unsigned char>(raw.front())) != 0)) {
-        return section_names_problems(raw) || classify_section(raw) == model::SectionKind::findings;
+        return raw;
       }
     }
-    return false;
+    return std::nullopt;
+  };
+  const auto findings_line_above = [&](const MdItem& item) {
+    const auto raw = text_line_above(item);
+    return raw && (section_names_problems(*raw) || classify_section(*raw) == model::SectionKind::findings);
+  };
+  // A list a line above calls a plan's phases or steps ("Rollout plan (phases,
+  // not priorities):" over "- P1 — canary, 5% of traffic"): its levels rank work.
+  const auto phases_listed = [&](const MdItem& item) {
+    const auto raw = text_line_above(item);
+    if (!raw) {
+      return false;
+    }
+    const std::string lower = util::to_lower_ascii(*raw);
+    return lower.ends_with(":") && (plans_work(lower) || util::contains_word(lower, "phases") ||
+                                    util::contains_word(lower, "rollout") || util::contains_word(lower, "milestones"));
   };
   const auto listed_as_findings = [&](const MdItem& item, std::size_t k) {
     const auto heading_above = std::upper_bound(doc.headings.begin(), doc.headings.end(), item.line,
@@ -3125,7 +3141,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     }
     std::string title;
     if (auto severity = severity_of_item(normalize_width(first_line(item.text)), title)) {
-      add_finding(index, severity->level, severity->label, title, item.line);
+      if (!phases_listed(item)) {
+        add_finding(index, severity->level, severity->label, title, item.line);
+      }
     } else if (auto bare = bare_level_item(item, index, section, k)) {
       add_finding(index, bare->first, bare->first, bare->second, item.line);
     } else if (auto bold = bold_level_item(item); bold && !done_state(item).has_value() && listed_as_findings(item, k)) {
