@@ -685,6 +685,19 @@ TEST(ParseSessions, ATimeOrDurationItemUnderTheBranchItemAndAZoneFieldWithAFullS
   EXPECT_EQ(log.sessions[1].duration_minutes, 120);
 }
 
+TEST(ParseSessions, AnEndInALaterSentenceAndAZoneFieldAfterAnotherField) {
+  auto log = parse("# Log\n\nProject: billing. Zone: CET.\n\n## 2025-03-05 09:12\nRunner tags, cache volume. Done at 11:30.\n\n"
+                   "## 2025-03-06\nBegan 8:50. Lunch. Finished the day at 17:15.\n\n"
+                   "## 2025-03-07 10:00\nDone at 11:30, then lunch and more work.\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[0].end_minute, 11 * 60 + 30);
+  EXPECT_EQ(log.sessions[0].tz_rule, "file");
+  EXPECT_EQ(log.sessions[0].started_at, "2025-03-05T08:12:00Z");
+  EXPECT_EQ(log.sessions[1].start_minute, 8 * 60 + 50);
+  EXPECT_EQ(log.sessions[1].end_minute, 17 * 60 + 15);
+  EXPECT_FALSE(log.sessions[2].end_minute.has_value()); // more work after it: not the end
+}
+
 TEST(ParseSessions, ADateInsideWinsOverTheFileName) {
   ParseOptions options;
   options.file_name = "2025-06-01.md";

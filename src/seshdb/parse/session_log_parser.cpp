@@ -555,17 +555,19 @@ std::optional<TimeMatch> prose_time_range(std::string_view normalized) {
       return first; // "Worked 10:30–13:00"
     }
     const std::string_view after = std::string_view(lower).substr(first->end_pos - offset);
-    for (std::string_view closer : {"finished at ", "finished ", "ended at ", "ended ", "done at ", "done by ", "stopped at ",
-                                    "stopped ", "wrapped up at ", "wrapped up ", "wrapped at ", "wrapped ", "until ", "till ",
-                                    "to ", "/ end ", "- end ", ", end "}) {
+    // "Began 8:50. Lunch. Finished the day at 17:15.": a short sentence may come between.
+    for (std::string_view closer : {"finished the day at ", "done for the day at ", "finished at ", "finished ", "ended at ",
+                                    "ended ", "done at ", "done by ", "stopped at ", "stopped ", "wrapped up at ",
+                                    "wrapped up ", "wrapped at ", "wrapped ", "until ", "till ", "to ", "/ end ", "- end ",
+                                    ", end "}) {
       const auto at = after.find(closer);
-      if (at == std::string_view::npos || at > 12) {
+      if (at == std::string_view::npos || at > (closer.size() > 12 ? 24 : 12)) {
         continue;
       }
       const std::size_t from = first->end_pos + at + closer.size();
       auto second = find_time(normalized, from);
       if (!second || second->begin > from + 1) {
-        return std::nullopt;
+        continue;
       }
       TimeMatch range = *first;
       range.end = second->start;
@@ -586,14 +588,30 @@ std::optional<TimeMatch> prose_time_range(std::string_view normalized) {
 
 // "Finished 12:40.", "Ended 01:05 (long run)", "Done at 17:30": a sentence
 // that opens with the session's end.
+std::optional<TimeMatch> prose_end_time_at(std::string_view normalized, std::size_t from);
+
+// "Finished 12:40." opening the line, or its last sentence ("Runner tags,
+// cache volume. Done at 11:30.").
 std::optional<TimeMatch> prose_end_time(std::string_view normalized) {
-  std::string_view text = util::trim(normalized);
+  for (std::size_t from = 0; from != std::string_view::npos;) {
+    if (auto time = prose_end_time_at(normalized, from)) {
+      return time;
+    }
+    const auto stop = normalized.find(". ", from);
+    from = stop == std::string_view::npos ? stop : stop + 2;
+  }
+  return std::nullopt;
+}
+
+std::optional<TimeMatch> prose_end_time_at(std::string_view normalized, std::size_t from_sentence) {
+  std::string_view text = util::trim(normalized.substr(from_sentence));
   while (!text.empty() && (text.front() == '*' || text.front() == '_')) {
     text.remove_prefix(1);
   }
   const std::string lower = util::to_lower_ascii(text.substr(0, std::min<std::size_t>(text.size(), 24)));
-  for (std::string_view word : {"finished at ", "finished ", "ended at ", "ended ", "done at ", "stopped at ", "stopped ",
-                                "wrapped up at ", "wrapped up ", "end ", "end at "}) {
+  for (std::string_view word : {"finished the day at ", "done for the day at ", "finished at ", "finished ", "ended at ",
+                                "ended ", "done at ", "stopped at ", "stopped ", "wrapped up at ", "wrapped up ", "end ",
+                                "end at "}) {
     if (!lower.starts_with(word)) {
       continue;
     }
@@ -2303,6 +2321,17 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       }
       if (file_zone.empty()) {
         file_zone = zone_of_all_times(lines.line_text(text, line)); // "All times CET."
+      }
+      // "Project: billing-dashboard. Zone: UTC.": a field that opens a later sentence.
+      const std::string_view preamble_line = lines.line_text(text, line);
+      for (auto stop = preamble_line.find(". "); file_zone.empty() && stop != std::string_view::npos;
+           stop = preamble_line.find(". ", stop + 2)) {
+        for (const auto& field : read_fields(normalized_line(preamble_line.substr(stop + 2)), line, true, true)) {
+          file_zone = zone_of_field(field);
+          if (!file_zone.empty()) {
+            break;
+          }
+        }
       }
     }
   }
