@@ -1373,6 +1373,9 @@ std::optional<SessionStart> whole_file_session(const MarkdownDoc& doc, std::stri
   return start;
 }
 
+// Labels of a time spent that opens a later sentence of a line.
+constexpr std::string_view k_duration_sentence_labels[] = {"duration:", "time spent:", "time:", "spent:"};
+
 // Headings that look back on a day rather than hold more of its work.
 constexpr std::string_view k_day_reflections[] = {"takeaway", "lesson", "learning", "learned", "reflection",
                                                   "retro",    "summary", "wrap-up", "wrap up"};
@@ -1450,16 +1453,22 @@ std::vector<SessionStart> timed_entries_of_day(const MarkdownDoc& doc, const Ses
   if (day.kind != StartKind::heading || !day.date || find_time(day.normalized, day.date->end)) {
     return entries;
   }
+  // The headings inside the day, found by line (files hold thousands of days).
+  const auto first = std::upper_bound(doc.headings.begin(), doc.headings.end(), day.line,
+                                      [](int l, const MdHeading& h) { return l < h.line; });
+  const auto last = std::upper_bound(first, doc.headings.end(), day.line_end,
+                                     [](int l, const MdHeading& h) { return l < h.line; });
   int level = 7;
-  for (const auto& heading : doc.headings) {
-    if (heading.line > day.line && heading.line <= day.line_end && !heading.in_container) {
-      level = std::min(level, heading.level);
+  for (auto it = first; it != last; ++it) {
+    if (!it->in_container) {
+      level = std::min(level, it->level);
     }
   }
   std::vector<const MdHeading*> timed;
   std::vector<const MdHeading*> parts;
-  for (const auto& heading : doc.headings) {
-    if (heading.line <= day.line || heading.line > day.line_end || heading.in_container || heading.level != level) {
+  for (auto it = first; it != last; ++it) {
+    const MdHeading& heading = *it;
+    if (heading.in_container || heading.level != level) {
       continue;
     }
     parts.push_back(&heading);
@@ -1514,26 +1523,38 @@ std::vector<SessionStart> timed_entries_of_day(const MarkdownDoc& doc, const Ses
 // sessions" under its "## Last session (2025-03-06)".
 std::vector<SessionStart> dated_bullet_sessions(const MarkdownDoc& doc, const LineIndex& lines, bool beside_sessions = false) {
   auto heading_above = [&](int line) -> const MdHeading* {
-    const MdHeading* found = nullptr;
-    for (const auto& heading : doc.headings) {
-      if (heading.line >= line) {
-        break;
-      }
-      found = &heading;
-    }
-    return found;
+    const auto above = std::upper_bound(doc.headings.begin(), doc.headings.end(), line - 1,
+                                        [](int l, const MdHeading& h) { return l < h.line; });
+    return above == doc.headings.begin() ? nullptr : &*std::prev(above);
   };
+  const auto names_past_sessions = [](const MdHeading& heading) {
+    if (heading.level <= 1 || heading.text.size() > 80) {
+      return false;
+    }
+    const std::string lower = util::to_lower_ascii(heading.text);
+    return (util::contains_word(lower, "sessions") || lower.find("history") != std::string::npos ||
+            util::contains_word(lower, "log") || util::contains_word(lower, "journal")) &&
+           !plans_work(lower) && !find_date(normalize_width(heading.text));
+  };
+  // Beside other sessions, most files have no such heading: nothing to read.
+  std::vector<bool> past_sessions_heading;
+  if (beside_sessions) {
+    for (const auto& heading : doc.headings) {
+      past_sessions_heading.push_back(names_past_sessions(heading));
+    }
+    if (std::find(past_sessions_heading.begin(), past_sessions_heading.end(), true) == past_sessions_heading.end()) {
+      return {};
+    }
+  }
   auto under_a_log = [&](int line) {
     const MdHeading* heading = heading_above(line);
     if (heading == nullptr || heading->level == 1) {
       return !beside_sessions;
     }
-    const std::string lower = util::to_lower_ascii(heading->text);
     if (beside_sessions) {
-      return !find_date(normalize_width(heading->text)) && !plans_work(lower) &&
-             (util::contains_word(lower, "sessions") || lower.find("history") != std::string::npos ||
-              util::contains_word(lower, "log") || util::contains_word(lower, "journal"));
+      return bool(past_sessions_heading[static_cast<std::size_t>(heading - doc.headings.data())]);
     }
+    const std::string lower = util::to_lower_ascii(heading->text);
     for (std::string_view word : {"log", "journal", "diary", "session", "progress", "timeline", "日志", "记录"}) {
       if (lower.find(word) != std::string::npos) {
         return true;
@@ -1543,7 +1564,7 @@ std::vector<SessionStart> dated_bullet_sessions(const MarkdownDoc& doc, const Li
   };
   std::map<int, std::vector<SessionStart>> by_list;
   for (const auto& item : doc.items) {
-    if (item.depth != 0 || item.task >= 0) {
+    if (item.depth != 0 || item.task >= 0 || (beside_sessions && !under_a_log(item.line))) {
       continue;
     }
     const std::string normalized = normalize_width(first_line(item.text));
@@ -2022,17 +2043,20 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         }
         // "Cleaned up the runner VMs. Duration: 1h 20m": a time spent that
         // opens a later sentence of the session's own text.
-        if (own) {
-          const std::string lower = util::to_lower_ascii(normalized);
-          for (std::string_view label : {". duration:", ". time spent:", ". time:", ". spent:"}) {
-            if (const auto at = lower.find(label); at != std::string::npos) {
-              for (auto& field : read_fields(std::string_view(normalized).substr(at + 2), line, true)) {
-                if (key_is(field.key, {"duration", "time spent", "time", "spent"})) {
-                  session.fields.push_back(std::move(field));
-                }
+        for (auto at = own ? normalized.find(". ") : std::string::npos; at != std::string::npos; at = normalized.find(". ", at + 2)) {
+          const std::string_view sentence = std::string_view(normalized).substr(at + 2);
+          const bool labelled = std::any_of(std::begin(k_duration_sentence_labels), std::end(k_duration_sentence_labels),
+                                            [&](std::string_view label) {
+                                              return sentence.size() >= label.size() &&
+                                                     util::iequals_ascii(sentence.substr(0, label.size()), label);
+                                            });
+          if (labelled) {
+            for (auto& field : read_fields(sentence, line, true)) {
+              if (key_is(field.key, {"duration", "time spent", "time", "spent"})) {
+                session.fields.push_back(std::move(field));
               }
-              break;
             }
+            break;
           }
         }
         // Plain time lines anywhere: "开始：2025.12.28 9：00"; a Branch, and a
@@ -3040,6 +3064,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     return lower.ends_with(":") && (plans_work(lower) || util::contains_word(lower, "phases") ||
                                     util::contains_word(lower, "rollout") || util::contains_word(lower, "milestones"));
   };
+  std::map<int, bool> findings_lists; // list id: whether a "Findings:" line introduces it
   const auto listed_as_findings = [&](const MdItem& item, std::size_t k) {
     const auto heading_above = std::upper_bound(doc.headings.begin(), doc.headings.end(), item.line,
                                                 [](int l, const MdHeading& h) { return l < h.line; });
@@ -3169,7 +3194,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       continue;
     }
     std::string title;
-    if (auto severity = severity_of_item(normalize_width(first_line(item.text)), title)) {
+    const std::string item_line = normalize_width(first_line(item.text));
+    if (auto severity = severity_of_item(item_line, title)) {
       if (!phases_listed(item)) {
         add_finding(index, severity->level, severity->label, title, item.line);
       }
@@ -3177,14 +3203,28 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       add_finding(index, bare->first, bare->first, bare->second, item.line);
     } else if (auto bold = bold_level_item(item); bold && !done_state(item).has_value() && listed_as_findings(item, k)) {
       add_finding(index, bold->first, bold->first, bold->second, item.line);
-    } else if (index >= 0 && item.depth == 0 && !done_state(item).has_value() &&
-               ((kind == model::SectionKind::findings && section >= 0 &&
-                 section_names_problems(log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title)) ||
-                (findings_line_above(item) && read_fields(first_line(item.text), item.line, true).empty()))) {
-      // "- Proration rounds toward zero (P2)" under "Findings:" or "### Review
-      // findings"; not a field ("- **Priority**: P1 (HIGH)" of an issue's summary).
-      if (auto trailing = trailing_severity(normalize_width(first_line(item.text)), title)) {
-        add_finding(index, trailing->level, trailing->label, title, item.line);
+    } else if (index >= 0 && item.depth == 0) {
+      // "- Proration rounds toward zero (P2)" under "### Review findings" or a
+      // "Findings:" line (asked once a list, at its first item); not a field
+      // ("- **Priority**: P1 (HIGH)" of an issue's summary).
+      const bool under_findings_heading =
+        kind == model::SectionKind::findings && section >= 0 &&
+        section_names_problems(log.sessions[static_cast<std::size_t>(index)].sections[static_cast<std::size_t>(section)].title);
+      bool introduced = false;
+      if (!under_findings_heading) {
+        const auto cached = findings_lists.find(item.list);
+        if (cached != findings_lists.end()) {
+          introduced = cached->second;
+        } else {
+          introduced = findings_line_above(item);
+          findings_lists.emplace(item.list, introduced);
+        }
+      }
+      if ((under_findings_heading || (introduced && read_fields(item_line, item.line, true).empty())) &&
+          !done_state(item).has_value()) {
+        if (auto trailing = trailing_severity(item_line, title)) {
+          add_finding(index, trailing->level, trailing->label, title, item.line);
+        }
       }
     }
   }
