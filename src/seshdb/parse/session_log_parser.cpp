@@ -1380,6 +1380,23 @@ constexpr std::string_view k_duration_sentence_labels[] = {"duration:", "time sp
 constexpr std::string_view k_day_reflections[] = {"takeaway", "lesson", "learning", "learned", "reflection",
                                                   "retro",    "summary", "wrap-up", "wrap up"};
 
+bool looks_back_on_the_day(std::string_view lower) {
+  return std::any_of(std::begin(k_day_reflections), std::end(k_day_reflections),
+                     [&](std::string_view word) { return lower.find(word) != std::string_view::npos; });
+}
+
+// A session that starts at a heading found by a rule of its own, not by
+// find_session_starts (a timed part of a day).
+SessionStart heading_session(const MdHeading& heading) {
+  SessionStart start;
+  start.kind = StartKind::heading;
+  start.level = heading.level;
+  start.line = heading.line;
+  start.title = heading.text;
+  start.normalized = normalize_width(heading.text);
+  return start;
+}
+
 // A daily note dated by its name ("2025-07-14.md") or front matter whose headings open with
 // clock ranges ("## 08:50 → 10:15 · webhook retry", "## Evening — 21:40-22:05"):
 // each such heading, at one level, is a session of that day; two at least.
@@ -1409,21 +1426,14 @@ std::vector<SessionStart> clocked_heading_sessions(const MarkdownDoc& doc, const
     }
     const std::string lower = util::to_lower_ascii(normalize_width(heading.text));
     // Nor is a closing look back on the day ("## Takeaways", "## Lessons learned").
-    const bool looks_back = heading.line > clocked.back()->line &&
-                            std::any_of(std::begin(k_day_reflections), std::end(k_day_reflections),
-                                        [&](std::string_view word) { return lower.find(word) != std::string::npos; });
+    const bool looks_back = heading.line > clocked.back()->line && looks_back_on_the_day(lower);
     if (classify_section(lower) != model::SectionKind::next_steps && !looks_back) {
       return sessions;
     }
   }
   for (std::size_t k = 0; k < clocked.size(); ++k) {
     const MdHeading& heading = *clocked[k];
-    SessionStart start;
-    start.kind = StartKind::heading;
-    start.level = heading.level;
-    start.line = heading.line;
-    start.title = heading.text;
-    start.normalized = normalize_width(heading.text);
+    SessionStart start = heading_session(heading);
     start.date = day.date;
     start.title_date = day.title_date; // the front matter's day
     // To the next one, or to a heading at its level or above that is not one ("## Tomorrow").
@@ -1478,9 +1488,7 @@ std::vector<SessionStart> timed_entries_of_day(const MarkdownDoc& doc, const Ses
       continue;
     }
     const std::string lower = util::to_lower_ascii(normalized);
-    const bool looks_back = std::any_of(std::begin(k_day_reflections), std::end(k_day_reflections),
-                                        [&](std::string_view word) { return lower.find(word) != std::string::npos; });
-    if (classify_section(lower) != model::SectionKind::next_steps && !looks_back) {
+    if (classify_section(lower) != model::SectionKind::next_steps && !looks_back_on_the_day(lower)) {
       return entries;
     }
   }
@@ -1489,12 +1497,7 @@ std::vector<SessionStart> timed_entries_of_day(const MarkdownDoc& doc, const Ses
   }
   for (std::size_t k = 0; k < timed.size(); ++k) {
     const MdHeading& heading = *timed[k];
-    SessionStart start;
-    start.kind = StartKind::heading;
-    start.level = heading.level;
-    start.line = heading.line;
-    start.title = heading.text;
-    start.normalized = normalize_width(heading.text);
+    SessionStart start = heading_session(heading);
     start.title_date = day.date;
     start.title_date->begin = start.title_date->end = 0;
     // To the next part of the day (an entry, a plan), else the day's end.

@@ -183,24 +183,20 @@ void PreparedWrite::run() {
     step(m_stmt);
     return;
   }
-  if (++m_held_rows < m_rows_per_step) {
-    return;
+  if (++m_held_rows == m_rows_per_step) {
+    write_held(m_multi, m_rows_per_step);
   }
-  try {
-    bind_held(m_multi, 0, m_held.size());
-    step(m_multi);
-  } catch (...) {
-    discard();
-    throw;
-  }
-  discard();
 }
 
-void PreparedWrite::flush() {
+void PreparedWrite::flush() { write_held(m_stmt, 1); }
+
+// Writes every held row, `rows` to a step of `stmt`, and forgets them, also
+// when a step fails (their transaction is then rolled back).
+void PreparedWrite::write_held(sqlite3_stmt* stmt, int rows) {
   try {
-    for (int r = 0; r < m_held_rows; ++r) {
-      bind_held(m_stmt, static_cast<std::size_t>(r * m_parameters), static_cast<std::size_t>(m_parameters));
-      step(m_stmt);
+    for (int r = 0; r + rows <= m_held_rows; r += rows) {
+      bind_held(stmt, static_cast<std::size_t>(r * m_parameters), static_cast<std::size_t>(rows * m_parameters));
+      step(stmt);
     }
   } catch (...) {
     discard();

@@ -79,6 +79,7 @@ private:
   void check(int rc);
   bool hold(Value value);
   void bind_held(sqlite3_stmt* stmt, std::size_t first, std::size_t count);
+  void write_held(sqlite3_stmt* stmt, int rows);
   void step(sqlite3_stmt* stmt);
 
   sqlite3* m_db;
