@@ -587,6 +587,22 @@ TEST(ParseSessions, DatedBulletsDoNotSplitSessionsFoundOtherwise) {
   EXPECT_TRUE(parse("# Plan\n\n- 2025-05-01: beta release\n- ship it\n").sessions.empty()); // one dated bullet
 }
 
+TEST(ParseSessions, DatedBulletsUnderPeriodHeadingsAreAJournal) {
+  // A numbered list under a quarter, a bulleted one under "Older": both lists.
+  auto log = parse("# Time log\n\n## Q2 2025\n\n1. 2025-04-01 — 2h — flags (PR #301)\n"
+                   "2. 2025-04-02 — 45m — docs\n\n## Older\n\n- 2025-03-28 — 4h — port; Branch: port/getopt\n"
+                   "- 2025-03-29 · 1h20 · release\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{5, 6, 10, 11}));
+  EXPECT_EQ(log.sessions[0].duration_minutes, 120);
+  EXPECT_EQ(log.sessions[2].branch, "port/getopt");
+  EXPECT_EQ(log.sessions[3].duration_minutes, 80);
+  // A month heading too; a roadmap or a release list under a year is not.
+  EXPECT_EQ(parse("## March 2025\n\n- 2025-03-03: a\n- 2025-03-04: b\n").sessions.size(), 2u);
+  EXPECT_TRUE(parse("## Q3 2025 roadmap\n\n- 2025-07-01: beta\n- 2025-08-01: GA\n").sessions.empty());
+  EXPECT_TRUE(parse("## 2025 releases\n\n- 2025-07-01: v1\n- 2025-08-01: v2\n").sessions.empty());
+  EXPECT_TRUE(parse("## Installation\n\n- 2025-07-01: a\n- 2025-08-01: b\n").sessions.empty());
+}
+
 TEST(ParseSessions, AnUndatedDailyNoteTakesItsDateFromTheFileName) {
   ParseOptions options;
   options.file_name = "2025-06-01.md";

@@ -1515,6 +1515,55 @@ std::vector<SessionStart> timed_entries_of_day(const MarkdownDoc& doc, const Ses
   return entries;
 }
 
+// A heading that groups a journal's entries by when they were written: a
+// stretch of the calendar ("## March 2025", "## 2024", "## Q2 2025") or the
+// older part of the log ("## Older", "## Archive", "## Earlier entries").
+// Not one that plans ("## Q3 2025 roadmap") or lists releases and goals,
+// whose dated bullets are milestones.
+bool names_a_past_stretch(std::string_view lower) {
+  if (lower.size() > 80 || plans_work(lower)) {
+    return false;
+  }
+  for (std::string_view word : {"release", "milestone", "goal", "deadline", "version", "changelog", "objective"}) {
+    if (lower.find(word) != std::string_view::npos) {
+      return false;
+    }
+  }
+  for (std::string_view word : {"older", "earlier", "archive", "archived", "previous", "past", "prior"}) {
+    if (util::contains_word(lower, word)) {
+      return true;
+    }
+  }
+  const std::string normalized = normalize_width(lower);
+  if (calendar_heading(normalized)) {
+    return true;
+  }
+  // "Q2 2025", "2025 Q2", "2025-Q2": a quarter and a year, nothing else.
+  bool quarter = false;
+  bool year = false;
+  for (std::size_t at = 0; at < normalized.size();) {
+    if (!std::isalnum(static_cast<unsigned char>(normalized[at]))) {
+      ++at;
+      continue;
+    }
+    std::size_t end = at;
+    while (end < normalized.size() && std::isalnum(static_cast<unsigned char>(normalized[end]))) {
+      ++end;
+    }
+    const std::string_view token(normalized.data() + at, end - at);
+    if (token.size() == 2 && token[0] == 'q' && token[1] >= '1' && token[1] <= '4') {
+      quarter = true;
+    } else if (token.size() == 4 && (token.starts_with("19") || token.starts_with("20")) &&
+               std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      year = true;
+    } else {
+      return false;
+    }
+    at = end;
+  }
+  return quarter && year;
+}
+
 // A journal of dated bullets and nothing else ("- **2025-04-10**: fixed the
 // cache"): each top-level item of one list that opens with a full date is a
 // session, to the next one or the next heading. Two at least, so one dated
@@ -1563,7 +1612,7 @@ std::vector<SessionStart> dated_bullet_sessions(const MarkdownDoc& doc, const Li
         return true;
       }
     }
-    return false;
+    return names_a_past_stretch(lower);
   };
   std::map<int, std::vector<SessionStart>> by_list;
   for (const auto& item : doc.items) {
@@ -1585,16 +1634,19 @@ std::vector<SessionStart> dated_bullet_sessions(const MarkdownDoc& doc, const Li
     start.date = date;
     by_list[item.list].push_back(std::move(start));
   }
-  // The list with the most dated bullets is the journal.
+  // Every list of two dated bullets or more is the journal, or a part of it
+  // ("## Q2 2025" numbered, "## Older" bulleted); a lone dated bullet in
+  // another list is a mention.
   std::vector<SessionStart> dated_items;
   for (auto& [list, starts] : by_list) {
-    if (starts.size() > dated_items.size()) {
-      dated_items = std::move(starts);
+    if (starts.size() >= 2) {
+      dated_items.insert(dated_items.end(), std::make_move_iterator(starts.begin()), std::make_move_iterator(starts.end()));
     }
   }
   if (dated_items.size() < 2) {
     return {};
   }
+  std::sort(dated_items.begin(), dated_items.end(), [](const SessionStart& a, const SessionStart& b) { return a.line < b.line; });
   for (std::size_t k = 0; k < dated_items.size(); ++k) {
     auto& start = dated_items[k];
     int end = k + 1 < dated_items.size() ? dated_items[k + 1].line - 1 : lines.line_count();
