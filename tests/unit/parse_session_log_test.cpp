@@ -603,6 +603,24 @@ TEST(ParseSessions, DatedBulletsUnderPeriodHeadingsAreAJournal) {
   EXPECT_TRUE(parse("## Installation\n\n- 2025-07-01: a\n- 2025-08-01: b\n").sessions.empty());
 }
 
+TEST(ParseSessions, PlainTitlesDatedByAFieldBlockAreSessions) {
+  auto log = parse("# Copilot notes\n\n## Migrate the form\n\n**Date:** 2025-08-11\n**Time:** 09:20 – 11:05 UTC\n"
+                   "**Branch:** `feature/rhf`\n\n### Done\n- x\n\n## Fix a flaky test\n\n**Date:** Aug 12, 2025\n"
+                   "**Duration:** 45 min\n\ny\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{3, 12}));
+  EXPECT_EQ(log.sessions[0].local_date, "2025-08-11");
+  EXPECT_EQ(log.sessions[0].started_at, "2025-08-11T09:20:00Z");
+  EXPECT_EQ(log.sessions[0].branch, "feature/rhf");
+  EXPECT_EQ(log.sessions[0].line_end, 10);
+  EXPECT_EQ(log.sessions[1].local_date, "2025-08-12");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 45);
+  // Release notes and decision records date releases and decisions.
+  EXPECT_LE(parse("# Notes\n\n## v1.2.0\nDate: 2025-01-02\n\n## v1.3.0\nDate: 2025-02-02\n").sessions.size(), 1u);
+  EXPECT_LE(parse("# ADRs\n\n## ADR-001 Use SQLite\nDate: 2025-01-02\n\n## ADR-002 Use C++\nDate: 2025-02-02\n")
+                .sessions.size(),
+            1u);
+}
+
 TEST(ParseSessions, AnUndatedDailyNoteTakesItsDateFromTheFileName) {
   ParseOptions options;
   options.file_name = "2025-06-01.md";

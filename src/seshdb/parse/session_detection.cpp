@@ -545,12 +545,6 @@ bool is_labelled_session(std::string_view normalized) {
   return rest.starts_with("session:") || rest.starts_with("session -") || rest.starts_with("session —");
 }
 
-// Unfilled template headings: "YYYY-MM-DD", "[日期：____]", "[Date]".
-bool is_placeholder(std::string_view normalized) {
-  return normalized.find("YYYY") != std::string_view::npos || normalized.find("____") != std::string_view::npos ||
-         normalized.find("[日期]") != std::string_view::npos || normalized.find("[Date]") != std::string_view::npos ||
-         normalized.find("MM-DD") != std::string_view::npos;
-}
 
 // The last word of a log-line heading: START or END (or their synonyms).
 int start_end_marker(std::string_view normalized) {
@@ -632,6 +626,13 @@ int date_column(const std::vector<std::string>& header) {
 }
 
 } // namespace
+
+// Unfilled template headings: "YYYY-MM-DD", "[日期：____]", "[Date]".
+bool is_placeholder(std::string_view normalized) {
+  return normalized.find("YYYY") != std::string_view::npos || normalized.find("____") != std::string_view::npos ||
+         normalized.find("[日期]") != std::string_view::npos || normalized.find("[Date]") != std::string_view::npos ||
+         normalized.find("MM-DD") != std::string_view::npos;
+}
 
 Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, const LineIndex& lines) {
   Detection detection;

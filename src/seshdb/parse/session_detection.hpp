@@ -48,4 +48,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
 // a look back, dated, but no session worked in.
 bool names_plan_or_look_back(std::string_view normalized);
 
+// Unfilled template headings: "YYYY-MM-DD", "[日期：____]", "[Date]".
+bool is_placeholder(std::string_view normalized);
+
 } // namespace seshdb::parse

@@ -1515,6 +1515,82 @@ std::vector<SessionStart> timed_entries_of_day(const MarkdownDoc& doc, const Ses
   return entries;
 }
 
+// Entries kept under plain titles, each dated by a field block right below
+// it, as assistants write them: "## Migrate checkout form" over "**Date:**
+// 2025-08-11", "**Time:** 09:20 – 11:05 UTC", "**Branch:** `x`". Two or more
+// headings of one level so dated make each a session; the fields date and
+// time it. Not versions ("## v1.2.0"), decision records ("## ADR-003") or
+// plans, whose Date fields date a release, a decision or a deadline.
+std::vector<SessionStart> field_dated_heading_sessions(const MarkdownDoc& doc, std::string_view text, const LineIndex& lines) {
+  std::map<int, std::vector<const MdHeading*>> by_level;
+  for (std::size_t h = 0; h < doc.headings.size(); ++h) {
+    const MdHeading& heading = doc.headings[h];
+    if (heading.in_container || heading.level < 2) {
+      continue;
+    }
+    const int next = h + 1 < doc.headings.size() ? doc.headings[h + 1].line : lines.line_count() + 1;
+    bool dated = false;
+    int text_lines = 0;
+    for (int line = heading.line + 1; line < next && text_lines < 3 && !dated; ++line) {
+      if (doc.line_kinds[static_cast<std::size_t>(line - 1)] != LineKind::text) {
+        continue;
+      }
+      ++text_lines;
+      for (const auto& field : read_fields(normalized_line(lines.line_text(text, line)), line, true)) {
+        if (key_is(field.key, {"date", "session date", "日期", "日付", "datum", "fecha", "data", "дата", "날짜"})) {
+          const auto date = find_date(normalize_width(field.value));
+          dated = date && date->year != 0;
+          break;
+        }
+      }
+    }
+    if (!dated) {
+      continue;
+    }
+    const std::string lower = util::to_lower_ascii(normalize_width(heading.text));
+    const bool version = (lower.size() > 1 && lower[0] == 'v' && std::isdigit(static_cast<unsigned char>(lower[1]))) ||
+                         (!lower.empty() && std::isdigit(static_cast<unsigned char>(lower[0])) && lower.find('.') < 4) ||
+                         (!lower.empty() && lower[0] == '[');
+    if (version || lower.find("adr") != std::string::npos || lower.find("decision") != std::string::npos ||
+        plans_work(lower) || is_placeholder(normalize_width(heading.text))) {
+      continue;
+    }
+    by_level[heading.level].push_back(&heading);
+  }
+  const std::vector<const MdHeading*>* chosen = nullptr;
+  for (const auto& [level, headings] : by_level) {
+    if (chosen == nullptr || headings.size() > chosen->size()) {
+      chosen = &headings;
+    }
+  }
+  if (chosen == nullptr || chosen->size() < 2) {
+    return {};
+  }
+  std::vector<SessionStart> sessions;
+  for (const MdHeading* heading : *chosen) {
+    SessionStart start;
+    start.kind = StartKind::heading;
+    start.level = heading->level;
+    start.line = heading->line;
+    start.title = heading->text;
+    start.normalized = normalize_width(heading->text);
+    // To the next heading of its level or above.
+    int end = lines.line_count();
+    for (const auto& other : doc.headings) {
+      if (other.line > heading->line && !other.in_container && other.level <= heading->level) {
+        end = other.line - 1;
+        break;
+      }
+    }
+    while (end > start.line && doc.line_kinds[static_cast<std::size_t>(end - 1)] == LineKind::blank) {
+      --end;
+    }
+    start.line_end = end;
+    sessions.push_back(std::move(start));
+  }
+  return sessions;
+}
+
 // A heading that groups a journal's entries by when they were written: a
 // stretch of the calendar ("## March 2025", "## 2024", "## Q2 2025") or the
 // older part of the log ("## Older", "## Archive", "## Earlier entries").
@@ -1858,6 +1934,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     log.diagnostics.push_back({DiagnosticLevel::warning, line, what});
   }
 
+  if (detection.sessions.empty()) {
+    detection.sessions = field_dated_heading_sessions(doc, text, lines);
+  }
   if (detection.sessions.empty()) {
     std::vector<model::Diagnostic> file_notes; // a note when the date is the file name's
     if (auto start = whole_file_session(doc, text, lines, options, file_notes)) {
