@@ -37,6 +37,11 @@ TEST(ParsePrs, BitbucketPullRequestUrlsWithAPageAfterTheNumber) {
   EXPECT_EQ(pr_numbers("see https://bitbucket.org/acme/app/pull-requests/57"), (std::vector<int>{57}));
 }
 
+TEST(ParsePrs, PullPathsWithoutTheHost) {
+  EXPECT_EQ(pr_numbers("- Merged pull/402, pull/405 (both patch bumps)."), (std::vector<int>{402, 405}));
+  EXPECT_TRUE(pr_numbers("ran git-pull/4 and xpull/5").empty());
+}
+
 TEST(ParsePrs, TheNumeroSignActsAsAHash) {
   EXPECT_EQ(pr_numbers("PR №22 merged."), (std::vector<int>{22}));
   EXPECT_EQ(pr_numbers("- пул-реквест №12 открыт"), (std::vector<int>{12}));

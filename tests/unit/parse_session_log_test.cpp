@@ -927,6 +927,17 @@ TEST(ParseSessions, StartAndEndLinesOutsideHeadings) {
   EXPECT_EQ(log.sessions[1].duration_minutes, 95);
 }
 
+TEST(ParseSessions, AnEndLineWithTheTimeAloneClosesTheStartOnItsDayOrTheNext) {
+  auto log = parse("# worklog\n\n[START 2025-02-10 09:12]\nbranch: ops/x\n- a\n[END 10:47]\n\n"
+                   "[START 2025-02-11 22:40]\n- b\n[END 00:15]\n\n[START 2025-02-13 16:00]\n- c\n[END --:--]\n");
+  ASSERT_EQ(session_lines(log), (std::vector<int>{3, 8, 12}));
+  EXPECT_EQ(log.sessions[0].ended_at, "2025-02-10T10:47:00Z");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 95);
+  EXPECT_EQ(log.sessions[1].ended_at, "2025-02-12T00:15:00Z");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 95);
+  EXPECT_FALSE(log.sessions[2].ended_at.has_value());
+}
+
 TEST(ParseSessions, AStartLineThatIsAlsoASetextHeadingIsOneSession) {
   // Found by the fuzzer: "-" under the line makes it a heading, and both
   // rules took it, so two sessions began on line 2.

@@ -709,6 +709,18 @@ std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_h
     }
   }
 
+  // Without the host: "Merged pull/402, pull/405".
+  for (std::size_t pos = 0; (pos = lower.find("pull/", pos)) != std::string::npos; pos += 5) {
+    const char before = pos == 0 ? ' ' : lower[pos - 1];
+    if (before != ' ' && before != '(' && before != ',' && before != '`' && before != '[') {
+      continue;
+    }
+    std::size_t p = pos + 5;
+    if (const int number = read_pr_number(line, p, false); number > 0) {
+      add(number, std::nullopt, pos);
+    }
+  }
+
   // GitLab's "!34" ("Merged !34 into main", "!38/!39", "gitlab-org/gitlab!1234")
   // on a line that speaks of merging or review, outside code spans: shells
   // ("!512" from history), code ("return !1;") and notes ("Priority !1") use it too.

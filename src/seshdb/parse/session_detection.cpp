@@ -1131,6 +1131,14 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     }
     const std::string normalized = normalize_width(raw);
     auto date = find_date(normalized);
+    // "[END 10:47]": an end stamped with the time alone is on the START's day, or the next.
+    if (marker < 0 && !date) {
+      const std::size_t at = (bracket ? 1 : 0) + word;
+      if (const auto time = find_time(normalized, at); time && time->begin <= at + 2 && !time->end) {
+        detection.end_markers.push_back({line, normalized});
+      }
+      continue;
+    }
     // A date and a time, as a hook stamps them: "START: 2025-03-03" in a sprint plan is a date only.
     if (!date || date->begin > word + 4 || is_placeholder(normalized) || !find_time(normalized, date->end)) {
       continue; // "START here: read the README"

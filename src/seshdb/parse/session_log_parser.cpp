@@ -2686,15 +2686,21 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     auto& session = log.sessions[static_cast<std::size_t>(index)];
     auto date = find_date(marker.normalized);
     auto time = find_time(marker.normalized, date ? date->end : 0);
-    if (!time || !session.start_minute || session.end_minute || !date || !session.local_date) {
+    const auto& f = facts[static_cast<std::size_t>(index)];
+    if (!time || !session.start_minute || session.end_minute || !session.local_date || !f.date || !f.start) {
       continue;
     }
-    session.end_minute = time->start;
     const int offset = session.utc_offset_minutes.value_or(0);
-    const std::int64_t end_total = days_from_civil(date->year, date->month, date->day) * 1440 + time->start - offset;
+    std::int64_t end_day = days_from_civil(f.date->year, f.date->month, f.date->day);
+    if (date) {
+      end_day = days_from_civil(date->year, date->month, date->day);
+    } else if (time->start <= *f.start) {
+      ++end_day; // "[START 2025-02-11 22:40]" ... "[END 00:15]"
+    }
+    session.end_minute = time->start;
+    const std::int64_t end_total = end_day * 1440 + time->start - offset;
     session.ended_at = format_utc(end_total);
     if (!session.duration_minutes) {
-      const auto& f = facts[static_cast<std::size_t>(index)];
       const std::int64_t start_total = days_from_civil(f.date->year, f.date->month, f.date->day) * 1440 + *f.start - offset;
       if (end_total > start_total) {
         session.duration_minutes = static_cast<int>(end_total - start_total);
