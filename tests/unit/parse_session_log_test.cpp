@@ -938,6 +938,21 @@ TEST(ParseSessions, AnEndLineWithTheTimeAloneClosesTheStartOnItsDayOrTheNext) {
   EXPECT_FALSE(log.sessions[2].ended_at.has_value());
 }
 
+TEST(ParseSessions, ParticularsSeparatedByMiddotsOnTheFirstLine) {
+  auto log = parse("# x\n\n## 2025-07-14 — cleanup\n14:00–14:30 (UTC+1) · Branch: chore/cleanup\nDeleted.\n\n"
+                   "## 2025-07-15 — audio\n\n⏱️ 09:00–12:30 (BST) · 🌿 Branch: `feat/audio-worklet`\n\n- x\n");
+  ASSERT_EQ(session_lines(log), (std::vector<int>{3, 7}));
+  EXPECT_EQ(log.sessions[0].started_at, "2025-07-14T13:00:00Z");
+  EXPECT_EQ(log.sessions[0].branch, "chore/cleanup");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 210);
+  EXPECT_EQ(log.sessions[1].branch, "feat/audio-worklet");
+  log = parse("# Notes\n\n**Tue 4 Mar 2025**\nBranch: feat/pdf-fonts · 08:50–10:20 CET\nEmbedded fonts.\n\n"
+              "**Wed 5 Mar 2025**\nKerning.\n");
+  ASSERT_EQ(session_lines(log), (std::vector<int>{3, 7}));
+  EXPECT_EQ(log.sessions[0].started_at, "2025-03-04T07:50:00Z");
+  EXPECT_EQ(log.sessions[0].branch, "feat/pdf-fonts");
+}
+
 TEST(ParseSessions, AStartLineThatIsAlsoASetextHeadingIsOneSession) {
   // Found by the fuzzer: "-" under the line makes it a heading, and both
   // rules took it, so two sessions began on line 2.

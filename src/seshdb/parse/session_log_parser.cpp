@@ -519,8 +519,15 @@ std::optional<TimeMatch> range_after_middot(std::string_view normalized) {
     if (after.starts_with("(") && after.find(')') != std::string_view::npos) {
       after = util::trim(after.substr(after.find(')') + 1));
     }
+    // And another part after it: "Branch: x · 08:50–10:20 CET · pairing".
+    if (after.starts_with("\xC2\xB7 ")) {
+      after = {};
+    }
     if (after.find_first_not_of("*_)`. ") == std::string_view::npos) {
-      return time;
+      auto shifted = *time;
+      shifted.begin += dot + 4;
+      shifted.end_pos += dot + 4;
+      return shifted;
     }
   }
   return std::nullopt;
@@ -2175,6 +2182,21 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
                                        line < doc.front_matter_end)) {
           session.fields.push_back(std::move(field));
         }
+        // "14:00–14:30 (UTC+1) · Branch: chore/cleanup", "⏱️ 09:00–12:30 · 🌿
+        // Branch: `x`": particulars after a middot, each a field of its own.
+        for (auto dot = own ? normalized.find(" \xC2\xB7 ") : std::string::npos; dot != std::string::npos;
+             dot = normalized.find(" \xC2\xB7 ", dot + 1)) {
+          std::string_view part = util::trim(std::string_view(normalized).substr(dot + 4));
+          part = part.substr(0, part.find(" \xC2\xB7 "));
+          if (part.starts_with("\xF0\x9F\x8C\xBF")) { // the herb
+            part = util::trim(part.substr(4));
+          }
+          for (auto& field : read_fields(part, line, true)) {
+            if (key_is(field.key, {"branch", "duration", "time spent", "spent"})) {
+              session.fields.push_back(std::move(field));
+            }
+          }
+        }
         // "Cleaned up the runner VMs. Duration: 1h 20m": a time spent that
         // opens a later sentence of the session's own text.
         for (auto at = own ? normalized.find(". ") : std::string::npos; at != std::string::npos; at = normalized.find(". ", at + 2)) {
@@ -2347,9 +2369,18 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         // session's particulars is no first line of its text.
         if (!facts[i].start && text_lines == 0) {
           const auto fields = read_fields(normalized, line, true);
-          if (!fields.empty() && std::all_of(fields.begin(), fields.end(), [](const model::Field& f) {
+          const auto opening = find_time(normalized, 0);
+          const bool opens_with_range = opening && opening->end && opening->begin < 10 &&
+                                        std::all_of(normalized.begin(), normalized.begin() + static_cast<std::ptrdiff_t>(opening->begin),
+                                                    [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); });
+          if (!fields.empty() && !opens_with_range && std::all_of(fields.begin(), fields.end(), [](const model::Field& f) {
                 return key_is(f.key, {"branch", "author", "agent", "model", "project", "repo", "tags", "status"});
               })) {
+            // "Branch: feat/x · 08:50–10:20 CET": the range beside it is the session's.
+            if (auto tagged = range_after_middot(normalized)) {
+              take_time(facts[i], *tagged);
+              break;
+            }
             continue;
           }
         }
@@ -2422,8 +2453,11 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           if (after_range.starts_with("(") && after_range.find(')') != std::string_view::npos) {
             after_range = util::trim(after_range.substr(after_range.find(')') + 1));
           }
+          while (after_range.starts_with(")")) { // the zone's bracket: "(UTC+1)"
+            after_range = util::trim(after_range.substr(1));
+          }
           // And a sentence after it: "20:00–22:15 CET. Prep for the swap."
-          for (std::string_view stop : {". ", ", ", "; ", "— ", "– ", "- ", ": "}) {
+          for (std::string_view stop : {". ", ", ", "; ", "— ", "– ", "- ", ": ", "\xC2\xB7 ", "| "}) {
             if (after_range.starts_with(stop)) {
               after_range = {};
               break;
