@@ -953,6 +953,16 @@ TEST(ParseSessions, ParticularsSeparatedByMiddotsOnTheFirstLine) {
   EXPECT_EQ(log.sessions[0].branch, "feat/pdf-fonts");
 }
 
+TEST(ParseSessions, ChineseSpacedYearMonthTitleAndAFieldAfterAFullStop) {
+  // "2024 年 11 月", spaced between digits and Han, dates the year-less days under it.
+  auto log = parse("# 2024 年 11 月开发日志\n\n**11月4日 周一**\n\n下午到晚上。分支：feature/group-buy\n\n"
+                   "**11月5日 周二**\nx\n");
+  ASSERT_EQ(session_lines(log), (std::vector<int>{3, 7}));
+  EXPECT_EQ(log.sessions[0].local_date, "2024-11-04");
+  EXPECT_EQ(log.sessions[0].branch, "feature/group-buy");
+  EXPECT_EQ(log.sessions[1].local_date, "2024-11-05");
+}
+
 TEST(ParseSessions, AStartLineThatIsAlsoASetextHeadingIsOneSession) {
   // Found by the fuzzer: "-" under the line makes it a heading, and both
   // rules took it, so two sessions began on line 2.

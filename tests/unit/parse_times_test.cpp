@@ -67,6 +67,10 @@ TEST(ParseTimes, ASentenceThatGivesEveryTimeOfTheFileAZone) {
   EXPECT_EQ(zone_of_all_times("_All timestamps are in UTC unless noted._"), "UTC");
   EXPECT_EQ(zone_of_all_times("All times Pacific."), "PT");
   EXPECT_EQ(zone_of_all_times("All times are Europe/Berlin"), "Europe/Berlin");
+  // In other languages too.
+  EXPECT_EQ(zone_of_all_times("Notatki z sesji. Godziny czasu lokalnego (CET)."), "CET");
+  EXPECT_EQ(zone_of_all_times("Anotações. Horários em horário de Brasília (BRT)."), "BRT");
+  EXPECT_EQ(zone_of_all_times("Alle Zeiten in UTC."), "UTC");
   EXPECT_EQ(zone_of_all_times("Times are approximate."), "");
   EXPECT_EQ(zone_of_all_times("Sometimes CI is slow."), "");
   EXPECT_EQ(zone_of_all_times("Build times are down since the EST outage"), "");
@@ -123,6 +127,7 @@ TEST(ParseTimes, ChineseAndJapaneseHoursAndRangeWords) {
   EXPECT_EQ(time_in("午後1時〜午後5時"), "13:00-17:00");
   EXPECT_EQ(time_in("午後3時から午後4時半まで"), "15:00-16:30");
   EXPECT_EQ(time_in("21:00~次日01:30"), "21:00-01:30");
+  EXPECT_EQ(time_in("作業時間: 22:00〜翌1:30 JST"), "22:00-01:30 JST");
   EXPECT_EQ(time_in("下午3点"), "15:00"); // alone after its PM word
   EXPECT_EQ(time_in("上午9点开始"), "09:00");
   EXPECT_EQ(time_in("上午 3点反馈处理"), "none"); // three points of feedback

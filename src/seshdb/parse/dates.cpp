@@ -503,6 +503,27 @@ std::string normalize_width(std::string_view text) {
       out += '-'; // the hyphens a word processor puts in "2025‑03‑04"
     } else if (cp == 0x2013 || cp == 0x2014) {
       out += text.substr(before, pos - before); // dashes keep their meaning as written
+    } else if (cp == 0x5E74 || cp == 0x6708 || cp == 0x65E5) {
+      // "2024 年 11 月 4 日", spaced as Chinese typesetting spaces digits from
+      // Han, reads as "2024年11月4日".
+      std::size_t spaces = 0;
+      while (spaces < out.size() && out[out.size() - 1 - spaces] == ' ') {
+        ++spaces;
+      }
+      if (spaces > 0 && spaces < out.size() && out[out.size() - 1 - spaces] >= '0' && out[out.size() - 1 - spaces] <= '9') {
+        out.resize(out.size() - spaces);
+      }
+      out += text.substr(before, pos - before);
+      if (cp != 0x65E5) {
+        std::size_t after = pos;
+        while (after < text.size() && text[after] == ' ') {
+          ++after;
+        }
+        if (after > pos && after < text.size() && text[after] >= '0' && text[after] <= '9' && out.size() > 3 &&
+            out[out.size() - 4] >= '0' && out[out.size() - 4] <= '9') {
+          pos = after;
+        }
+      }
     } else {
       out += text.substr(before, pos - before);
     }

@@ -2183,17 +2183,20 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           session.fields.push_back(std::move(field));
         }
         // "14:00–14:30 (UTC+1) · Branch: chore/cleanup", "⏱️ 09:00–12:30 · 🌿
-        // Branch: `x`": particulars after a middot, each a field of its own.
-        for (auto dot = own ? normalized.find(" \xC2\xB7 ") : std::string::npos; dot != std::string::npos;
-             dot = normalized.find(" \xC2\xB7 ", dot + 1)) {
-          std::string_view part = util::trim(std::string_view(normalized).substr(dot + 4));
-          part = part.substr(0, part.find(" \xC2\xB7 "));
-          if (part.starts_with("\xF0\x9F\x8C\xBF")) { // the herb
-            part = util::trim(part.substr(4));
-          }
-          for (auto& field : read_fields(part, line, true)) {
-            if (key_is(field.key, {"branch", "duration", "time spent", "spent"})) {
-              session.fields.push_back(std::move(field));
+        // Branch: `x`", "下午三点到六点。分支：feature/group-buy": particulars
+        // after a middot or a Chinese full stop, each a field of its own.
+        for (std::string_view separator : {std::string_view(" \xC2\xB7 "), std::string_view("\xE3\x80\x82")}) {
+          for (auto dot = own ? normalized.find(separator) : std::string::npos; dot != std::string::npos;
+               dot = normalized.find(separator, dot + 1)) {
+            std::string_view part = util::trim(std::string_view(normalized).substr(dot + separator.size()));
+            part = part.substr(0, part.find(separator));
+            if (part.starts_with("\xF0\x9F\x8C\xBF")) { // the herb
+              part = util::trim(part.substr(4));
+            }
+            for (auto& field : read_fields(part, line, true)) {
+              if (key_is(field.key, {"branch", "分支", "duration", "time spent", "spent"})) {
+                session.fields.push_back(std::move(field));
+              }
             }
           }
         }

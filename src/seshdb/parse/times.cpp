@@ -379,7 +379,7 @@ int cjk_meridiem_before(std::string_view before, int hour) {
 std::size_t past_cjk_end_words(std::string_view text, std::size_t q) {
   for (int words = 0; words < 2; ++words) {
     bool found = false;
-    for (std::string_view word : {"上午", "早上", "凌晨", "午前", "下午", "傍晚", "午後", "晚上", "中午", "次日", "翌日",
+    for (std::string_view word : {"上午", "早上", "凌晨", "午前", "下午", "傍晚", "午後", "晚上", "中午", "次日", "翌日", "翌",
                                   "第二天", "隔天", "오전", "새벽", "아침", "오후", "저녁", "밤", "다음날", "다음 날"}) {
       if (text.substr(q).starts_with(word)) {
         q += word.size();
@@ -1108,7 +1108,11 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
 std::string zone_of_all_times(std::string_view line) {
   const std::string lower = util::to_lower_ascii(line);
   std::size_t from = std::string::npos;
-  for (std::string_view phrase : {"all times", "times are", "times in ", "all timestamps", "timestamps are"}) {
+  // And in other languages: "Godziny czasu lokalnego (CET).", "Horários em
+  // horário de Brasília (BRT).", "Alle Zeiten in MEZ.", "时间均为北京时间（CST）".
+  for (std::string_view phrase : {"all times", "times are", "times in ", "all timestamps", "timestamps are", "godziny ",
+                                  "horários ", "horarios ", "horas ", "heures ", "zeiten ", "uhrzeiten ", "orari ",
+                                  "tijden ", "alle zeiten ", "время ", "时间", "時間", "시간"}) {
     const auto at = lower.find(phrase);
     if (at == std::string::npos) {
       continue;
