@@ -963,6 +963,18 @@ TEST(ParseSessions, ChineseSpacedYearMonthTitleAndAFieldAfterAFullStop) {
   EXPECT_EQ(log.sessions[1].local_date, "2024-11-05");
 }
 
+TEST(ParseSessions, WithNoFullDateTheWeekdayPicksTheYearNearOneTheFileNames) {
+  // 7 Jan is a Wednesday in 2026, not in 2024, 2025 or 2027.
+  auto log = parse("# journal (newest first)\n\n> Started in December 2025.\n\n### Wed 7 Jan\nx\n\n### Tue 30 Dec\ny\n");
+  ASSERT_EQ(session_lines(log), (std::vector<int>{5, 8}));
+  EXPECT_EQ(log.sessions[0].local_date, "2026-01-07");
+  EXPECT_TRUE(log.sessions[0].date_year_inferred);
+  EXPECT_EQ(log.sessions[1].local_date, "2025-12-30");
+  // A weekday that fits no year near the one named, or no year named: no date.
+  EXPECT_FALSE(parse("# log\n\nSince 2025.\n\n### Thu 7 Jan\nx\n").sessions.at(0).local_date.has_value());
+  EXPECT_FALSE(parse("# log\n\n### Wed 7 Jan\nx\n").sessions.at(0).local_date.has_value());
+}
+
 TEST(ParseSessions, AStartLineThatIsAlsoASetextHeadingIsOneSession) {
   // Found by the fuzzer: "-" under the line makes it a heading, and both
   // rules took it, so two sessions began on line 2.

@@ -2618,6 +2618,47 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     }
     return year;
   };
+  // No full date anywhere ("### Wed 7 Jan" in a log that says only "Started
+  // this in December 2025"): the one year near those the file names in which
+  // the day falls on the weekday written beside it.
+  std::optional<std::vector<int>> years_named;
+  const auto year_of_weekday = [&](const SessionStart& start, const SessionFacts& f) {
+    if (!start.date || f.date->begin != start.date->begin || start.date->end > start.normalized.size()) {
+      return 0;
+    }
+    const int day = weekday_named(start.normalized, start.date->begin, start.date->end);
+    if (day < 0) {
+      return 0;
+    }
+    if (!years_named) {
+      std::set<int> named;
+      const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+      const std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 1 << 20));
+      for (std::size_t at = 0; at + 4 <= head.size(); ++at) {
+        const bool four_digits = (head[at] == '1' || head[at] == '2') && digit(head[at + 1]) &&
+                                 digit(head[at + 2]) && digit(head[at + 3]) &&
+                                 (at == 0 || !digit(head[at - 1])) &&
+                                 (at + 4 == head.size() || !digit(head[at + 4]));
+        if (four_digits) {
+          const int year = std::stoi(std::string(head.substr(at, 4)));
+          if (year >= 1990 && year <= 2100) {
+            named.insert({year - 1, year, year + 1});
+          }
+        }
+      }
+      years_named = std::vector<int>(named.begin(), named.end());
+    }
+    int found = 0;
+    for (const int year : *years_named) {
+      if (is_valid_date(year, f.date->month, f.date->day) && weekday(year, f.date->month, f.date->day) == day) {
+        if (found != 0) {
+          return 0; // two years fit: say none
+        }
+        found = year;
+      }
+    }
+    return found;
+  };
   std::size_t previous_with_year = none;
   for (std::size_t i = 0; i < log.sessions.size(); ++i) {
     auto& f = facts[i];
@@ -2652,6 +2693,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     }
     if (year == 0) {
       year = first_year_in_file();
+    }
+    if (year == 0) {
+      year = year_of_weekday(detection.sessions[i], f);
     }
     if (year != 0 && is_valid_date(year, f.date->month, f.date->day)) {
       f.date->year = year;
