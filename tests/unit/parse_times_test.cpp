@@ -128,6 +128,9 @@ TEST(ParseTimes, ChineseAndJapaneseHoursAndRangeWords) {
   EXPECT_EQ(time_in("午後3時から午後4時半まで"), "15:00-16:30");
   EXPECT_EQ(time_in("21:00~次日01:30"), "21:00-01:30");
   EXPECT_EQ(time_in("作業時間: 22:00〜翌1:30 JST"), "22:00-01:30 JST");
+  // A zone glued to both clocks: one range past midnight, not another zone's clock.
+  EXPECT_EQ(time_in("2025-05-21 23:40Z → 00:29Z"), "23:40-00:29 Z");
+  EXPECT_EQ(time_in("2025-05-21 23:40Z - 00:29"), "23:40 Z");
   EXPECT_EQ(time_in("下午3点"), "15:00"); // alone after its PM word
   EXPECT_EQ(time_in("上午9点开始"), "09:00");
   EXPECT_EQ(time_in("上午 3点反馈处理"), "none"); // three points of feedback

@@ -973,7 +973,9 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
             if (end_zone) {
               p = end_zone_end < text.size() && text[end_zone_end] == ')' ? end_zone_end + 1 : end_zone_end;
             }
-          } else if (zone && ((end_zone && *end_zone != *zone) || (days < 0 && (end_minute <= start_minute || local)))) {
+          } else if (zone && ((end_zone && *end_zone != *zone) ||
+                              (days < 0 && (end_minute <= start_minute || local) && !(end_zone && *end_zone == *zone)))) {
+            // ("23:40Z → 00:29Z" is one range past midnight: the end names the same zone.)
             // "2025-03-07T14:00:00Z - 09:00 local", "…T16:00Z to 10am PT",
             // "…T09:00:00Z → …T11:15:00+05:30": another zone's clock, not the end of a range.
             second.reset();
