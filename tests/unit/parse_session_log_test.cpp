@@ -696,6 +696,27 @@ TEST(ParseSessions, ADayHeadingOverTimedEntriesIsThoseEntries) {
   EXPECT_EQ(session_lines(mixed), (std::vector<int>{1}));
 }
 
+TEST(ParseSessions, ADaysSittingsTimedByTheirFirstLineOrTheirBoldLine) {
+  // Subheadings timed by a field under them.
+  auto log = parse("## 2025年6月5日(木)\n\n### 1回目（午前）\n\n作業時間：９：３０〜１１：４５\nブランチ：feature/a\n\n"
+                   "### 2回目（夜）\n\n作業時間: 21:00〜23:30\n- b\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{3, 8}));
+  EXPECT_EQ(log.sessions[0].local_date, "2025-06-05");
+  EXPECT_EQ(log.sessions[0].start_minute, 9 * 60 + 30);
+  EXPECT_EQ(log.sessions[1].duration_minutes, 150);
+  // Bold lines with a range (or a start, in a line that says session), text between them.
+  log = parse("## Wed 2025-07-02\n\n**Session A — 09:10–10:40 PDT — Claude Code (Ana)**\nBranch: `feat/cron`\n- x\n\n"
+              "**End of day summary:** parser done.\n\n**Session B — 15:30 PDT — Codex, ~40 min**\n- y\n\n"
+              "## Thu 2025-07-03\n\n**Note:** 10:00–11:00 one bold range is no split.\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{3, 9, 12}));
+  EXPECT_EQ(log.sessions[0].line_end, 7);
+  EXPECT_EQ(log.sessions[0].branch, "feat/cron");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 40);
+  EXPECT_EQ(log.sessions[2].local_date, "2025-07-03");
+  // Subheadings with no time of their own stay sections of the day.
+  EXPECT_EQ(session_lines(parse("## 2025-03-04\n\n### Morning\nx\n\n### Afternoon\ny\n")), (std::vector<int>{1}));
+}
+
 TEST(ParseSessions, AHandoffsPreviousSessionsBesideItsLastSession) {
   auto log = parse("# HANDOFF\n\n## Current state\n\n- `main` is deployable.\n\n## Last session (2025-03-06)\n\n"
                    "Branch: `fix/webhook`\n\n- Added a table.\n\n## Previous sessions\n\n"

@@ -1460,12 +1460,58 @@ std::vector<SessionStart> clocked_heading_sessions(const MarkdownDoc& doc, const
   return sessions;
 }
 
+// The bold lines with a range that divide a day with no subheadings into
+// its entries ("## Wed 2025-07-02" over "**Session A — 09:10–10:40 PDT**" and
+// "**Session B — 13:00–13:35 PDT**"): two at least, each to the next.
+std::vector<SessionStart> timed_bold_entries_of_day(const MarkdownDoc& doc, const SessionStart& day) {
+  std::vector<SessionStart> entries;
+  const auto first = std::upper_bound(doc.paragraphs.begin(), doc.paragraphs.end(), day.line,
+                                      [](int l, const MdParagraph& p) { return l < p.line; });
+  for (auto it = first; it != doc.paragraphs.end() && it->line <= day.line_end; ++it) {
+    if (it->in_list_item || it->in_quote || it->lead_bold.empty()) {
+      continue;
+    }
+    const std::string normalized = normalize_width(it->lead_bold);
+    const auto time = find_time(normalized, 0);
+    // A start alone will do in a line that says it is a session ("**Session B — 15:30 PDT, ~40 min**").
+    if (!time || (!time->end && !util::contains_word(util::to_lower_ascii(normalized), "session")) || find_date(normalized)) {
+      continue;
+    }
+    SessionStart start;
+    start.kind = StartKind::bold;
+    start.level = 7;
+    start.line = it->line;
+    start.title = it->lead_bold;
+    start.normalized = normalized;
+    start.title_date = day.date;
+    start.title_date->begin = start.title_date->end = 0;
+    entries.push_back(std::move(start));
+  }
+  if (entries.size() < 2) {
+    return {};
+  }
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    int end = k + 1 < entries.size() ? entries[k + 1].line - 1 : day.line_end;
+    while (end > entries[k].line && doc.line_kinds[static_cast<std::size_t>(end - 1)] == LineKind::blank) {
+      --end;
+    }
+    entries[k].line_end = end;
+  }
+  return entries;
+}
+
 // A day heading whose parts are timed entries ("## 2025-03-04 (Tue)" over
 // "### 09:40 — triage", "### 10:15–12:30 — fixed the flaky test"): each
 // entry is a session of that day. Two at least, every part at their level
 // timed (a plan or a look back aside), and the day itself untimed; else the
 // day is the session and the entries are its sections.
-std::vector<SessionStart> timed_entries_of_day(const MarkdownDoc& doc, const SessionStart& day) {
+// A part is timed by a clock that opens it, a range anywhere in it ("###
+// Session A — 09:10–10:40 PDT"), or a range that opens its first lines or
+// their field ("### 1回目（午前）" over "作業時間：９：３０〜１１：４５"). A day
+// with no subheadings may hold its entries as bold lines with a range
+// ("**Session B — 13:00–13:35 PDT — Cursor (Ben)**"), text between them.
+std::vector<SessionStart> timed_entries_of_day(const MarkdownDoc& doc, std::string_view text, const LineIndex& lines,
+                                               const SessionStart& day) {
   std::vector<SessionStart> entries;
   if (day.kind != StartKind::heading || !day.date || find_time(day.normalized, day.date->end)) {
     return entries;
@@ -1481,6 +1527,32 @@ std::vector<SessionStart> timed_entries_of_day(const MarkdownDoc& doc, const Ses
       level = std::min(level, it->level);
     }
   }
+  if (first == last) {
+    return timed_bold_entries_of_day(doc, day);
+  }
+  // A range that opens one of a part's first three lines, or the value of its field.
+  const auto range_below = [&](const MdHeading& heading, int part_end) {
+    int text_lines = 0;
+    for (int line = heading.line + 1; line <= part_end && text_lines < 3; ++line) {
+      if (doc.line_kinds[static_cast<std::size_t>(line - 1)] != LineKind::text) {
+        continue;
+      }
+      ++text_lines;
+      const std::string normalized = normalized_line(lines.line_text(text, line));
+      if (const auto time = find_time(normalized, 0); time && time->end && time->begin <= 6 &&
+          std::none_of(normalized.begin(), normalized.begin() + static_cast<std::ptrdiff_t>(time->begin),
+                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; })) {
+        return true;
+      }
+      for (const auto& field : read_fields(normalized, line, true)) {
+        const std::string_view value = util::trim(field.value);
+        if (const auto time = find_time(value, 0); time && time->end && time->begin == 0 && !key_is(field.key, {"date"})) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
   std::vector<const MdHeading*> timed;
   std::vector<const MdHeading*> parts;
   for (auto it = first; it != last; ++it) {
@@ -1490,7 +1562,15 @@ std::vector<SessionStart> timed_entries_of_day(const MarkdownDoc& doc, const Ses
     }
     parts.push_back(&heading);
     const std::string normalized = normalize_width(heading.text);
-    if (const auto time = find_time(normalized, 0); time && time->begin <= 2) {
+    if (const auto time = find_time(normalized, 0); time && (time->begin <= 2 || time->end)) {
+      timed.push_back(&heading);
+      continue;
+    }
+    auto next = std::next(it);
+    while (next != last && (next->in_container || next->level > level)) {
+      ++next;
+    }
+    if (range_below(heading, next == last ? day.line_end : next->line - 1)) {
       timed.push_back(&heading);
       continue;
     }
@@ -1964,7 +2044,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     }
   }
   for (std::size_t i = 0; i < detection.sessions.size(); ++i) {
-    auto entries = timed_entries_of_day(doc, detection.sessions[i]);
+    auto entries = timed_entries_of_day(doc, text, lines, detection.sessions[i]);
     if (!entries.empty()) {
       const std::size_t count = entries.size();
       detection.sessions.erase(detection.sessions.begin() + static_cast<std::ptrdiff_t>(i));
