@@ -1167,6 +1167,19 @@ TEST(ParseFindings, ItemsUnderALineSayingWhatAReviewFlagged) {
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 dedupe key ignores account_id", "P2 payee not normalised"}));
 }
 
+TEST(ParseFindings, ReviewsIntroducedInOtherWordsAndLevelsAfterAReviewLabel) {
+  // A heading that asks for "P0-P3" names a scale, not a level for the list.
+  auto log = parse("## 2025-07-03\n\n#### review PR #64 for bugs. list issues with P0-P3 severity\n\n"
+                   "Here is my review of the change:\n\n1. **P1** — side effect in dry run.\n2. **P2** — unsorted output.\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 side effect in dry run.", "P2 unsorted output."}));
+  log = parse("## 2025-07-04\n- Codex review of my own diff:\n  - P2 hard-coded region\n- Things to review:\n"
+              "  - P1 the migration\n- self-review: [P3] swallowed error\n- New: **P1** — retries missing\n"
+              "- Review: high hopes for this one\n\n#### Done\n- Review by Claude of my prototype:\n"
+              "  - P1: bucket key unvalidated\n- P2: shipped the cache\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P2 hard-coded region", "P3 swallowed error",
+                                                          "P1 retries missing", "P1 bucket key unvalidated"}));
+}
+
 TEST(ParseFindings, ReviewsNumberingTheirOwnFindingsAndAStatusColumnBeforeTheNotes) {
   auto log = parse("## 2025-06-02\n### Review of PR #12\n| # | Severity | Finding |\n|---|---|---|\n| 1 | P1 | Token logged |\n"
                    "| 2 | P2 | No retry |\n### Review of PR #13\n| # | Severity | Finding |\n|---|---|---|\n| 1 | P1 | SQL injection |\n"

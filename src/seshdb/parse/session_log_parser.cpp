@@ -3490,16 +3490,40 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
                                                                                                 : classify_section(std::prev(above)->text);
       }
     }
-    if (kind == model::SectionKind::next_steps || kind == model::SectionKind::work_completed ||
-        kind == model::SectionKind::decisions) {
+    // Work done may hold a review's findings: "#### Done" over "- Review by
+    // Claude of my prototype:" over "  - P1: bucket key unvalidated".
+    if ((kind == model::SectionKind::next_steps || kind == model::SectionKind::work_completed ||
+         kind == model::SectionKind::decisions) &&
+        !(kind == model::SectionKind::work_completed && item.depth > 0 && parent_names_findings(item, k))) {
       continue;
     }
     std::string title;
     const std::string item_line = normalize_width(first_line(item.text));
+    // "- self-review: [P2] x", "- New: **P3** — y": the level after a label
+    // that says whose review it is, or that it is a new finding.
+    const auto after_review_label = [&]() -> std::optional<Severity> {
+      const auto colon = item_line.find(": ");
+      if (colon == std::string::npos || colon > 24) {
+        return std::nullopt;
+      }
+      const std::string label = util::to_lower_ascii(item_line.substr(0, colon));
+      if (label != "new" && label.find("review") == std::string::npos) {
+        return std::nullopt;
+      }
+      const std::string rest = item_line.substr(colon + 2);
+      const auto p_level = rest.find_first_of("Pp");
+      if (p_level == std::string::npos || p_level > 3 || p_level + 1 >= rest.size() || rest[p_level + 1] < '0' ||
+          rest[p_level + 1] > '3') {
+        return std::nullopt; // a level word after a label ("Review: high hopes") is prose
+      }
+      return severity_of_item(rest, title);
+    };
     if (auto severity = severity_of_item(item_line, title)) {
       if (!phases_listed(item)) {
         add_finding(index, severity->level, severity->label, title, item.line);
       }
+    } else if (auto labelled = after_review_label(); labelled && !phases_listed(item)) {
+      add_finding(index, labelled->level, labelled->label, title, item.line);
     } else if (auto bare = bare_level_item(item, index, section, k)) {
       add_finding(index, bare->first, bare->first, bare->second, item.line);
     } else if (auto bold = bold_level_item(item); bold && !done_state(item).has_value() && listed_as_findings(item, k)) {

@@ -141,6 +141,13 @@ std::optional<Severity> severity_of_label(std::string_view label) {
     return std::nullopt;
   }
   if (auto level = explicit_level(label)) {
+    // "list issues with P0-P3 severity", "P0/P1 fixes": a scale, no one level.
+    for (std::size_t p = 0; p + 1 < label.size(); ++p) {
+      if ((label[p] == 'P' || label[p] == 'p') && label[p + 1] >= '0' && label[p + 1] <= '3' && label[p + 1] != (*level)[1] &&
+          (p == 0 || !is_alnum(label[p - 1])) && (p + 2 >= label.size() || !is_alnum(label[p + 2]))) {
+        return std::nullopt;
+      }
+    }
     return Severity{*level, std::string(util::trim(label))}; // "High Priority (P1):" names its level
   }
   if (lower.find("priority") != std::string::npos) {
@@ -317,10 +324,22 @@ bool introduces_review_findings(std::string_view line) {
   if (lower.empty() || lower.back() != ':') {
     return false;
   }
-  for (std::string_view verb : {"flagged", "/review", "review found", "reviewer found", "review raised", "reviewer raised"}) {
+  for (std::string_view verb : {"flagged", "/review", "review found", "reviewer found", "review raised", "reviewer raised",
+                                "my review", "review comments"}) {
     if (lower.find(verb) != std::string::npos) {
       return true;
     }
+  }
+  // "Codex review of my own diff:", "Self-review:"; not a review still to do
+  // ("Things to review:", "Pending review:").
+  if (util::contains_word(lower, "review") || lower.find("self-review") != std::string::npos) {
+    for (std::string_view ahead : {"to review", "needs review", "need review", "pending review", "for review",
+                                   "awaiting review", "request review", "requested review"}) {
+      if (lower.find(ahead) != std::string::npos) {
+        return false;
+      }
+    }
+    return true;
   }
   return false;
 }
