@@ -1180,6 +1180,22 @@ TEST(ParseFindings, ReviewsIntroducedInOtherWordsAndLevelsAfterAReviewLabel) {
                                                           "P1 retries missing", "P1 bucket key unvalidated"}));
 }
 
+TEST(ParseFindings, WordsAndTagsAFilesLegendMapsToLevels) {
+  // A legend table's rows, then tagged items and a level column using its words.
+  auto log = parse("# 会话记录\n\n| 级别 | 含义 | 对应 |\n|---|---|---|\n| 严重 | 必须当场修 | P0 |\n| 重要 | 合并前必须修 | P1 |\n\n"
+                   "## 2025-03-04\n\n#### 自查\n- 【重要】`convert()` 静默返回，应该抛错\n- 严重的问题是没有测试\n\n"
+                   "| 级别 | 位置 | 描述 |\n|---|---|---|\n| 严重 | `post.py:142` | 借贷两边分别四舍五入 |\n\n"
+                   "### 下一步\n- 【重要】下次补测试\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 convert() 静默返回，应该抛错", "P0 借贷两边分别四舍五入"}));
+  // A legend line of tags or words joined by "=".
+  log = parse("# log\n\nReview prefixes → severity: `[MUST]` = P1, `[SHOULD]` = P2.\n级别说明：致命 = P0，一般 = P2。\n\n"
+              "## 2025-03-05\n- [MUST] price compared with ==\n- [SHOULD] two responsibilities\n1. 致命：导入时没有事务\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 price compared with ==", "P2 two responsibilities",
+                                                          "P0 导入时没有事务"}));
+  // One pairing is a sentence, not a legend.
+  EXPECT_TRUE(parse("## 2025-03-06\nThe [MUST] = P1 rule.\n- [MUST] x\n").findings.empty());
+}
+
 TEST(ParseFindings, ReviewsNumberingTheirOwnFindingsAndAStatusColumnBeforeTheNotes) {
   auto log = parse("## 2025-06-02\n### Review of PR #12\n| # | Severity | Finding |\n|---|---|---|\n| 1 | P1 | Token logged |\n"
                    "| 2 | P2 | No retry |\n### Review of PR #13\n| # | Severity | Finding |\n|---|---|---|\n| 1 | P1 | SQL injection |\n"

@@ -3783,19 +3783,45 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     }
     // Coloured marks the file maps to levels ("🔴 = P0, 🟠 = P1"): an item that
     // opens with one is a finding of that level, whatever word follows it.
+    // And words or tags it maps ("致命 = P0，严重 = P1", "`[MUST]` = P1"), on a
+    // line or as a legend table's rows ("| 严重 | 必须当场修 | P0 |").
     std::vector<std::pair<std::string, std::string>> marks;
-    if (has_level_mark(text)) {
-      for (int line = 1; line <= lines.line_count(); ++line) {
-        if (doc.line_kinds[static_cast<std::size_t>(line - 1)] == LineKind::text) {
+    const bool coloured = has_level_mark(text);
+    for (int line = 1; line <= lines.line_count(); ++line) {
+      if (doc.line_kinds[static_cast<std::size_t>(line - 1)] == LineKind::text) {
+        if (coloured) {
           read_mark_legend(lines.line_text(text, line), marks);
         }
+        read_word_legend(lines.line_text(text, line), marks);
+      }
+    }
+    {
+      std::map<int, std::vector<std::pair<std::string, std::string>>> table_pairs;
+      for_each_body_row(doc, [&](const MdTableRow& row, const std::vector<std::string>&) {
+        if (row.cells.size() < 2) {
+          return;
+        }
+        std::string_view last = util::trim(row.cells.back());
+        const std::string first = normalize_width(util::trim(row.cells.front()));
+        if (last.size() != 2 || (last[0] != 'P' && last[0] != 'p') || last[1] < '0' || last[1] > '3' || first.empty() ||
+            first.size() > 18 || std::any_of(first.begin(), first.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
+          return;
+        }
+        std::string ignored;
+        if (severity_of_item(first + ": x", ignored)) {
+          return; // "| Critical | … | P0 |": the usual words are the severity legend's
+        }
+        table_pairs[row.table].emplace_back(util::to_lower_ascii(first), std::string("P") + last[1]);
+      });
+      for (auto& [table, pairs] : table_pairs) {
+        add_word_legend(std::move(pairs), marks);
       }
     }
     for (const auto& item : doc.items) {
       if (marks.empty()) {
         break;
       }
-      const std::string item_line = first_line(item.text);
+      const std::string item_line = normalize_width(first_line(item.text));
       auto marked = level_of_mark(item_line, marks);
       if (!marked || under_legend(item.line) || done_state(item).has_value()) {
         continue;
@@ -3809,12 +3835,17 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           marks.size() >= 2 && item.depth == 0 && heading_over != doc.headings.begin() &&
           std::any_of(log.sessions.begin(), log.sessions.end(),
                       [&](const model::Session& session) { return session.line_start == std::prev(heading_over)->line; });
-      if (!under_session_heading && !listed_as_findings(item, static_cast<std::size_t>(&item - doc.items.data()))) {
+      // A word the file's legend maps ("【重要】x", "[MUST] y", "致命：z") labels a
+      // finding wherever it opens an item, but for plans and next steps.
+      if (!marked->word && !under_session_heading &&
+          !listed_as_findings(item, static_cast<std::size_t>(&item - doc.items.data()))) {
         continue;
       }
       const auto above = std::upper_bound(doc.headings.begin(), doc.headings.end(), item.line,
                                           [](int l, const MdHeading& h) { return l < h.line; });
-      if (above != doc.headings.begin() && under_plans(static_cast<std::size_t>(std::prev(above) - doc.headings.begin()))) {
+      if (above != doc.headings.begin() &&
+          (under_plans(static_cast<std::size_t>(std::prev(above) - doc.headings.begin())) ||
+           (marked->word && classify_section(std::prev(above)->text) == model::SectionKind::next_steps))) {
         continue;
       }
       auto existing = std::find_if(log.findings.begin(), log.findings.end(),
@@ -3824,6 +3855,24 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         continue;
       }
       std::string title(marked->rest);
+      if (marked->word) {
+        // The title as written ("【重要】a，b" keeps its "，"): the raw text past the word and what closes it.
+        const std::string raw = first_line(item.text);
+        const std::string lower = util::to_lower_ascii(raw);
+        if (const auto at = lower.find(marked->mark); at != std::string::npos) {
+          std::string_view rest = std::string_view(raw).substr(at + marked->mark.size());
+          for (bool more = true; more;) {
+            more = false;
+            for (std::string_view closer : {"】", "]", "：", ":", " ", "*", "`", "—", "–", "-"}) {
+              if (rest.starts_with(closer)) {
+                rest.remove_prefix(closer.size());
+                more = true;
+              }
+            }
+          }
+          title = std::string(util::trim(rest));
+        }
+      }
       std::string ignored;
       if (auto worded = severity_of_item(normalize_width(title), ignored)) {
         title = ignored; // "🔴 Critical: x" keeps "x"
@@ -3847,7 +3896,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         if (severity_column < 0 || severity_column >= static_cast<int>(row.cells.size())) {
           return;
         }
-        const auto marked = level_of_mark(util::trim(row.cells[static_cast<std::size_t>(severity_column)]), marks);
+        const auto marked = level_of_mark(normalize_width(util::trim(row.cells[static_cast<std::size_t>(severity_column)])), marks);
         if (!marked || !util::trim(marked->rest).empty()) {
           return;
         }
@@ -3858,7 +3907,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
             break;
           }
         }
-        if (!title.empty()) {
+        // A legend table's own row ("| 严重 | 必须当场修 | P0 |") names the level, no finding.
+        const bool legend_row = title.size() == 2 && (title[0] == 'P' || title[0] == 'p') && title[1] >= '0' && title[1] <= '3';
+        if (!title.empty() && !legend_row) {
           add_finding(session_index_of_line(session_of_line, row.line), marked->level, marked->mark, title, row.line);
         }
       });

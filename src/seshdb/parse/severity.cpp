@@ -1,8 +1,10 @@
 #include "seshdb/parse/severity.hpp"
 
+#include "seshdb/parse/dates.hpp"
 #include "seshdb/util/text.hpp"
 
 #include <algorithm>
+#include <set>
 #include <cctype>
 #include <array>
 #include <initializer_list>
@@ -566,6 +568,84 @@ void read_mark_legend(std::string_view line, std::vector<std::pair<std::string, 
   }
 }
 
+void read_word_legend(std::string_view line, std::vector<std::pair<std::string, std::string>>& legend) {
+  if (line.size() > 400 || !explicit_level(line)) {
+    return; // most lines: no level, no copy
+  }
+  const std::string normalized = normalize_width(line);
+  std::vector<std::pair<std::string, std::string>> found;
+  for (std::size_t p = 0; p + 1 < normalized.size(); ++p) {
+    if ((normalized[p] != 'P' && normalized[p] != 'p') || normalized[p + 1] < '0' || normalized[p + 1] > '3' ||
+        (p > 0 && is_alnum(normalized[p - 1])) || (p + 2 < normalized.size() && is_alnum(normalized[p + 2]))) {
+      continue;
+    }
+    // Back over the sign that maps the word to the level: "=", "→", "->".
+    std::size_t b = p;
+    const auto skip_back = [&](std::string_view chars) {
+      while (b > 0 && chars.find(normalized[b - 1]) != std::string_view::npos) {
+        --b;
+      }
+    };
+    skip_back(" `*");
+    bool sign = false;
+    if (b > 0 && normalized[b - 1] == '=') {
+      --b;
+      sign = true;
+    } else if (b >= 3 && std::string_view(normalized).substr(b - 3, 3) == "→") {
+      b -= 3;
+      sign = true;
+    } else if (b >= 2 && std::string_view(normalized).substr(b - 2, 2) == "->") {
+      b -= 2;
+      sign = true;
+    }
+    if (!sign) {
+      continue;
+    }
+    skip_back(" `*");
+    // The word: "[MUST]" (a tag) or a run of letters ("致命", "Blocker").
+    std::size_t e = b;
+    std::string word;
+    if (b > 0 && normalized[b - 1] == ']') {
+      const auto open = normalized.rfind('[', b - 1);
+      if (open == std::string_view::npos || b - 1 - open > 16 || b - 1 - open < 1) {
+        continue;
+      }
+      word = normalized.substr(open + 1, b - 2 - open);
+    } else {
+      while (b > 0 && e - b < 18 &&
+             (std::isalpha(static_cast<unsigned char>(normalized[b - 1])) != 0 ||
+              static_cast<unsigned char>(normalized[b - 1]) >= 0x80 || normalized[b - 1] == '-')) {
+        --b;
+      }
+      word = normalized.substr(b, e - b);
+    }
+    word = util::to_lower_ascii(util::trim(word));
+    // Leave the usual words ("Critical = P0") to the severity legend.
+    if (word.empty() || explicit_level(word) || severity_word(word) ||
+        std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      continue;
+    }
+    found.emplace_back(std::move(word), std::string("P") + normalized[p + 1]);
+  }
+  add_word_legend(found, legend);
+}
+
+void add_word_legend(std::vector<std::pair<std::string, std::string>> pairs,
+                     std::vector<std::pair<std::string, std::string>>& legend) {
+  std::set<std::string> levels;
+  for (const auto& pair : pairs) {
+    levels.insert(pair.second);
+  }
+  if (pairs.size() < 2 || levels.size() < 2) {
+    return; // one pairing is a sentence ("the blocker = P0 bug"), not a scale
+  }
+  for (auto& mapping : pairs) {
+    if (std::none_of(legend.begin(), legend.end(), [&](const auto& e) { return e.first == mapping.first; })) {
+      legend.push_back({"word:" + mapping.first, mapping.second});
+    }
+  }
+}
+
 std::optional<MarkedLevel> level_of_mark(std::string_view item,
                                          const std::vector<std::pair<std::string, std::string>>& legend) {
   std::string_view text = util::trim(item);
@@ -573,6 +653,40 @@ std::optional<MarkedLevel> level_of_mark(std::string_view item,
     text.remove_prefix(1);
   }
   for (const auto& [mark, level] : legend) {
+    if (mark.starts_with("word:")) {
+      // A mapped word as a tag or a label: "[MUST] x", "致命：x", "**严重** x", or a whole cell.
+      const std::string_view word = std::string_view(mark).substr(5);
+      const bool tagged = text.starts_with("[") || text.starts_with("`[");
+      std::string_view rest = text.substr(text.starts_with("`[") ? 2 : (tagged ? 1 : 0));
+      const std::string head = util::to_lower_ascii(rest.substr(0, std::min(rest.size(), word.size())));
+      if (head != word) {
+        continue;
+      }
+      rest.remove_prefix(word.size());
+      if (tagged) {
+        if (!rest.starts_with("]")) {
+          continue;
+        }
+        rest.remove_prefix(rest.starts_with("]`") ? 2 : 1);
+      } else {
+        while (!rest.empty() && (rest.front() == '*' || rest.front() == '_')) {
+          rest.remove_prefix(1);
+        }
+        if (!rest.empty() && !rest.starts_with(":") && !rest.starts_with(" —") && !rest.starts_with(" -") &&
+            !rest.starts_with(" –")) {
+          continue; // "严重的问题是…" uses the word, it does not label a finding
+        }
+      }
+      while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ' || rest.front() == '*' || rest.front() == '-')) {
+        rest.remove_prefix(1);
+      }
+      for (std::string_view dash : {"— ", "– "}) {
+        if (rest.starts_with(dash)) {
+          rest.remove_prefix(dash.size());
+        }
+      }
+      return MarkedLevel{level, std::string(word), util::trim(rest), true};
+    }
     if (text.starts_with(mark)) {
       std::string_view rest = text.substr(mark.size());
       if (rest.starts_with("\xEF\xB8\x8F")) { // the emoji variation selector

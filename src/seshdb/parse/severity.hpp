@@ -45,12 +45,22 @@ void read_severity_legend(std::string_view line, std::vector<std::pair<std::stri
 // "levels: 🔴 P0 · 🟠 P1 · 🟡 P2". Two pairs or more on the line; adds each
 // mark and its level to `legend`.
 void read_mark_legend(std::string_view line, std::vector<std::pair<std::string, std::string>>& legend);
+// A legend of words or tags a file uses for its levels: "级别说明：致命 = P0，
+// 严重 = P1", "`[MUST]` = P1, `[SHOULD]` = P2". Two pairs or more of
+// distinct levels, each joined by "=", "→" or "->"; the usual level words
+// ("Critical = P0") are read_severity_legend's. Adds "word:<word>" entries, which level_of_mark
+// matches as a tag ("[must] x"), a label ("致命：x") or a whole table cell.
+void read_word_legend(std::string_view line, std::vector<std::pair<std::string, std::string>>& legend);
+// Adds pairs found elsewhere (a legend table's rows), on the same terms.
+void add_word_legend(std::vector<std::pair<std::string, std::string>> pairs,
+                     std::vector<std::pair<std::string, std::string>>& legend);
 // The level of a list item that opens with a mark the legend maps ("🟠 Broken
 // anchors"), and the rest of its text after the mark.
 struct MarkedLevel {
   std::string level;     // P0..P3
   std::string mark;      // "🟠"
   std::string_view rest; // the item's text after it
+  bool word = false;      // a word or tag of the file's legend, not a coloured mark
 };
 std::optional<MarkedLevel> level_of_mark(std::string_view item,
                                          const std::vector<std::pair<std::string, std::string>>& legend);
