@@ -1265,6 +1265,16 @@ TEST(ParseSessions, SessionTablesNumberedFirstButNotDecisionsPlansOrIndexesOfSes
   EXPECT_EQ(log.sessions.at(1).branch, "feat/sync");
 }
 
+TEST(ParseSessions, ATimeSlotColumnTimesTheRowAndAPlanTableIsNoLog) {
+  auto log = parse("# 工时记录\n\n| 日期 | 时段 | 工时 | 分支 |\n|---|---|---|---|\n| 2025-03-31（一） | 09:00–12:00 | 3h | feature/a |\n"
+                   "| 2025-04-01（二） | 13:30–18:30 | 4.5h | feature/a |\n\n### 下周安排\n\n| 日期 | 计划 |\n|---|---|\n"
+                   "| 2025-04-14（一） | 压测 |\n| 2025-04-15（二） | 对接 |\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{5, 6}));
+  EXPECT_EQ(log.sessions[0].start_minute, 9 * 60);
+  EXPECT_EQ(log.sessions[1].duration_minutes, 270); // the billed hours as stated
+  EXPECT_EQ(session_lines(parse("| Date | Plan |\n|---|---|\n| 2025-04-14 | load test |\n| 2025-04-15 | x |\n")).size(), 0u);
+}
+
 TEST(ParseSessions, ADaysTimelineRunsFromTheFirstSlotToTheLast) {
   auto log = parse("## 2025-03-04\n\n09:00–09:15 — standup\n09:15–12:30 — importer rewrite\n13:30–17:00 — retry queue\n\n"
                    "## 2025-03-05\n\n- 10:00–10:30 triage\n- 14:00–15:00 UTC review\n\n## 2025-03-06\n09:00–10:00 standup, then deep work\n");

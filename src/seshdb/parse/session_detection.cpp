@@ -602,7 +602,8 @@ int date_column(const std::vector<std::string>& header) {
     for (std::string_view word : {"time", "hours", "duration", "start", "elapsed"}) {
       timed = timed || h.starts_with(word);
     }
-    for (std::string_view word : {"decision", "rationale", "milestone", "release", "version", "deadline", "due"}) {
+    for (std::string_view word : {"decision", "rationale", "milestone", "release", "version", "deadline", "due", "plan",
+                                  "goal", "计划", "計画", "安排", "目标", "予定"}) {
       listing = listing || h.starts_with(word);
     }
   }

@@ -1113,7 +1113,8 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                                        "uhrzeit", "hora", "horario", "horário", "horarios", "horários", "heure", "horaire",
                                        "horaires", "heures", "orario", "tijd", "tempo",
                                        "作業時間", "工作时间", "작업 시간", "시간", "время", "час", "godziny", "godzina",
-                                       "czas", "waktu", "jam", "saat", "thời gian", "giờ", "الوقت", "ora", "tid"});
+                                       "czas", "waktu", "jam", "saat", "thời gian", "giờ", "الوقت", "ora", "tid",
+                                       "time slot", "slot", "时段", "時段", "时间段", "時間帯"});
     std::optional<TimeMatch> time_value = time_key && !range_field ? time_in_value(field.value) : std::nullopt;
     // "Hours: 9am–1:30pm" is a range; "Hours: 2:30" is a duration, no start.
     if (time_value && !time_value->end && key_is(key, {"hours"})) {
