@@ -717,6 +717,17 @@ TEST(ParseSessions, ADaysSittingsTimedByTheirFirstLineOrTheirBoldLine) {
   EXPECT_EQ(session_lines(parse("## 2025-03-04\n\n### Morning\nx\n\n### Afternoon\ny\n")), (std::vector<int>{1}));
 }
 
+TEST(ParseSessions, ADailyNotesTimedPartsUnderItsLogSection) {
+  auto log = parse("# Monday, April 14th 2025\n\n## Focus\n- [ ] ship it\n\n## Log\n\n### 08:50–10:20 invoice PDF\n"
+                   "branch:: fix/pdf\nx\n\n### 13:30–16:05 flaky e2e\ny\n\n## Links\n- z\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{8, 12}));
+  EXPECT_EQ(log.sessions[0].local_date, "2025-04-14");
+  EXPECT_EQ(log.sessions[1].line_end, 13);
+  // Under a section that is no log, the day stays one session.
+  EXPECT_EQ(session_lines(parse("# 2025-04-14\n\n## Focus\nx\n\n## Notes\n\n### 08:50–10:20 a\nx\n\n### 13:30 b\ny\n")),
+            (std::vector<int>{1}));
+}
+
 TEST(ParseSessions, AHandoffsPreviousSessionsBesideItsLastSession) {
   auto log = parse("# HANDOFF\n\n## Current state\n\n- `main` is deployable.\n\n## Last session (2025-03-06)\n\n"
                    "Branch: `fix/webhook`\n\n- Added a table.\n\n## Previous sessions\n\n"

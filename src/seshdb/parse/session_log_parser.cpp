@@ -1554,51 +1554,92 @@ std::vector<SessionStart> timed_entries_of_day(const MarkdownDoc& doc, std::stri
     }
     return false;
   };
-  std::vector<const MdHeading*> timed;
-  std::vector<const MdHeading*> parts;
-  for (auto it = first; it != last; ++it) {
-    const MdHeading& heading = *it;
-    if (heading.in_container || heading.level != level) {
-      continue;
+  // The timed parts at one level of a stretch of headings, each to the next
+  // part; none unless every part there is timed (a plan or a look back aside).
+  const auto entries_at = [&](int at_level, auto from, auto to, int stretch_end) {
+    std::vector<SessionStart> found;
+    std::vector<const MdHeading*> timed;
+    std::vector<const MdHeading*> parts;
+    for (auto it = from; it != to; ++it) {
+      const MdHeading& heading = *it;
+      if (heading.in_container || heading.level != at_level) {
+        continue;
+      }
+      parts.push_back(&heading);
+      const std::string normalized = normalize_width(heading.text);
+      if (const auto time = find_time(normalized, 0); time && (time->begin <= 2 || time->end)) {
+        timed.push_back(&heading);
+        continue;
+      }
+      auto next = std::next(it);
+      while (next != to && (next->in_container || next->level > at_level)) {
+        ++next;
+      }
+      if (range_below(heading, next == to ? stretch_end : next->line - 1)) {
+        timed.push_back(&heading);
+        continue;
+      }
+      const std::string lower = util::to_lower_ascii(normalized);
+      if (classify_section(lower) != model::SectionKind::next_steps && !looks_back_on_the_day(lower)) {
+        return found;
+      }
     }
-    parts.push_back(&heading);
-    const std::string normalized = normalize_width(heading.text);
-    if (const auto time = find_time(normalized, 0); time && (time->begin <= 2 || time->end)) {
-      timed.push_back(&heading);
-      continue;
+    if (timed.size() < 2) {
+      return found;
     }
-    auto next = std::next(it);
-    while (next != last && (next->in_container || next->level > level)) {
-      ++next;
+    for (std::size_t k = 0; k < timed.size(); ++k) {
+      const MdHeading& heading = *timed[k];
+      SessionStart start = heading_session(heading);
+      start.title_date = day.date;
+      start.title_date->begin = start.title_date->end = 0;
+      // To the next part of the day (an entry, a plan), else the stretch's end.
+      int end = stretch_end;
+      const auto next = std::find_if(parts.begin(), parts.end(), [&](const MdHeading* h) { return h->line > heading.line; });
+      if (next != parts.end()) {
+        end = (*next)->line - 1;
+      }
+      while (end > start.line && doc.line_kinds[static_cast<std::size_t>(end - 1)] == LineKind::blank) {
+        --end;
+      }
+      start.line_end = end;
+      found.push_back(std::move(start));
     }
-    if (range_below(heading, next == last ? day.line_end : next->line - 1)) {
-      timed.push_back(&heading);
-      continue;
-    }
-    const std::string lower = util::to_lower_ascii(normalized);
-    if (classify_section(lower) != model::SectionKind::next_steps && !looks_back_on_the_day(lower)) {
-      return entries;
-    }
-  }
-  if (timed.size() < 2) {
+    return found;
+  };
+  entries = entries_at(level, first, last, day.line_end);
+  if (!entries.empty()) {
     return entries;
   }
-  for (std::size_t k = 0; k < timed.size(); ++k) {
-    const MdHeading& heading = *timed[k];
-    SessionStart start = heading_session(heading);
-    start.title_date = day.date;
-    start.title_date->begin = start.title_date->end = 0;
-    // To the next part of the day (an entry, a plan), else the day's end.
-    int end = day.line_end;
-    const auto next = std::find_if(parts.begin(), parts.end(), [&](const MdHeading* h) { return h->line > heading.line; });
-    if (next != parts.end()) {
-      end = (*next)->line - 1;
+  // A daily note's "## Log" (or "## Journal", "## Timeline") among its other
+  // parts ("## Focus", "## Links"): the timed parts under it.
+  for (auto it = first; it != last; ++it) {
+    if (it->in_container || it->level != level) {
+      continue;
     }
-    while (end > start.line && doc.line_kinds[static_cast<std::size_t>(end - 1)] == LineKind::blank) {
-      --end;
+    const std::string lower = util::to_lower_ascii(it->text);
+    bool log = false;
+    for (std::string_view word : {"log", "worklog", "journal", "timeline", "sessions", "日志", "记录", "ログ"}) {
+      log = log || util::contains_word(lower, word);
     }
-    start.line_end = end;
-    entries.push_back(std::move(start));
+    if (!log || plans_work(lower)) {
+      continue;
+    }
+    auto section_end = std::next(it);
+    while (section_end != last && (section_end->in_container || section_end->level > level)) {
+      ++section_end;
+    }
+    int inner = 7;
+    for (auto sub = std::next(it); sub != section_end; ++sub) {
+      if (!sub->in_container) {
+        inner = std::min(inner, sub->level);
+      }
+    }
+    if (inner < 7) {
+      entries = entries_at(inner, std::next(it), section_end, section_end == last ? day.line_end : section_end->line - 1);
+      if (!entries.empty()) {
+        return entries;
+      }
+    }
   }
   return entries;
 }
