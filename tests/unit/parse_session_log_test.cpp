@@ -1962,6 +1962,12 @@ TEST(ParseFindings, CodeReviewShorthand) {
             (std::vector<std::string>{"P1 leaks the token", "P2 retries", "P3 rename x"}));
 }
 
+TEST(ParseFindings, ABlockerFieldIsTheSessionsBlockerNotAFinding) {
+  auto log = parse("## 2025-01-02\n- Blocker: waiting on infra\n- Blockers: none\n- [BLOCKER] logout leaks the cart\n"
+                   "- Blocker — data loss on crash\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 logout leaks the cart", "P0 data loss on crash"}));
+}
+
 TEST(ParseFindings, TaskPriorityAndBannersAreNotFindings) {
   auto log = parse("## 2025-01-01\n**Priority**: High\n\n**CRITICAL - Before Using App:**\n- back up data\n\n### Next Steps\n- P1: implement cache\n");
   EXPECT_TRUE(log.findings.empty());
