@@ -1966,6 +1966,9 @@ TEST(ParseFindings, ABlockerFieldIsTheSessionsBlockerNotAFinding) {
   auto log = parse("## 2025-01-02\n- Blocker: waiting on infra\n- Blockers: none\n- [BLOCKER] logout leaks the cart\n"
                    "- Blocker — data loss on crash\n");
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 logout leaks the cart", "P0 data loss on crash"}));
+  // Unless the file's legend makes Blocker a level.
+  log = parse("Severity legend: Blocker = P0, Major = P1, Minor = P2.\n\n## 2025-01-03\n1. Blocker: token refresh deadlocks\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 token refresh deadlocks"}));
 }
 
 TEST(ParseFindings, TaskPriorityAndBannersAreNotFindings) {

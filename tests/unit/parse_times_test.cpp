@@ -71,6 +71,9 @@ TEST(ParseTimes, ASentenceThatGivesEveryTimeOfTheFileAZone) {
   EXPECT_EQ(zone_of_all_times("Notatki z sesji. Godziny czasu lokalnego (CET)."), "CET");
   EXPECT_EQ(zone_of_all_times("Anotações. Horários em horário de Brasília (BRT)."), "BRT");
   EXPECT_EQ(zone_of_all_times("Alle Zeiten in UTC."), "UTC");
+  EXPECT_EQ(zone_of_all_times("> Times shown in GMT+2. I paste this weekly."), "GMT+2");
+  EXPECT_EQ(zone_of_all_times("Shift notes, newest first. Times UTC unless noted."), "UTC");
+  EXPECT_EQ(zone_of_all_times("Freelancer: J. Keller · Rate: 95 €/h · all times are Europe/Berlin"), "Europe/Berlin");
   EXPECT_EQ(zone_of_all_times("Times are approximate."), "");
   EXPECT_EQ(zone_of_all_times("Sometimes CI is slow."), "");
   EXPECT_EQ(zone_of_all_times("Build times are down since the EST outage"), "");

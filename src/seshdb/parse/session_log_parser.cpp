@@ -3823,6 +3823,11 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         finding.severity = *level;
       }
     }
+    // "- Blocker: waiting on infra" is the session's blocker unless the legend makes it a level.
+    std::erase_if(log.findings, [&](const model::Finding& finding) {
+      const std::string lower = util::to_lower_ascii(finding.label);
+      return (lower == "blocker:" || lower == "blockers:") && !level_from_legend(finding.label, legend);
+    });
     // Coloured marks the file maps to levels ("🔴 = P0, 🟠 = P1"): an item that
     // opens with one is a finding of that level, whatever word follows it.
     // And words or tags it maps ("致命 = P0，严重 = P1", "`[MUST]` = P1"), on a

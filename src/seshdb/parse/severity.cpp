@@ -284,11 +284,12 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
   if (title.empty()) {
     return std::nullopt;
   }
-  // "- Blocker: waiting on the infra team": a session's blocker, the way logs
-  // list them; as a level it is a tag ("[BLOCKER] x", "**Blocker** — y").
+  // "- Blocker: waiting on the infra team" is as often a session's blocker,
+  // the way logs list them: its label keeps the colon, and a finding so
+  // labelled stands only where the file's legend maps the word.
   if ((word == "blocker" || word == "blockers") && !bracketed && !labelled && word_end < head.size() &&
       head[word_end] == ':') {
-    return std::nullopt;
+    return Severity{*level, std::string(head.substr(0, word_end + 1))};
   }
   return Severity{*level, std::string(head.substr(0, label_end))};
 }

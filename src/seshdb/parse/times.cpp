@@ -1112,7 +1112,8 @@ std::string zone_of_all_times(std::string_view line) {
   std::size_t from = std::string::npos;
   // And in other languages: "Godziny czasu lokalnego (CET).", "Horários em
   // horário de Brasília (BRT).", "Alle Zeiten in MEZ.", "时间均为北京时间（CST）".
-  for (std::string_view phrase : {"all times", "times are", "times in ", "all timestamps", "timestamps are", "godziny ",
+  for (std::string_view phrase : {"all times", "times are", "times in ", "times shown", "times ", "all timestamps",
+                                  "timestamps are", "godziny ",
                                   "horários ", "horarios ", "horas ", "heures ", "zeiten ", "uhrzeiten ", "orari ",
                                   "tijden ", "alle zeiten ", "время ", "时间", "時間", "시간"}) {
     const auto at = lower.find(phrase);
@@ -1125,7 +1126,9 @@ std::string zone_of_all_times(std::string_view line) {
                      lower[b - 1] == '>')) {
       --b;
     }
-    if (b == 0 || lower[b - 1] == '.' || lower[b - 1] == ':' || lower[b - 1] == '!' || lower[b - 1] == ';') {
+    // Or it follows a middot in a line of particulars ("Rate: 95 €/h · all times are Europe/Berlin").
+    const bool after_middot = b >= 2 && lower.compare(b - 2, 2, "\xC2\xB7") == 0;
+    if (b == 0 || lower[b - 1] == '.' || lower[b - 1] == ':' || lower[b - 1] == '!' || lower[b - 1] == ';' || after_middot) {
       from = std::min(from, at + phrase.size());
     }
   }
