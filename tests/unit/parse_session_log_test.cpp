@@ -1286,6 +1286,15 @@ TEST(ParseSessions, ATimeSlotColumnTimesTheRowAndAPlanTableIsNoLog) {
   EXPECT_EQ(session_lines(parse("| Date | Plan |\n|---|---|\n| 2025-04-14 | load test |\n| 2025-04-15 | x |\n")).size(), 0u);
 }
 
+TEST(ParseSessions, ATimeTrackersExportWithAStartDateColumn) {
+  auto log = parse("Time zone: PST\n\n| Start date | Start time | End date | End time | Duration | Description |\n"
+                   "|---|---|---|---|---|---|\n| 03/03/2025 | 08:47:12 | 03/03/2025 | 10:02:12 | 1:15:00 | keys (PR #231) |\n"
+                   "| 03/04/2025 | 09:05:44 | 03/04/2025 | 11:50:44 | 2:45:00 | retries |\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{5, 6}));
+  EXPECT_EQ(log.sessions[0].started_at, "2025-03-03T16:47:00Z");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 165);
+}
+
 TEST(ParseSessions, ADaysTimelineRunsFromTheFirstSlotToTheLast) {
   auto log = parse("## 2025-03-04\n\n09:00–09:15 — standup\n09:15–12:30 — importer rewrite\n13:30–17:00 — retry queue\n\n"
                    "## 2025-03-05\n\n- 10:00–10:30 triage\n- 14:00–15:00 UTC review\n\n## 2025-03-06\n09:00–10:00 standup, then deep work\n");

@@ -134,6 +134,11 @@ TEST(ParseTimes, ChineseAndJapaneseHoursAndRangeWords) {
   // A zone glued to both clocks: one range past midnight, not another zone's clock.
   EXPECT_EQ(time_in("2025-05-21 23:40Z → 00:29Z"), "23:40-00:29 Z");
   EXPECT_EQ(time_in("2025-05-21 23:40Z - 00:29"), "23:40 Z");
+  // A bare hour opens a range whose end gives its minutes, later the same day.
+  EXPECT_EQ(time_in("9-11:30"), "09:00-11:30");
+  EXPECT_EQ(time_in("from 9 to 11:30"), "09:00-11:30");
+  EXPECT_EQ(time_in("Session 3 - 11:30"), "11:30");
+  EXPECT_EQ(time_in("12-9:30"), "09:30");
   EXPECT_EQ(time_in("下午3点"), "15:00"); // alone after its PM word
   EXPECT_EQ(time_in("上午9点开始"), "09:00");
   EXPECT_EQ(time_in("上午 3点反馈处理"), "none"); // three points of feedback

@@ -614,7 +614,9 @@ int date_column(const std::vector<std::string>& header) {
   // does ("| Session | Date | Time |" numbers its sessions).
   for (std::size_t i = 0; i < header.size(); ++i) {
     const std::string h = util::to_lower_ascii(util::trim(header[i]));
-    if (h == "date" || h == "day" || h == "when" || h == "日期" || h == "datum" || h == "fecha" || h.starts_with("date ")) {
+    // And a time tracker's export: "| Start date | Start time | End date | End time | Duration |".
+    if (h == "date" || h == "day" || h == "when" || h == "日期" || h == "datum" || h == "fecha" || h.starts_with("date ") ||
+        h == "start date" || h == "session date" || h == "entry date" || h == "work date") {
       return static_cast<int>(i);
     }
   }

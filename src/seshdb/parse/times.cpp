@@ -601,7 +601,12 @@ std::optional<Clock> bare_hour_of_range(std::string_view text, std::size_t pos, 
     return std::nullopt;
   }
   const auto second = read_clock(text, q);
-  if (!second || second->meridiem == 0) {
+  // Or when the end gives its minutes and comes later the same day: "9-11:30",
+  // "from 9 to 11:30" (24-hour logs write the bare hour so).
+  const auto colon = text.find(':', q);
+  const bool minutes_written = colon != std::string_view::npos && colon <= q + 2 && colon + 2 < text.size() &&
+                               is_digit(text[colon + 1]) && is_digit(text[colon + 2]);
+  if (!second || (second->meridiem == 0 && !(minutes_written && second->hour * 60 + second->minute > clock.hour * 60))) {
     return std::nullopt;
   }
   clock.end = p;
