@@ -48,6 +48,13 @@ TEST(ParsePrs, TheNumeroSignActsAsAHash) {
   EXPECT_TRUE(pr_numbers("Item №5 on the list.").empty());
 }
 
+TEST(ParseCommits, ACompareUrlsLeftEndARevertAndAPull) {
+  EXPECT_EQ(commits("https://github.com/ferry-rs/ferry/compare/b7e1f3c...2715804"), (Strings{"b7e1f3c", "2715804"}));
+  EXPECT_EQ(commits("`Reverts 1a2b3c4` (the batching change)"), (Strings{"1a2b3c4"}));
+  EXPECT_EQ(commits("Reviewing PR #4412. Pulled at fc2f8f3, rebased locally"), (Strings{"fc2f8f3"}));
+  EXPECT_TRUE(commits("see https://example.com/compare/b7e1f3c for the diff").empty());
+}
+
 TEST(ParseCommits, ACommitCitedWithItsSubjectInQuotes) {
   EXPECT_EQ(commits("Fixes: 8e3a91f0c2d4 (\"parser: stop at EOF\")"), Strings{"8e3a91f0c2d4"});
   EXPECT_EQ(commits("reverts 4be1c0d9 (“cache: drop the lock”)"), Strings{"4be1c0d9"});

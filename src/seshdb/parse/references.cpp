@@ -100,17 +100,17 @@ std::size_t cjk_commit_keyword_end(std::string_view line) {
 bool after_change_verb(const std::vector<Token>& tokens, std::size_t index) {
   static constexpr std::array<std::string_view, 10> k_prepositions = {"in", "as", "at", "via", "by", "onto", "to",
                                                                       "since", "from", "into"};
-  static constexpr std::array<std::string_view, 29> k_verbs = {
+  static constexpr std::array<std::string_view, 30> k_verbs = {
       "fixed",    "landed",   "merged",    "shipped",  "resolved", "addressed", "introduced", "included", "reverted",
       "applied",  "squashed", "released",  "tagged",   "rebased",  "reset",     "deployed",   "broken",   "broke",
       "regressed", "added",   "removed",   "changed",  "done",     "completed", "implemented", "rolled", "fix", "tag",
-      "cut"};
+      "cut",      "pulled"};
   if (index < 1) {
     return false;
   }
   // "(merge d1e2f3a)", "tag v1.2.3 at 9a9b9c9" come below; "merge d1e2f3a" here.
   const std::string just_before = util::to_lower_ascii(tokens[index - 1].text);
-  if (just_before == "merge" || just_before == "squash") {
+  if (just_before == "merge" || just_before == "squash" || just_before == "reverts" || just_before == "revert") {
     return true;
   }
   if (index < 2) {
@@ -222,7 +222,8 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
     // A commit URL: ".../owner/repo/commit/<sha>" (GitHub, GitLab's "/-/commit/",
     // Bitbucket's "/commits/"), the whole hash, not an abbreviation.
     if (before == '/' && t.text.size() >= 7 && t.text.size() <= 40 && has_letter(t.text) && has_digit(t.text) &&
-        (line.substr(0, t.begin).ends_with("/commit/") || line.substr(0, t.begin).ends_with("/commits/")) &&
+        (line.substr(0, t.begin).ends_with("/commit/") || line.substr(0, t.begin).ends_with("/commits/") ||
+         (line.substr(0, t.begin).ends_with("/compare/") && followed_by(line, t.end, ".."))) &&
         (after == ' ' || after == ')' || after == '>' || after == ']' || after == '#' || after == '?' || after == '.' ||
          after == ',' || after == '`' || after == '/' || t.end == line.size())) {
       add(t.text);
