@@ -576,8 +576,11 @@ void read_mark_legend(std::string_view line, std::vector<std::pair<std::string, 
 }
 
 void read_word_legend(std::string_view line, std::vector<std::pair<std::string, std::string>>& legend) {
-  if (line.size() > 400 || !explicit_level(line)) {
-    return; // most lines: no level, no copy
+  // Most lines have no sign that maps: answer those at once.
+  if (line.size() > 400 || (line.find('=') == std::string_view::npos && line.find("→") == std::string_view::npos &&
+                            line.find("->") == std::string_view::npos) ||
+      !explicit_level(line)) {
+    return;
   }
   const std::string normalized = normalize_width(line);
   std::vector<std::pair<std::string, std::string>> found;
