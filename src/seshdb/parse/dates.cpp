@@ -406,6 +406,10 @@ std::optional<DateMatch> day_first_date_at(std::string_view text, std::size_t po
   if (pos > 0 && (is_digit(text[pos - 1]) || is_word_byte(text[pos - 1]) || text[pos - 1] == '.' || text[pos - 1] == ':')) {
     return std::nullopt;
   }
+  // "2025-09 September": the month of a year-month, not the 9th.
+  if (pos >= 2 && text[pos - 1] == '-' && is_digit(text[pos - 2])) {
+    return std::nullopt;
+  }
   int day = 0;
   std::size_t p = pos;
   const int n = read_number(text, p, 2, day);

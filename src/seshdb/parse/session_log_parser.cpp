@@ -1667,11 +1667,20 @@ std::vector<SessionStart> field_dated_heading_sessions(const MarkdownDoc& doc, s
   std::map<int, std::vector<const MdHeading*>> by_level;
   for (std::size_t h = 0; h < doc.headings.size(); ++h) {
     const MdHeading& heading = doc.headings[h];
-    if (heading.in_container || heading.level < 2) {
+    if (heading.in_container) {
       continue;
     }
     const int next = h + 1 < doc.headings.size() ? doc.headings[h + 1].line : lines.line_count() + 1;
     bool dated = false;
+    // Or a property table under it, as Notion exports its pages ("# Fix flaky
+    // upload test" over "| Date | April 2, 2025 2:00 PM (EDT) |").
+    for (const auto& field : key_value_table_fields(doc, heading.line + 1, std::min(next - 1, heading.line + 14))) {
+      if (key_is(field.key, {"date", "session date", "日期", "日付", "datum", "fecha", "data", "дата", "날짜"})) {
+        const auto date = find_date(normalize_width(field.value));
+        dated = date && date->year != 0;
+        break;
+      }
+    }
     int text_lines = 0;
     for (int line = heading.line + 1; line < next && text_lines < 3 && !dated; ++line) {
       if (doc.line_kinds[static_cast<std::size_t>(line - 1)] != LineKind::text) {
@@ -1699,9 +1708,10 @@ std::vector<SessionStart> field_dated_heading_sessions(const MarkdownDoc& doc, s
     }
     by_level[heading.level].push_back(&heading);
   }
+  // The level most so dated; the deeper one on a tie (a title's own Date field aside).
   const std::vector<const MdHeading*>* chosen = nullptr;
   for (const auto& [level, headings] : by_level) {
-    if (chosen == nullptr || headings.size() > chosen->size()) {
+    if (chosen == nullptr || headings.size() >= chosen->size()) {
       chosen = &headings;
     }
   }
@@ -2768,7 +2778,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     if (!years_named) {
       std::set<int> named;
       const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-      const std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 1 << 20));
+      // A view of the text itself: text.substr() of the prepared string would be a temporary.
+      const std::string_view head = std::string_view(text).substr(0, std::min<std::size_t>(text.size(), 1 << 20));
       for (std::size_t at = 0; at + 4 <= head.size(); ++at) {
         const bool four_digits = (head[at] == '1' || head[at] == '2') && digit(head[at + 1]) &&
                                  digit(head[at + 2]) && digit(head[at + 3]) &&
