@@ -621,6 +621,19 @@ TEST(ParseSessions, PlainTitlesDatedByAFieldBlockAreSessions) {
             1u);
 }
 
+TEST(ParseSessions, NotionPagesDatedByTheirPropertyTables) {
+  auto log = parse("# Fix flaky upload test\n\n| Property | Value |\n| --- | --- |\n| Date | April 2, 2025 2:00 PM (EDT) |\n"
+                   "| Branch | fix/upload-retry |\n\nx\n\n# Spike: POST vs PUT\n\n| Property | Value |\n| --- | --- |\n"
+                   "| Date | April 3, 2025 10:00 AM → 11:45 AM (EDT) |\n\ny\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{1, 10}));
+  EXPECT_EQ(log.sessions[0].started_at, "2025-04-02T18:00:00Z");
+  EXPECT_EQ(log.sessions[0].branch, "fix/upload-retry");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 105);
+  // "2025-09 September" groups months; it is no day.
+  log = parse("# journal\n\n## 2025-09 September\n\n### 2025-09-03 Wed\nx\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{5}));
+}
+
 TEST(ParseSessions, AnUndatedDailyNoteTakesItsDateFromTheFileName) {
   ParseOptions options;
   options.file_name = "2025-06-01.md";
