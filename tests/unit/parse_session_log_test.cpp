@@ -1220,6 +1220,14 @@ TEST(ParseFindings, WordsAndTagsAFilesLegendMapsToLevels) {
   EXPECT_TRUE(parse("## 2025-03-06\nThe [MUST] = P1 rule.\n- [MUST] x\n").findings.empty());
 }
 
+TEST(ParseFindings, ParagraphsThatOpenWithABoldLevel) {
+  auto log = parse("## 2025-03-04\n\n> **P1** `now()` is called per key.\n\n> **P2:** `burst = 0` means unlimited.\n\n"
+                   "**P0** — signature compared with ==.\n\n**P1** is what we call must-fix.\n\n### Next steps\n\n"
+                   "**P1:** add the cache\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 now() is called per key.", "P2 burst = 0 means unlimited.",
+                                                          "P0 signature compared with ==."}));
+}
+
 TEST(ParseFindings, ReviewsNumberingTheirOwnFindingsAndAStatusColumnBeforeTheNotes) {
   auto log = parse("## 2025-06-02\n### Review of PR #12\n| # | Severity | Finding |\n|---|---|---|\n| 1 | P1 | Token logged |\n"
                    "| 2 | P2 | No retry |\n### Review of PR #13\n| # | Severity | Finding |\n|---|---|---|\n| 1 | P1 | SQL injection |\n"
@@ -1306,6 +1314,15 @@ TEST(ParseSessions, ATimeTrackersExportWithAStartDateColumn) {
   EXPECT_EQ(session_lines(log), (std::vector<int>{5, 6}));
   EXPECT_EQ(log.sessions[0].started_at, "2025-03-03T16:47:00Z");
   EXPECT_EQ(log.sessions[1].duration_minutes, 165);
+}
+
+TEST(ParseSessions, AFileThatSaysItsDatesAreDayFirst) {
+  auto log = parse("Dates below are **DD/MM/YYYY** (UK).\n\n| Date | Hours | Notes |\n|---|---|---|\n"
+                   "| 06/10/2025 | 2 | a |\n| 07/10/2025 | 3 | b |\n");
+  ASSERT_EQ(session_lines(log), (std::vector<int>{5, 6}));
+  EXPECT_EQ(log.sessions[0].local_date, "2025-10-06");
+  EXPECT_EQ(parse("Dates are MM/DD/YYYY.\n\n## 06/10/2025\nx\n\n## 07/10/2025\ny\n").sessions.at(0).local_date,
+            "2025-06-10");
 }
 
 TEST(ParseSessions, ADaysTimelineRunsFromTheFirstSlotToTheLast) {

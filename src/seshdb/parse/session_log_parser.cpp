@@ -911,6 +911,16 @@ void read_slash_dates_the_files_way(const std::vector<SessionStart>& starts, std
   }
   day_first = day_first || weekday_votes > 0;
   month_first = month_first || weekday_votes < 0;
+  // Or the file says which: "Dates below are DD/MM/YYYY (UK)", "(MM/DD/YYYY)".
+  if (any) {
+    const std::string head = util::to_lower_ascii(text.substr(0, std::min<std::size_t>(text.size(), 4096)));
+    if (head.find("dd/mm/") != std::string::npos || head.find("dd.mm.") != std::string::npos) {
+      day_first = true;
+      month_first = false;
+    } else if (head.find("mm/dd/") != std::string::npos) {
+      month_first = true;
+    }
+  }
   if (!any || month_first) {
     return;
   }
@@ -3619,6 +3629,48 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         }
       }
     }
+  }
+  // "**P0** — signature compared with ==", "> **P1:** TAT wraps after 49 days"
+  // (a review thread pasted as quotes): a paragraph that opens with a bold
+  // P-level set off by a colon or a dash is one finding; not under plans.
+  for (const auto& paragraph : doc.paragraphs) {
+    if (paragraph.in_list_item || paragraph.lead_bold.size() < 2 || paragraph.lead_bold.size() > 3 ||
+        (paragraph.lead_bold[0] != 'P' && paragraph.lead_bold[0] != 'p') || paragraph.lead_bold[1] < '0' ||
+        paragraph.lead_bold[1] > '3' || (paragraph.lead_bold.size() == 3 && paragraph.lead_bold[2] != ':')) {
+      continue;
+    }
+    const std::string line = first_line(paragraph.text);
+    std::string_view rest = std::string_view(line).substr(std::min(line.size(), paragraph.lead_bold.size()));
+    // In a quoted review thread the bold level alone sets it off: "> **P1** `now()` per key".
+    const bool set_off = rest.starts_with(":") || rest.starts_with(" —") || rest.starts_with(" –") ||
+                         rest.starts_with(" -") || paragraph.lead_bold.size() == 3 ||
+                         (paragraph.in_quote && rest.starts_with(" "));
+    if (!set_off) {
+      continue;
+    }
+    while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ' || rest.front() == '-')) {
+      rest.remove_prefix(1);
+    }
+    for (std::string_view dash : {"— ", "– "}) {
+      if (rest.starts_with(dash)) {
+        rest.remove_prefix(dash.size());
+      }
+    }
+    const std::string title(util::trim(rest));
+    if (title.empty() || std::isdigit(static_cast<unsigned char>(title.front())) != 0) {
+      continue;
+    }
+    const auto above = std::upper_bound(doc.headings.begin(), doc.headings.end(), paragraph.line,
+                                        [](int l, const MdHeading& h) { return l < h.line; });
+    if (above != doc.headings.begin()) {
+      const std::size_t h = static_cast<std::size_t>(std::prev(above) - doc.headings.begin());
+      const auto kind = classify_section(doc.headings[h].text);
+      if (under_plans(h) || kind == model::SectionKind::next_steps || kind == model::SectionKind::work_completed) {
+        continue;
+      }
+    }
+    const std::string level = std::string("P") + paragraph.lead_bold[1];
+    add_finding(session_index_of_line(session_of_line, paragraph.line), level, level, title, paragraph.line);
   }
   // "### Finding 1: SQL injection" over "- **Severity:** High": a heading
   // that is one finding, its level in a Severity field under it.
