@@ -1325,6 +1325,19 @@ TEST(ParseSessions, AFileThatSaysItsDatesAreDayFirst) {
             "2025-06-10");
 }
 
+TEST(ParseSessions, TimeSpentInBracketsOrAfterAWordThatSaysSo) {
+  auto log = parse("**Wed 5 Mar 2025** (2.5h)\nKerning.\n\n**Thu 6 Mar 2025**\n(1h)\nx\n\n**Fri 7 Mar 2025**\n"
+                   "About 2 hours. Docs.\n\n**Mon 10 Mar 2025**\nDuration ~30 min\n\n**Tue 11 Mar 2025**\n"
+                   "About the cache: 3 fixes.\n\n**Wed 12 Mar 2025**\n- fixed tests (2h)\n");
+  ASSERT_EQ(log.sessions.size(), 6u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 150);
+  EXPECT_EQ(log.sessions[1].duration_minutes, 60);
+  EXPECT_EQ(log.sessions[2].duration_minutes, 120);
+  EXPECT_EQ(log.sessions[3].duration_minutes, 30);
+  EXPECT_FALSE(log.sessions[4].duration_minutes.has_value());
+  EXPECT_FALSE(log.sessions[5].duration_minutes.has_value()); // a task's time, not the session's
+}
+
 TEST(ParseSessions, ADaysTimelineRunsFromTheFirstSlotToTheLast) {
   auto log = parse("## 2025-03-04\n\n09:00–09:15 — standup\n09:15–12:30 — importer rewrite\n13:30–17:00 — retry queue\n\n"
                    "## 2025-03-05\n\n- 10:00–10:30 triage\n- 14:00–15:00 UTC review\n\n## 2025-03-06\n09:00–10:00 standup, then deep work\n");

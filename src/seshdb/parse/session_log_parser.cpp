@@ -2488,6 +2488,20 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           while (!first.empty() && (first.front() == '*' || first.front() == '_')) {
             first.remove_prefix(1);
           }
+          // "(1h)" alone, "About 2 hours.", "Spent 45 min on it", "Duration ~30 min": the
+          // same time spent, in brackets or after a word that says so.
+          if (first.starts_with("(") && first.find(')') != std::string_view::npos &&
+              util::trim(first.substr(first.find(')') + 1)).find_first_not_of(".,") == std::string_view::npos) {
+            first = first.substr(1, first.find(')') - 1);
+          }
+          for (std::string_view opener : {"about ", "spent ", "took ", "approx. ", "approx ", "roughly ", "around ",
+                                          "ca. ", "duration "}) {
+            if (first.size() > opener.size() && util::iequals_ascii(first.substr(0, opener.size()), opener) &&
+                (std::isdigit(static_cast<unsigned char>(first[opener.size()])) != 0 || first[opener.size()] == '~')) {
+              first.remove_prefix(opener.size());
+              break;
+            }
+          }
           std::size_t cut = first.find_first_of(",;(");
           for (std::string_view stop : {" — ", " – ", " - ", ". "}) {
             cut = std::min(cut, first.find(stop));
@@ -2508,6 +2522,25 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           }
         }
         break;
+      }
+    }
+    // "**Wed 5 Mar 2025** (2.5h)", "### Fix the importer (~45 min)": a time spent
+    // in brackets closing the heading's line.
+    if (headed && !facts[i].duration) {
+      std::string_view heading_line = util::trim(lines.line_text(text, start.line));
+      while (!heading_line.empty() && (heading_line.back() == '*' || heading_line.back() == '_')) {
+        heading_line.remove_suffix(1);
+      }
+      const auto open = heading_line.rfind('(');
+      if (heading_line.ends_with(")") && open != std::string_view::npos) {
+        std::string_view bracketed = util::trim(heading_line.substr(open + 1, heading_line.size() - open - 2));
+        if (bracketed.ends_with(" total")) {
+          bracketed.remove_suffix(6);
+        }
+        if (!bracketed.empty() && (bracketed.front() == '~' || std::isdigit(static_cast<unsigned char>(bracketed.front())) != 0) &&
+            only_a_duration(bracketed)) {
+          facts[i].duration = parse_duration_minutes(bracketed);
+        }
       }
     }
     if (facts[i].date && headed && (!facts[i].start || !facts[i].end)) {
