@@ -1338,6 +1338,15 @@ TEST(ParseSessions, TimeSpentInBracketsOrAfterAWordThatSaysSo) {
   EXPECT_FALSE(log.sessions[5].duration_minutes.has_value()); // a task's time, not the session's
 }
 
+TEST(ParseSessions, ObsidianCalloutsThatOpenWithADate) {
+  auto log = parse("# Kiln — dev log\n\n> [!devlog]- 2025-09-15 · 14:00–15:45 CEST\n> branch:: feat/incremental\n> Hashing.\n\n"
+                   "> [!devlog]+ 2025-09-18 · 2h\n> Docs.\n\n> [!note] Not a session\n> x\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{3, 7}));
+  EXPECT_EQ(log.sessions[0].started_at, "2025-09-15T12:00:00Z");
+  EXPECT_EQ(log.sessions[0].branch, "feat/incremental");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 120);
+}
+
 TEST(ParseSessions, ADaysTimelineRunsFromTheFirstSlotToTheLast) {
   auto log = parse("## 2025-03-04\n\n09:00–09:15 — standup\n09:15–12:30 — importer rewrite\n13:30–17:00 — retry queue\n\n"
                    "## 2025-03-05\n\n- 10:00–10:30 triage\n- 14:00–15:00 UTC review\n\n## 2025-03-06\n09:00–10:00 standup, then deep work\n");

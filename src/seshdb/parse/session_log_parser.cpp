@@ -1917,11 +1917,25 @@ std::vector<SessionStart> dated_bullet_sessions(const MarkdownDoc& doc, const Li
 std::string_view past_dateline_frame(std::string_view line) {
   for (bool stripped = true; stripped;) {
     stripped = false;
-    const std::size_t lead = line.find_first_not_of(" \t>*_[=~#");
+    const std::size_t lead = line.find_first_not_of(" \t>*_=~#");
     if (lead == std::string_view::npos) {
       return {};
     }
     line.remove_prefix(lead);
+    // An Obsidian callout's type, folded or not: "> [!devlog]- 2025-09-15 · 14:00–15:45".
+    if (line.starts_with("[!") && line.find(']') != std::string_view::npos && line.find(']') < 24) {
+      line.remove_prefix(line.find(']') + 1);
+      if (line.starts_with("-") || line.starts_with("+")) {
+        line.remove_prefix(1);
+      }
+      stripped = true;
+      continue;
+    }
+    if (line.starts_with("[")) {
+      line.remove_prefix(1);
+      stripped = true;
+      continue;
+    }
     for (std::string_view tag : {"<details>", "<details open>", "<summary>", "<b>", "<strong>"}) {
       if (line.starts_with(tag)) {
         line.remove_prefix(tag.size());
