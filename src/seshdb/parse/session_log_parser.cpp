@@ -1418,6 +1418,22 @@ bool looks_back_on_the_day(std::string_view lower) {
 
 // A session that starts at a heading found by a rule of its own, not by
 // find_session_starts (a timed part of a day).
+// The last line of a heading's part: before the next heading at its level
+// or above (within `limit`), trailing blank lines left out.
+int heading_span_end(const MarkdownDoc& doc, const MdHeading& heading, int limit) {
+  int end = limit;
+  for (const auto& other : doc.headings) {
+    if (other.line > heading.line && other.line <= end && !other.in_container && other.level <= heading.level) {
+      end = other.line - 1;
+      break;
+    }
+  }
+  while (end > heading.line && doc.line_kinds[static_cast<std::size_t>(end - 1)] == LineKind::blank) {
+    --end;
+  }
+  return end;
+}
+
 SessionStart heading_session(const MdHeading& heading) {
   SessionStart start;
   start.kind = StartKind::heading;
@@ -1468,17 +1484,7 @@ std::vector<SessionStart> clocked_heading_sessions(const MarkdownDoc& doc, const
     start.date = day.date;
     start.title_date = day.title_date; // the front matter's day
     // To the next one, or to a heading at its level or above that is not one ("## Tomorrow").
-    int end = k + 1 < clocked.size() ? clocked[k + 1]->line - 1 : lines.line_count();
-    for (const auto& other : doc.headings) {
-      if (other.line > heading.line && other.line <= end && !other.in_container && other.level <= heading.level) {
-        end = other.line - 1;
-        break;
-      }
-    }
-    while (end > start.line && doc.line_kinds[static_cast<std::size_t>(end - 1)] == LineKind::blank) {
-      --end;
-    }
-    start.line_end = end;
+    start.line_end = heading_span_end(doc, heading, k + 1 < clocked.size() ? clocked[k + 1]->line - 1 : lines.line_count());
     sessions.push_back(std::move(start));
   }
   return sessions;
@@ -1736,18 +1742,7 @@ std::vector<SessionStart> field_dated_heading_sessions(const MarkdownDoc& doc, s
     start.line = heading->line;
     start.title = heading->text;
     start.normalized = normalize_width(heading->text);
-    // To the next heading of its level or above.
-    int end = lines.line_count();
-    for (const auto& other : doc.headings) {
-      if (other.line > heading->line && !other.in_container && other.level <= heading->level) {
-        end = other.line - 1;
-        break;
-      }
-    }
-    while (end > start.line && doc.line_kinds[static_cast<std::size_t>(end - 1)] == LineKind::blank) {
-      --end;
-    }
-    start.line_end = end;
+    start.line_end = heading_span_end(doc, *heading, lines.line_count());
     sessions.push_back(std::move(start));
   }
   return sessions;
