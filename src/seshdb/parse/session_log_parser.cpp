@@ -31,19 +31,6 @@ bool has_high_bytes(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
-// Whether the text writes a level P0-P3 as a word: a cheap test before the
-// dearer readings of findings.
-bool names_a_p_level(std::string_view text) {
-  for (std::size_t p = text.find_first_of("Pp"); p != std::string_view::npos && p + 1 < text.size();
-       p = text.find_first_of("Pp", p + 1)) {
-    if (text[p + 1] >= '0' && text[p + 1] <= '3' && (p == 0 || std::isalnum(static_cast<unsigned char>(text[p - 1])) == 0) &&
-        (p + 2 >= text.size() || std::isalnum(static_cast<unsigned char>(text[p + 2])) == 0)) {
-      return true;
-    }
-  }
-  return false;
-}
-
 std::string normalized_line(std::string_view line) {
   return has_high_bytes(line) ? normalize_width(line) : std::string(line);
 }

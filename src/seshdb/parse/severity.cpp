@@ -137,6 +137,8 @@ bool counted_sentence(std::string_view lower) {
 
 } // namespace
 
+bool names_a_p_level(std::string_view text) { return explicit_level(text).has_value(); }
+
 std::optional<Severity> severity_of_label(std::string_view label) {
   const std::string lower = util::to_lower_ascii(label);
   if (lower.size() > 120 || lower.find("phase") != std::string::npos || negated(lower)) {

@@ -17,6 +17,10 @@ struct Severity {
   std::string label; // the words that gave it
 };
 
+// Whether the text writes a level P0-P3 as a word: a cheap test before the
+// dearer readings of findings.
+bool names_a_p_level(std::string_view text);
+
 // A label line that introduces a list of findings; nullopt for anything
 // else (a task's "Priority: High", a "CRITICAL - before using the app" banner).
 std::optional<Severity> severity_of_label(std::string_view label);
