@@ -1050,6 +1050,14 @@ TEST(ParseFieldsRules, TabsFullWidthColonsLowerCaseAgentKeysAndBoldHours) {
   auto hours = parse("## 2025-06-10\nHours: 2:30\n");
   EXPECT_EQ(hours.sessions.at(0).start_minute, std::nullopt); // a duration, not a start
   EXPECT_EQ(hours.sessions.at(0).duration_minutes, 150);
+  // Time spent on a clock face is hours; a logged clock is a time stamp
+  // unless an hour sign says otherwise.
+  auto clock_spent = parse("## 2025-06-11\n**Spent:** 2:15\n\n## 2025-06-12\nLogged: 17:40\n\n## 2025-06-13\nLogged: 1:30h\n");
+  ASSERT_EQ(clock_spent.sessions.size(), 3u);
+  EXPECT_EQ(clock_spent.sessions[0].duration_minutes, 135);
+  EXPECT_EQ(clock_spent.sessions[0].start_minute, std::nullopt);
+  EXPECT_EQ(clock_spent.sessions[1].duration_minutes, std::nullopt);
+  EXPECT_EQ(clock_spent.sessions[2].duration_minutes, 90);
 }
 
 TEST(ParseFieldsRules, AbbreviatedDurationColumns) {

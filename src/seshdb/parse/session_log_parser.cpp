@@ -1152,8 +1152,11 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                                                              "czas trwania", "czas pracy", "durasi", "süre", "thời lượng",
                                                              "tổng thời gian", "المدة"})) {
       facts.duration = parse_duration_minutes(field.value);
-      // "Elapsed: 01:12:30", "Hours: 2:30"; not "Logged: 17:40", a time stamp.
-      if (!facts.duration && !key_is(key, {"time", "logged", "billed", "spent"})) {
+      // "Elapsed: 01:12:30", "Spent: 2:15", "Time: 1:30h"; not "Logged: 17:40",
+      // a time stamp, unless an hour sign says it is hours.
+      const std::string_view clock_value = util::trim(field.value);
+      const bool hour_sign = clock_value.ends_with("h") || clock_value.ends_with("hrs") || clock_value.ends_with("hours");
+      if (!facts.duration && (hour_sign || !key_is(key, {"time", "logged", "billed"}))) {
         facts.duration = parse_clock_duration(field.value);
       }
       if (!facts.duration && key_is(key, {"hours", "hrs"})) {
