@@ -223,6 +223,15 @@ TEST(ParseDates, NumericDayHeadingsWithoutAYear) {
   EXPECT_EQ(numeric_day("2/30"), "none");
 }
 
+TEST(ParseDates, CzechAndVietnameseDates) {
+  EXPECT_EQ(date_in("## 5. 3. 2025 (středa)"), "2025-03-05"); // a space after each dot
+  EXPECT_EQ(date_in("## Čtvrtek 6. března 2025"), "2025-03-06");
+  EXPECT_EQ(date_in("## 1. dubna 2025"), "2025-04-01");
+  EXPECT_EQ(date_in("## Thứ Tư, ngày 5 tháng 3 năm 2025"), "2025-03-05");
+  EXPECT_EQ(date_in("ngày 12 tháng 11"), "--11-12");
+  EXPECT_EQ(date_in("v1. 2. 3 release"), "none");
+  EXPECT_EQ(date_in("5 tháng 13 năm 2025"), "none");
+}
 TEST(ParseDates, CivilDayRoundTrip) {
   int y = 0, m = 0, d = 0;
   civil_from_days(days_from_civil(2024, 2, 29), y, m, d);

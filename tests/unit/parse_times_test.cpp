@@ -74,6 +74,11 @@ TEST(ParseTimes, ASentenceThatGivesEveryTimeOfTheFileAZone) {
   EXPECT_EQ(zone_of_all_times("> Times shown in GMT+2. I paste this weekly."), "GMT+2");
   EXPECT_EQ(zone_of_all_times("Shift notes, newest first. Times UTC unless noted."), "UTC");
   EXPECT_EQ(zone_of_all_times("Freelancer: J. Keller · Rate: 95 €/h · all times are Europe/Berlin"), "Europe/Berlin");
+  EXPECT_EQ(zone_of_all_times("Todas las horas están en hora peninsular (CET) salvo que se indique otra cosa."), "CET");
+  EXPECT_EQ(zone_of_all_times("Saatler Türkiye saati (TSİ)."), "TSİ");
+  EXPECT_EQ(zone_of_all_times("Giờ ghi theo giờ Việt Nam (GMT+7) nếu không ghi chú khác."), "GMT+7");
+  // A remark in brackets does not use up the words the zone may come within.
+  EXPECT_EQ(zone_of_all_times("Times are local to whoever writes (we're all in Berlin this quarter, CEST)."), "CEST");
   EXPECT_EQ(zone_of_all_times("Times are approximate."), "");
   EXPECT_EQ(zone_of_all_times("Sometimes CI is slow."), "");
   EXPECT_EQ(zone_of_all_times("Build times are down since the EST outage"), "");
@@ -322,6 +327,21 @@ TEST(ParseZones, IanaNamesFollowTheirDaylightRules) {
   EXPECT_EQ(zone_offset("America/Los_Angeles", 2025, 7, 15), -420);
   EXPECT_EQ(zone_offset("Europe/Paris", 2025, 3, 29), 60);
   EXPECT_EQ(zone_offset("Europe/Paris", 2025, 3, 31), 120);
+}
+TEST(ParseZones, NamesWithMarksAndQuebecNames) {
+  EXPECT_EQ(time_in("Čas: 13:15–15:45 SEČ"), "13:15-15:45 SEČ");
+  EXPECT_EQ(zone_offset("SELČ", 2025, 4, 1), 120);
+  EXPECT_EQ(time_in("**Saat:** 14:00 - 16:00 (TSİ)"), "14:00-16:00 TSİ");
+  EXPECT_EQ(zone_offset("HAE", 2025, 7, 1), -240);
+  EXPECT_EQ(time_in("14:00 UTC−5"), "14:00 UTC-5"); // a minus sign, no letter
+}
+TEST(ParseZones, ARemarkInBracketsThatEndsWithAZone) {
+  EXPECT_EQ(time_in("De 15h à 17h (heure de Montréal, HAE)."), "15:00-17:00 HAE");
+  EXPECT_EQ(time_in("**Час:** з 10:00 до 13:00 (я у Варшаві, CET)"), "10:00-13:00 CET");
+  EXPECT_EQ(time_in("16:00 – 18:30 (estaba en Las Palmas, hora canaria WET)"), "16:00-18:30 WET");
+  // Not a remark with other times in it, nor one that ends with another word.
+  EXPECT_EQ(time_in("10:00–12:00 (09:00–11:00 CET for Dana)"), "10:00-12:00");
+  EXPECT_EQ(time_in("10:00–12:00 (pairing with the PST team)"), "10:00-12:00");
 }
 TEST(ParseZones, UnknownZoneIsNullopt) { EXPECT_FALSE(zone_offset("Mars/Olympus", 2025, 1, 1)); }
 

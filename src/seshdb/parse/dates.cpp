@@ -97,6 +97,13 @@ constexpr std::array k_months = {
     MonthName{"haziran", 6}, MonthName{"temmuz", 7}, MonthName{"ağustos", 8}, MonthName{"eylül", 9},
     MonthName{"ekim", 10}, MonthName{"kasım", 11}, MonthName{"aralık", 12},
     MonthName{"maret", 3}, MonthName{"agustus", 8}, MonthName{"desember", 12},
+    // Czech, both cases ("6. března 2025", "Březen 2025").
+    MonthName{"ledna", 1}, MonthName{"leden", 1}, MonthName{"února", 2}, MonthName{"únor", 2},
+    MonthName{"března", 3}, MonthName{"březen", 3}, MonthName{"dubna", 4}, MonthName{"duben", 4},
+    MonthName{"května", 5}, MonthName{"květen", 5}, MonthName{"června", 6}, MonthName{"červen", 6},
+    MonthName{"července", 7}, MonthName{"červenec", 7}, MonthName{"srpna", 8}, MonthName{"srpen", 8},
+    MonthName{"září", 9}, MonthName{"října", 10}, MonthName{"říjen", 10}, MonthName{"listopadu", 11},
+    MonthName{"prosince", 12}, MonthName{"prosinec", 12},
 };
 
 std::size_t skip_spaces(std::string_view text, std::size_t p);
@@ -207,12 +214,21 @@ std::optional<DateMatch> numeric_date_at(std::string_view text, std::size_t pos)
       return std::nullopt;
     }
     ++p;
+    // "5. 3. 2025": Czech and Slovak put a space after each dot.
+    const bool spaced = sep == '.' && p + 1 < text.size() && text[p] == ' ' && is_digit(text[p + 1]);
+    p += spaced ? 1 : 0;
     int b = 0;
     const int nb = read_number(text, p, 2, b);
     if (nb == 0 || p + static_cast<std::size_t>(nb) >= text.size() || text[p + static_cast<std::size_t>(nb)] != sep) {
       return std::nullopt;
     }
     p += static_cast<std::size_t>(nb) + 1;
+    if (spaced) {
+      if (p + 1 >= text.size() || text[p] != ' ' || !is_digit(text[p + 1])) {
+        return std::nullopt;
+      }
+      ++p;
+    }
     int year = 0;
     const int ny = read_number(text, p, 4, year);
     const bool long_year = ny == 4 && plausible_year(year);
@@ -325,6 +341,8 @@ bool read_year(std::string_view text, std::size_t& p, int& year) {
   q = skip_spaces(text, q);
   if (text.substr(q).starts_with("de ")) {
     q += 3;
+  } else if (text.substr(q).starts_with("năm ")) {
+    q += std::string_view("năm ").size();
   }
   if (read_number(text, q, 4, year) == 4 && plausible_year(year)) {
     p = q + 4;
@@ -457,7 +475,16 @@ std::optional<DateMatch> day_first_date_at(std::string_view text, std::size_t po
     p += 3;
   }
   std::size_t q = p;
-  const int month = read_month_word(text, p, q);
+  int month = read_month_word(text, p, q);
+  // "ngày 5 tháng 3 năm 2025": Vietnamese numbers its months.
+  if (month == 0 && text.substr(p).starts_with("tháng ")) {
+    q = p + std::string_view("tháng ").size();
+    const int digits = read_number(text, q, 2, month);
+    q += static_cast<std::size_t>(digits);
+    if (digits == 0 || month < 1 || month > 12 || (q < text.size() && is_word_byte(text[q]))) {
+      return std::nullopt;
+    }
+  }
   if (month == 0) {
     return std::nullopt;
   }

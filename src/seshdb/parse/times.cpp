@@ -39,6 +39,9 @@ constexpr std::array k_abbreviations = {
     FixedZone{"NZST", 720},  FixedZone{"NZDT", 780},  FixedZone{"BRT", -180},  FixedZone{"ART", -180},
     FixedZone{"WAT", 60},    FixedZone{"EAT", 180}, // not CAT or SAST: a ticket key and static analysis
     FixedZone{"WITA", 480},  FixedZone{"WIT", 540},   FixedZone{"TRT", 180},   FixedZone{"МСК", 180},
+    // Czech and Slovak (SEČ, SELČ), Turkish (TSİ) and Quebec French (HNE, HAE) names.
+    FixedZone{"SEČ", 60},    FixedZone{"SELČ", 120},  FixedZone{"TSİ", 180},   FixedZone{"HNE", -300},
+    FixedZone{"HAE", -240},
     // The local names Chinese and Japanese logs write: "14:00–16:30（北京时间）".
     FixedZone{"北京时间", 480}, FixedZone{"北京時間", 480}, FixedZone{"台北时间", 480}, FixedZone{"台北時間", 480},
     FixedZone{"台灣時間", 480}, FixedZone{"台湾时间", 480}, FixedZone{"香港时间", 480}, FixedZone{"香港時間", 480},
@@ -175,6 +178,10 @@ std::optional<std::string> read_zone(std::string_view text, std::size_t pos, std
   std::size_t p = pos;
   while (p < text.size() && (is_alpha(text[p]) || text[p] == '/' || text[p] == '_')) {
     ++p;
+  }
+  // "SEČ", "TSİ": a Latin letter with a mark ends some names (not "−", the minus of "UTC−5").
+  if (p + 1 < text.size() && (text[p] == '\xC4' || text[p] == '\xC5')) {
+    p += 2;
   }
   const std::string_view word = text.substr(pos, p - pos);
   // "Pacific Time", "Eastern time": the US zones by name, which follow
@@ -1101,6 +1108,30 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
         }
       }
     }
+    // "De 15h à 17h (heure de Montréal, HAE)", "(я у Варшаві, CET)": a remark
+    // in brackets after the time, with no number in it, that ends with a zone.
+    if (!zone) {
+      std::size_t open = p;
+      while (open < text.size() && text[open] == ' ') {
+        ++open;
+      }
+      const std::size_t close = open < text.size() && text[open] == '(' ? text.find(')', open) : std::string_view::npos;
+      if (close != std::string_view::npos && close - open < 160 &&
+          std::none_of(text.begin() + static_cast<std::ptrdiff_t>(open), text.begin() + static_cast<std::ptrdiff_t>(close),
+                       [](char c) { return is_digit(c); })) {
+        std::size_t word = close;
+        while (word > open + 1 && text[word - 1] != ' ' && text[word - 1] != ',' && text[word - 1] != ':') {
+          --word;
+        }
+        std::size_t remark_zone_end = 0;
+        if (word > open + 1) {
+          if (auto found = read_zone(text, word, remark_zone_end); found && remark_zone_end == close) {
+            zone = found;
+            p = close + 1;
+          }
+        }
+      }
+    }
     if (zone) {
       match.zone = *zone;
     } else if (!zone_before.empty()) {
@@ -1120,7 +1151,11 @@ std::string zone_of_all_times(std::string_view line) {
   for (std::string_view phrase : {"all times", "times are", "times in ", "times shown", "times ", "all timestamps",
                                   "timestamps are", "godziny ",
                                   "horários ", "horarios ", "horas ", "heures ", "zeiten ", "uhrzeiten ", "orari ",
-                                  "tijden ", "alle zeiten ", "время ", "时间", "時間", "시간"}) {
+                                  "tijden ", "alle zeiten ", "время ", "时间", "時間", "시간",
+                                  // "Todas las horas están en hora peninsular (CET)", "Saatler Türkiye
+                                  // saati (TSİ).", "Giờ ghi theo giờ Việt Nam (GMT+7)", "Alla tider i CET."
+                                  "todas las horas ", "toutes les heures ", "saatler ", "giờ ", "všechny časy ",
+                                  "alla tider ", "tider ", "усі часи ", "час "}) {
     const auto at = lower.find(phrase);
     if (at == std::string::npos) {
       continue;
@@ -1142,13 +1177,18 @@ std::string zone_of_all_times(std::string_view line) {
   }
   // The zone is the first one the sentence names after the phrase, within a
   // few words: "All times are in UTC unless noted", "Times are local (CET)".
+  // Words in brackets do not count: "Times are local to whoever writes (we're
+  // all in Berlin this quarter, CEST)".
   int words = 0;
+  int depth = 0;
   for (std::size_t pos = from; pos < line.size() && words <= 6; ++pos) {
+    depth += line[pos] == '(' ? 1 : (line[pos] == ')' && depth > 0 ? -1 : 0);
     const char before = line[pos - 1];
     if (before != ' ' && before != '(' && before != ':') {
       continue;
     }
-    if (is_alpha(line[pos]) || line[pos] == '+' || line[pos] == '-' || static_cast<unsigned char>(line[pos]) >= 0x80) {
+    if (depth == 0 && (is_alpha(line[pos]) || line[pos] == '+' || line[pos] == '-' ||
+                       static_cast<unsigned char>(line[pos]) >= 0x80)) {
       ++words;
     }
     std::size_t end = 0;
