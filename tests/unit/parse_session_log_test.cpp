@@ -1751,6 +1751,19 @@ TEST(ParseTimesInSessions, FrenchHoursNextDayMarksAndBranchesInOtherLanguages) {
   EXPECT_EQ(log.sessions[4].duration_minutes, 120); // "2h de tests" after the clock, not 14 hours
 }
 
+TEST(ParseFieldsRules, ABranchInALaterSentenceInBracketsOrAsASwedishGren) {
+  auto log = parse("# Journal\n\n### lundi 3 mars 2025\n\nDe 9h à 11h30. Branche : `init/projet`\n\nMise en place.\n\n"
+                   "### 2025-03-21 (fre)\n\nkl. 13:00–15:30\nGren: `feature/offline-kartor`\n\n"
+                   "### 2025-03-22\n\n- Lea started ORCA-311 (branch: feat/offline-orders).\n- Ken reviewed.\n\n"
+                   "### 2025-03-23\n\nWe talked about it. Branches are cheap.\n");
+  ASSERT_EQ(log.sessions.size(), 4u);
+  EXPECT_EQ(log.sessions[0].branch, "init/projet");
+  EXPECT_EQ(log.sessions[0].end_minute, 11 * 60 + 30);
+  EXPECT_EQ(log.sessions[1].branch, "feature/offline-kartor");
+  EXPECT_EQ(log.sessions[2].branch, "feat/offline-orders");
+  EXPECT_EQ(log.sessions[3].branch, std::nullopt);
+}
+
 TEST(ParseSessions, SlashDatesReadDayFirstWhenTheTextOrItsLanguageSaysSo) {
   EXPECT_EQ(parse("# Diario\n\n## Sesión 3 — 6/3/2025\nx\n").sessions.at(0).local_date, "2025-03-06");
   EXPECT_EQ(parse("# Log\n\nDeadline 15/04/2025.\n\n## 6/3/2025\nx\n").sessions.at(0).local_date, "2025-03-06");

@@ -1109,7 +1109,7 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     }
     if (!session.branch && key_is(key, {"branch", "branch(es)", "branches", "git branch", "working branch", "feature branch", "current branch", "active branch", "branch name", "分支",
                                           "rama", "branche", "zweig", "ブランチ", "ramo", "브랜치", "ветка", "гілка", "gałąź",
-                                          "cabang", "dal", "nhánh", "الفرع", "větev", "vetva"})) {
+                                          "cabang", "dal", "nhánh", "الفرع", "větev", "vetva", "gren"})) {
       auto branch = clean_branch(field.value);
       if (!branch.empty()) {
         session.branch = branch;
@@ -1396,6 +1396,9 @@ std::optional<SessionStart> whole_file_session(const MarkdownDoc& doc, std::stri
 
 // Labels of a time spent that opens a later sentence of a line.
 constexpr std::string_view k_duration_sentence_labels[] = {"duration:", "time spent:", "time:", "spent:"};
+// "De 9h à 11h30. Branche : `init/projet`": the branch in a later sentence.
+constexpr std::string_view k_branch_sentence_labels[] = {"branch:", "branch :", "branche :", "branche:", "rama:", "zweig:",
+                                                         "gren:", "větev:", "dal:", "nhánh:", "gałąź:"};
 
 // Headings that look back on a day rather than hold more of its work.
 constexpr std::string_view k_day_reflections[] = {"takeaway", "lesson", "learning", "learned", "reflection",
@@ -2370,6 +2373,27 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
               }
             }
             break;
+          }
+          const bool branch_labelled = std::any_of(std::begin(k_branch_sentence_labels), std::end(k_branch_sentence_labels),
+                                                   [&](std::string_view label) {
+                                                     return sentence.size() >= label.size() &&
+                                                            util::iequals_ascii(sentence.substr(0, label.size()), label);
+                                                   });
+          if (branch_labelled) {
+            const std::size_t colon = sentence.find(':');
+            std::string_view value = util::trim(sentence.substr(colon + 1));
+            value = value.substr(0, value.find(". "));
+            const std::string key(util::trim(sentence.substr(0, colon)));
+            session.fields.push_back(model::Field{key, std::string(value), line});
+          }
+        }
+        // "- Lea started ORCA-311 (branch: feat/offline-orders).": a branch in brackets.
+        if (own && !session.branch) {
+          const std::size_t at = normalized.find("(branch: ");
+          const std::size_t close = at == std::string::npos ? at : normalized.find(')', at);
+          if (close != std::string::npos) {
+            const std::size_t from = at + std::string_view("(branch: ").size();
+            session.fields.push_back(model::Field{"Branch", normalized.substr(from, close - from), line});
           }
         }
         // Plain time lines anywhere: "开始：2025.12.28 9：00"; a Branch, and a
