@@ -57,6 +57,12 @@ TEST(ParseTimes, ABareHourAfterADateAndADashSharesTheEndsMeridiem) {
   ASSERT_TRUE(range.has_value());
   EXPECT_EQ(range->start, 13 * 60);
   EXPECT_EQ(range->end, std::optional<int>(16 * 60));
+  // Nor does the date's weekday in brackets: "Sep 1 (Mon) · 9–11:30am".
+  const auto after_weekday = find_time("Sep 1 (Mon) · 9–11:30am", 5);
+  ASSERT_TRUE(after_weekday.has_value());
+  EXPECT_EQ(after_weekday->start, 9 * 60);
+  EXPECT_EQ(after_weekday->end, std::optional<int>(11 * 60 + 30));
+  EXPECT_EQ(time_in("Sep 1 (team 3) · 9–11:30am"), "11:30"); // a number in brackets is no weekday
   // Without a date before it, "Day 2 - 9am" is a number and a time.
   EXPECT_EQ(time_in("Day 2 - 9am standup"), "09:00");
 }
@@ -350,6 +356,12 @@ TEST(ParseTimes, UhrMakesAClockOfDottedAndBareHours) {
   EXPECT_EQ(time_in("Fr, 8.30–10.00 Uhr"), "08:30-10:00");
   EXPECT_EQ(time_in("09:15 Uhr – 12:00 Uhr"), "09:15-12:00");
   EXPECT_EQ(time_in("ab 14 Uhr bis 16 Uhr"), "14:00-16:00");
+  EXPECT_EQ(time_in("**Zeit:** 10.00 bis 11.30 Uhr"), "10:00-11:30");
+  // The Nordic "kl." says the same before the time.
+  EXPECT_EQ(time_in("kl. 13.00–15.30"), "13:00-15:30");
+  EXPECT_EQ(time_in("Tid: kl 13–16"), "13:00-16:00");
+  EXPECT_EQ(time_in("kl. 9.15"), "09:15");
+  EXPECT_EQ(time_in("Skill 2.10 – 3.5"), "none"); // not a "kl" word
   // Without it, a dotted number stays a version or a decimal.
   EXPECT_EQ(time_in("upgraded 2.14 to 2.15"), "none");
   EXPECT_EQ(time_in("Uhrwerk 3.10"), "none");

@@ -409,6 +409,15 @@ std::size_t past_cjk_end_words(std::string_view text, std::size_t q) {
 // as likely a version or a decimal; with `bare_dot` a clock such as "9.30"
 // is returned as well, for find_time to accept only as a range's start whose
 // end has a meridiem ("9.30-11.15am").
+bool klockan_before(std::string_view text, std::size_t pos) {
+  std::size_t b = pos;
+  while (b > 0 && text[b - 1] == ' ') {
+    --b;
+  }
+  b -= b > 0 && text[b - 1] == '.' ? 1 : 0;
+  return b >= 2 && b < pos && util::iequals_ascii(text.substr(b - 2, 2), "kl") && (b == 2 || !is_alpha(text[b - 3]));
+}
+
 std::optional<Clock> read_clock(std::string_view text, std::size_t pos, bool bare_dot = false) {
   if (pos > 0 && (is_digit(text[pos - 1]) || text[pos - 1] == ':' || text[pos - 1] == '.' || text[pos - 1] == '/' ||
                   text[pos - 1] == ',')) {
@@ -490,8 +499,10 @@ std::optional<Clock> read_clock(std::string_view text, std::size_t pos, bool bar
       meridiem = 0;
     }
   }
-  // "9.15 Uhr", "14 Uhr", "09:15 Uhr": a clock, however its minutes are written.
-  const bool uhr = meridiem == 0 && lower.starts_with("uhr") && (q + 3 >= text.size() || !is_alpha(text[q + 3]));
+  // "9.15 Uhr", "14 Uhr", "09:15 Uhr": a clock, however its minutes are written;
+  // so is one after the Nordic "kl." ("kl. 13.00–15.30", "kl 13–16").
+  const bool uhr_word = meridiem == 0 && lower.starts_with("uhr") && (q + 3 >= text.size() || !is_alpha(text[q + 3]));
+  const bool uhr = uhr_word || (meridiem == 0 && klockan_before(text, pos));
   if (meridiem != 0 && (q + len >= text.size() || !is_alpha(text[q + len]) || len == 4)) {
     if (clock.hour < 1 || clock.hour > 12) {
       return std::nullopt;
@@ -500,7 +511,7 @@ std::optional<Clock> read_clock(std::string_view text, std::size_t pos, bool bar
     p = q + len;
   } else if (uhr) {
     clock.uhr = true;
-    p = q + 3;
+    p = uhr_word ? q + 3 : p;
   } else if (!has_minutes || (dot_minutes && !bare_dot)) {
     return std::nullopt; // a bare number is not a time
   }
@@ -589,6 +600,10 @@ std::optional<Clock> bare_hour_of_range(std::string_view text, std::size_t pos, 
       d -= 3;
     } else if (tail.ends_with("·")) {
       d -= 2;
+    } else if (const std::size_t open = tail.rfind('(');
+               tail.ends_with(")") && open != std::string_view::npos && open >= from && d - open <= 12 &&
+               is_weekday_word(util::to_lower_ascii(tail.substr(open + 1, d - open - 2)))) {
+      d = open; // "Sep 1 (Mon) · 9–11:30am": the date's weekday in brackets
     } else {
       break;
     }
@@ -709,7 +724,8 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
     // "9.30" without a meridiem starts a range whose end has one ("9.30-11.15am");
     // otherwise it is no time, and neither is the digit run it is made of.
     if (first && first->dot_style && first->meridiem == 0 && !first->uhr) {
-      const std::size_t q = skip_range_separator(text, first->end);
+      bool word = false; // "10.00 bis 11.30 Uhr"
+      const std::size_t q = skip_range_separator(text, first->end, &word);
       const auto end = q == std::string_view::npos ? std::nullopt : read_clock(text, q, true);
       if (!end || (end->meridiem == 0 && !end->uhr)) {
         pos = first->end - 1;
@@ -942,7 +958,16 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
         // "2025-12-04" after a dash is a date, not a time. "9.30am - 12.00":
         // an end with dot minutes needs a meridiem, its own or the start's.
         if (!second) {
-          second = read_clock(text, q, first->meridiem != 0);
+          second = read_clock(text, q, first->meridiem != 0 || first->uhr);
+        }
+        // "kl 13–16", "14 Uhr – 16": an o'clock start makes a bare later hour its end.
+        if (!second && first->uhr && !first->has_seconds) {
+          int end_hour = 0;
+          const std::size_t e = hour_digits_end(text, q, end_hour);
+          if (e - q <= 2 && end_hour <= 24 && end_hour > first->hour &&
+              (e >= text.size() || (!is_alpha(text[e]) && !is_digit(text[e]) && text[e] != '.' && text[e] != ':'))) {
+            second = Clock{end_hour, 0, 0, false, e, false, false, false, false};
+          }
         }
         if (!second) {
           second = cjk_hour_at(text, q);
