@@ -1682,6 +1682,22 @@ TEST(ParseSessions, OnlyAWeekdayMayStandBeforeABoldDateAndATitleYearNeedsALog) {
   EXPECT_TRUE(parse("# Troubleshooting: worker crash\n\n## Log 1\nx\n\n## Log 2\ny\n").sessions.empty());
 }
 
+TEST(ParseSessions, ABoldDateAfterAWeekdayInAnyLanguageOrAnEntryTag) {
+  auto log = parse("# Dziennik\n\n## Marzec 2025\n\n**Poniedziałek, 3 marca 2025** (godz. 9:00–12:00, gałąź: `feature/naliczenia`)\n\n"
+                   "Model.\n\n**Czwartek, 6 marca 2025** (2 godz., gałąź: `feature/saldo`)\n\nPDF.\n\n"
+                   "## Changelog of sessions\n\n**S1 · 2025-09-01 · 19:10–21:40 CEST** — Project scaffold.\n\n"
+                   "**#2 — 2025-09-03** — Tile download.\n");
+  ASSERT_EQ(session_lines(log), (std::vector<int>{5, 9, 15, 17}));
+  EXPECT_EQ(log.sessions[0].start_minute, 9 * 60);
+  EXPECT_EQ(log.sessions[0].branch, "feature/naliczenia");
+  EXPECT_EQ(log.sessions[1].branch, "feature/saldo");
+  EXPECT_EQ(log.sessions[2].local_date, "2025-09-01");
+  EXPECT_EQ(log.sessions[2].timezone, "CEST");
+  EXPECT_EQ(log.sessions[3].local_date, "2025-09-03");
+  // Not a release named before the date, nor a sentence's date.
+  EXPECT_TRUE(parse("# Notes\n\n**Release 12 · 2025-03-01** — shipped.\n\n**Due 2025-03-20** (the beta).\n").sessions.empty());
+}
+
 TEST(ParseFindings, OneRetriageOrAFindingsRowIsNoLegend) {
   auto log = parse("# Session 5 — 2025-03-04\n\n## Findings\n\n| ID | Priority | Severity | Title |\n|---|---|---|---|\n"
                    "| 1 | P2 | High | Memory leak |\n\nRe-triaged: Medium → P1\n\n- **High**: missing rate limit\n- **Medium**: noisy logs\n");

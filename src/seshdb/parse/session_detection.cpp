@@ -963,7 +963,23 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
         before.pop_back();
       }
       // Nothing, or a weekday ("Monday, "): not "Updated 2025-03-01", "Due ...".
-      return before.empty() || weekday_heading(before).has_value();
+      if (before.empty() || weekday_heading(before).has_value()) {
+        return true;
+      }
+      // A weekday in any language, one word before a comma ("Poniedziałek, 3 marca 2025").
+      const std::string_view written = util::trim(std::string_view(normalized).substr(0, date->begin));
+      if (written.ends_with(",") && written.find(' ') == std::string_view::npos && written.size() >= 4 &&
+          std::none_of(written.begin(), written.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return true;
+      }
+      // An entry's tag: "S1 · 2025-09-01", "#12 — 2025-09-03".
+      while (!before.empty() && (before.back() == ' ' || before.back() == '-' || before.back() == '|' ||
+                                 static_cast<unsigned char>(before.back()) >= 0x80)) {
+        before.pop_back();
+      }
+      const std::size_t digits = before.find_first_of("0123456789");
+      return before.size() >= 2 && before.size() <= 5 && (before[0] == 's' || before[0] == '#') && digits == 1 &&
+             before.find_first_not_of("0123456789", 1) == std::string::npos;
     };
     bool dated_by_rest = false; // "**Session 3** — 2025-03-04": the date after the dash
     if (dashed && !date) {
@@ -1024,7 +1040,13 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
         if (time && time->end &&
             (time->begin == lead || (bracket && time->begin < close && time->end_pos <= close + 1))) {
           const bool closing = time->end_pos < rest.size() && rest[time->end_pos] == ')';
-          start.title += rest.substr(0, time->end_pos + (closing ? 1 : 0));
+          // The whole bracket when the time is in it: "(godz. 9:00–12:00, gałąź: `x`)".
+          start.title += rest.substr(0, bracket && time->begin < close ? close + 1 : time->end_pos + (closing ? 1 : 0));
+          start.title = std::string(util::trim(start.title));
+          start.normalized = normalize_width(start.title);
+        } else if (bracket && close != std::string::npos && close - lead < 120) {
+          // "**Czwartek, 6 marca 2025** (czas: 2 godz. 15 min, gałąź: `x`)": the entry's particulars.
+          start.title += rest.substr(0, close + 1);
           start.title = std::string(util::trim(start.title));
           start.normalized = normalize_width(start.title);
         }

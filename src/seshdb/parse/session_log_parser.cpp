@@ -411,6 +411,23 @@ std::string branch_in_title(std::string_view normalized) {
       return branch;
     }
   }
+  // In other languages, with a colon: "(godz. 9:00–12:00, gałąź: `x`)", "· Rama: y".
+  for (std::string_view label : {"gałąź:", "rama:", "branche :", "branche:", "zweig:", "gren:", "větev:", "nhánh:",
+                                 "гілка:", "ветка:", "分支:"}) {
+    const auto at = lower.find(label);
+    if (at == std::string::npos || (at > 0 && lower[at - 1] != ' ' && lower[at - 1] != '(' && lower[at - 1] != '*')) {
+      continue;
+    }
+    std::string value(util::trim(normalized.substr(at + label.size())));
+    for (std::string_view stop : {" · ", " | ", " — ", " – ", ")", "]", ","}) {
+      if (const auto cut = value.find(stop); cut != std::string::npos) {
+        value.resize(cut);
+      }
+    }
+    if (auto branch = clean_branch(value); !branch.empty()) {
+      return branch;
+    }
+  }
   return {};
 }
 
