@@ -220,6 +220,14 @@ TEST(ParseTimes, ChineseAndJapaneseMeridiemWords) {
   EXPECT_EQ(time_in("中午 11:30-13:00"), "11:30-13:00");
   EXPECT_EQ(time_in("中午12:00-1:30"), "12:00-13:30");
 }
+TEST(ParseTimes, FrenchHoursSpacedFromTheirSign) {
+  EXPECT_EQ(time_in("**Horaires :** de 9 h à 11 h 30"), "09:00-11:30");
+  EXPECT_EQ(time_in("9 h – 12 h 15 (UTC+1)"), "09:00-12:15 UTC+1");
+  // Time spent stays time spent: alone, or small, or with its minutes' unit.
+  EXPECT_EQ(time_in("Durée : 3 h"), "none");
+  EXPECT_EQ(time_in("de 2 h à 3 h de tests"), "none");
+  EXPECT_EQ(time_in("Durée : 1 h 30 min"), "none");
+}
 TEST(ParseTimes, FrenchHourEnd) {
   EXPECT_EQ(time_in("lundi 17 novembre 2025 — 9h30-11h"), "09:30-11:00");
   EXPECT_EQ(time_in("14h00 - 2h de tests"), "14:00"); // a duration, not an end

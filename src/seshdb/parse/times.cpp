@@ -274,12 +274,23 @@ std::optional<Clock> french_hour_at(std::string_view text, std::size_t pos) {
     clock.hour = clock.hour * 10 + (text[e] - '0');
     ++e;
   }
+  // "9 h", "11 h 30": French typesetting spaces the sign and the minutes.
+  const bool spaced = e > pos && e + 1 < text.size() && text[e] == ' ' && text[e + 1] == 'h';
+  e += spaced ? 1 : 0;
   const bool alone = e + 1 >= text.size() || (!is_alpha(text[e + 1]) && !is_digit(text[e + 1]));
   if (e == pos || e >= text.size() || text[e] != 'h' || !alone || clock.hour > 24) {
     return std::nullopt;
   }
   clock.end = e + 1;
   clock.h_style = true;
+  if (spaced && e + 4 <= text.size() && text[e + 1] == ' ' && is_digit(text[e + 2]) && is_digit(text[e + 3]) &&
+      (e + 4 == text.size() || (!is_alpha(text[e + 4]) && !is_digit(text[e + 4]) && !text.substr(e + 4).starts_with(" min")))) {
+    const int minute = (text[e + 2] - '0') * 10 + (text[e + 3] - '0');
+    if (minute < 60) {
+      clock.minute = minute;
+      clock.end = e + 4;
+    }
+  }
   return clock;
 }
 
