@@ -232,6 +232,12 @@ TEST(ParseDates, CzechAndVietnameseDates) {
   EXPECT_EQ(date_in("v1. 2. 3 release"), "none");
   EXPECT_EQ(date_in("5 tháng 13 năm 2025"), "none");
 }
+TEST(ParseDates, DayMonthAndTwoYearDigitsJoinedByDashes) {
+  EXPECT_EQ(date_in("| lun | 03-mar-25 | 9:00 hs |"), "2025-03-03");
+  EXPECT_EQ(date_in("4-Dec-2025"), "2025-12-04");
+  EXPECT_EQ(date_in("3 mar 25 items"), "--03-03"); // no dashes: 25 is no year
+  EXPECT_EQ(date_in("03-mar-99"), "--03-03");      // only this century's twenties and thirties
+}
 TEST(ParseDates, CivilDayRoundTrip) {
   int y = 0, m = 0, d = 0;
   civil_from_days(days_from_civil(2024, 2, 29), y, m, d);

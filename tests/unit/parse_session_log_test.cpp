@@ -1698,6 +1698,20 @@ TEST(ParseSessions, ABoldDateAfterAWeekdayInAnyLanguageOrAnEntryTag) {
   EXPECT_TRUE(parse("# Notes\n\n**Release 12 · 2025-03-01** — shipped.\n\n**Due 2025-03-20** (the beta).\n").sessions.empty());
 }
 
+TEST(ParseSessions, ATimesheetsFromToAndHoursColumnsInOtherLanguages) {
+  auto log = parse("# Planilla de horas\n\nTodos los horarios en ART.\n\n| Día | Fecha | Desde | Hasta | Horas | Rama |\n"
+                   "|---|---|---|---|---|---|\n| lun | 03-mar-25 | 9:00 hs | 12:30 hs | 3,5 | `feat/agenda` |\n"
+                   "| vie | 07-mar-25 | — | — | 2 | `main` |\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-03-03");
+  EXPECT_EQ(log.sessions[0].start_minute, 9 * 60);
+  EXPECT_EQ(log.sessions[0].end_minute, 12 * 60 + 30);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 210);
+  EXPECT_EQ(log.sessions[0].tz_rule, "file");
+  EXPECT_EQ(log.sessions[1].duration_minutes, 120);
+  EXPECT_EQ(log.sessions[1].branch, "main");
+}
+
 TEST(ParseFindings, OneRetriageOrAFindingsRowIsNoLegend) {
   auto log = parse("# Session 5 — 2025-03-04\n\n## Findings\n\n| ID | Priority | Severity | Title |\n|---|---|---|---|\n"
                    "| 1 | P2 | High | Memory leak |\n\nRe-triaged: Medium → P1\n\n- **High**: missing rate limit\n- **Medium**: noisy logs\n");

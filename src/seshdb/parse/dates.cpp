@@ -492,6 +492,15 @@ std::optional<DateMatch> day_first_date_at(std::string_view text, std::size_t po
   std::size_t r = q; // "4-Dec-2025": the dash before the year is skipped below
   if (r < text.size() && text[r] == '-') {
     ++r;
+    // "03-mar-25": two year digits, this century, when dashes join all three.
+    if (pos + 2 <= text.size() && text[p - 1] == '-' && r + 2 <= text.size() && is_digit(text[r]) && is_digit(text[r + 1]) &&
+        (r + 2 == text.size() || (!is_digit(text[r + 2]) && !is_word_byte(text[r + 2]))) && text[r] >= '2' && text[r] <= '3') {
+      year = 2000 + (text[r] - '0') * 10 + (text[r + 1] - '0');
+      if (!is_valid_date(year, month, day)) {
+        return std::nullopt;
+      }
+      return DateMatch{year, month, day, pos, r + 2};
+    }
   }
   if (read_year(text, r, year)) {
     if (!is_valid_date(year, month, day)) {

@@ -1167,7 +1167,8 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                                                              // Russian, Ukrainian, Polish, Indonesian, Turkish, Vietnamese, Arabic
                                                              "длительность", "продолжительность", "затрачено", "тривалість",
                                                              "czas trwania", "czas pracy", "durasi", "süre", "thời lượng",
-                                                             "tổng thời gian", "المدة"})) {
+                                                             "tổng thời gian", "المدة", "horas", "stunden", "std.", "timmar",
+                                                             "varaktighet", "trvání", "doba", "durée effective"})) {
       facts.duration = parse_duration_minutes(field.value);
       // "Elapsed: 01:12:30", "Spent: 2:15", "Time: 1:30h"; not "Logged: 17:40",
       // a time stamp, unless an hour sign says it is hours.
@@ -1176,7 +1177,7 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
       if (!facts.duration && (hour_sign || !key_is(key, {"time", "logged", "billed"}))) {
         facts.duration = parse_clock_duration(field.value);
       }
-      if (!facts.duration && key_is(key, {"hours", "hrs"})) {
+      if (!facts.duration && key_is(key, {"hours", "hrs", "horas", "stunden", "std.", "timmar"})) {
         facts.duration = parse_duration_minutes(field.value + " hours"); // a table's "Hours" column: "1.5"
       }
     }
@@ -1219,13 +1220,15 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     }
     if (key_is(key, {"start", "started", "start time", "started at", "session started", "session start",
                      "session start time", "began", "begun", "beginn", "début", "inicio", "início", "inizio",
-                     "heure de début", "hora de inicio", "hora de início", "开始", "开始时间", "開始"}) &&
+                     "heure de début", "hora de inicio", "hora de início", "开始", "开始时间", "開始",
+                     // a timesheet's From and To columns: "| Desde | Hasta |", "| Von | Bis |"
+                     "desde", "von", "od"}) &&
         !start_field) {
       start_field = time_in_value(field.value);
     }
     if (key_is(key, {"end", "ended", "end time", "ended at", "finished", "finished at", "completed at", "session completed",
                      "session ended", "session end", "session end time", "ende", "fin", "fim", "término",
-                     "heure de fin", "hora de fin", "hora de término", "结束", "结束时间", "終了"}) &&
+                     "heure de fin", "hora de fin", "hora de término", "结束", "结束时间", "終了", "hasta", "bis", "do"}) &&
         !end_field) {
       end_field = time_in_value(field.value);
     }

@@ -1190,7 +1190,7 @@ std::string zone_of_all_times(std::string_view line) {
                                   "tijden ", "alle zeiten ", "время ", "时间", "時間", "시간",
                                   // "Todas las horas están en hora peninsular (CET)", "Saatler Türkiye
                                   // saati (TSİ).", "Giờ ghi theo giờ Việt Nam (GMT+7)", "Alla tider i CET."
-                                  "todas las horas ", "toutes les heures ", "saatler ", "giờ ", "všechny časy ",
+                                  "todas las horas ", "todos los horarios ", "toutes les heures ", "saatler ", "giờ ", "všechny časy ",
                                   "alla tider ", "tider ", "усі часи ", "час "}) {
     const auto at = lower.find(phrase);
     if (at == std::string::npos) {
