@@ -1183,6 +1183,13 @@ TEST(ParseFindings, APLevelBesideASeverityWordWins) {
   EXPECT_TRUE(parse("## 2025-06-02\n### Findings\n- Critical (P0) bugs open: 0\n- High (P1) count: 3 → 1\n").findings.empty());
 }
 
+TEST(ParseFindings, ALevelOfTwoWordsAsItsHyphenedForm) {
+  auto log = parse("## 2025-03-17\n\n### Review\n\n- **Must fix**: manifest written before checksums.\n"
+                   "- Should fix — stream the hash.\n- **Nit**: rename.\n- Must have: a spec.\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 manifest written before checksums.", "P2 stream the hash.",
+                                                          "P3 rename."})); // "Must have" is no level
+}
+
 TEST(ParseFindings, ScaleRowsStatusTablesAndFindingsListedAgainAreNoNewFindings) {
   auto log = parse("## 2025-10-14 Review\n\n| Level | Label | Meaning |\n|---|---|---|\n| Critical | P0 | data loss |\n"
                    "| High | P1 | must fix |\n\n### Pass 1\n\n| ID | Severity | Finding |\n|---|---|---|\n"

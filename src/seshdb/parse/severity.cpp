@@ -220,6 +220,18 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
     }
   }
   std::optional<std::string> level = level_of_word(word);
+  // "**Must fix**: x", "Should fix — y": a level of two words.
+  if (!level && word_end + 1 < head.size() && head[word_end] == ' ') {
+    std::size_t second_end = word_end + 1;
+    while (second_end < head.size() && (is_alnum(head[second_end]) || head[second_end] == '-')) {
+      ++second_end;
+    }
+    const std::string two = word + util::to_lower_ascii(head.substr(word_end, second_end - word_end));
+    if (second_end > word_end + 1 && (level = level_of_word(two))) {
+      word = two;
+      word_end = second_end;
+    }
+  }
   if (!level) {
     return std::nullopt;
   }
