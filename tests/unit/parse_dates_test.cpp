@@ -238,6 +238,11 @@ TEST(ParseDates, DayMonthAndTwoYearDigitsJoinedByDashes) {
   EXPECT_EQ(date_in("3 mar 25 items"), "--03-03"); // no dashes: 25 is no year
   EXPECT_EQ(date_in("03-mar-99"), "--03-03");      // only this century's twenties and thirties
 }
+TEST(ParseDates, AFileNamesDateAndTime) {
+  EXPECT_EQ(date_in("# 2025-04-02-1530-oauth-refresh.md"), "2025-04-02");
+  EXPECT_EQ(date_in("2025-04-02-1"), "none");    // a version's fourth part
+  EXPECT_EQ(date_in("2025-04-02-2461-x"), "none"); // no time of day
+}
 TEST(ParseDates, CivilDayRoundTrip) {
   int y = 0, m = 0, d = 0;
   civil_from_days(days_from_civil(2024, 2, 29), y, m, d);

@@ -1183,6 +1183,15 @@ TEST(ParseFindings, APLevelBesideASeverityWordWins) {
   EXPECT_TRUE(parse("## 2025-06-02\n### Findings\n- Critical (P0) bugs open: 0\n- High (P1) count: 3 → 1\n").findings.empty());
 }
 
+TEST(ParseFieldsRules, ResumedAndStoppedBesideEachOther) {
+  auto log = parse("# Rate limiter, continued\n\n## 2025-09-04\n\n**Resumed:** 00:35 CEST · **Stopped:** 02:10 CEST\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].start_minute, 35);
+  EXPECT_EQ(log.sessions[0].end_minute, 2 * 60 + 10);
+  EXPECT_EQ(log.sessions[0].timezone, "CEST");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 95);
+}
+
 TEST(ParseFindings, ALevelOfTwoWordsAsItsHyphenedForm) {
   auto log = parse("## 2025-03-17\n\n### Review\n\n- **Must fix**: manifest written before checksums.\n"
                    "- Should fix — stream the hash.\n- **Nit**: rename.\n- Must have: a spec.\n");

@@ -181,9 +181,15 @@ std::optional<DateMatch> numeric_date_at(std::string_view text, std::size_t pos)
     if (cjk && text.substr(p).starts_with(korean ? "일" : "日")) {
       p += std::string_view("日").size();
     }
-    // "2025.12.28.1" is a version number.
+    // "2025.12.28.1" is a version number; "2025-04-02-1530-oauth" a date and
+    // its time, as a file name writes them.
     if (!cjk && p < text.size() && (text[p] == sep) && p + 1 < text.size() && is_digit(text[p + 1])) {
-      return std::nullopt;
+      const bool hhmm = sep == '-' && p + 5 <= text.size() && is_digit(text[p + 2]) && is_digit(text[p + 3]) &&
+                        is_digit(text[p + 4]) && (p + 5 == text.size() || !is_digit(text[p + 5])) &&
+                        (text[p + 1] - '0') * 10 + (text[p + 2] - '0') < 24 && text[p + 3] < '6';
+      if (!hhmm) {
+        return std::nullopt;
+      }
     }
     if (!is_valid_date(first_year, month, day)) {
       return std::nullopt;

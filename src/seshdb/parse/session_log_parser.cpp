@@ -1222,13 +1222,13 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                      "session start time", "began", "begun", "beginn", "début", "inicio", "início", "inizio",
                      "heure de début", "hora de inicio", "hora de início", "开始", "开始时间", "開始",
                      // a timesheet's From and To columns: "| Desde | Hasta |", "| Von | Bis |"
-                     "desde", "von", "od"}) &&
+                     "desde", "von", "od", "resumed"}) &&
         !start_field) {
       start_field = time_in_value(field.value);
     }
     if (key_is(key, {"end", "ended", "end time", "ended at", "finished", "finished at", "completed at", "session completed",
                      "session ended", "session end", "session end time", "ende", "fin", "fim", "término",
-                     "heure de fin", "hora de fin", "hora de término", "结束", "结束时间", "終了", "hasta", "bis", "do"}) &&
+                     "heure de fin", "hora de fin", "hora de término", "结束", "结束时间", "終了", "hasta", "bis", "do", "stopped"}) &&
         !end_field) {
       end_field = time_in_value(field.value);
     }
@@ -2371,7 +2371,8 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
               part = util::trim(part.substr(4));
             }
             for (auto& field : read_fields(part, line, true)) {
-              if (key_is(field.key, {"branch", "分支", "duration", "time spent", "spent"})) {
+              // "**Resumed:** 00:35 CEST · **Stopped:** 02:10 CEST": an end beside the start.
+              if (key_is(field.key, {"branch", "分支", "duration", "time spent", "spent", "end", "ended", "stopped", "finished"})) {
                 session.fields.push_back(std::move(field));
               }
             }
