@@ -1199,6 +1199,14 @@ TEST(ParseFindings, ALevelOfTwoWordsAsItsHyphenedForm) {
                                                           "P3 rename."})); // "Must have" is no level
 }
 
+TEST(ParseFindings, APLevelInBracketsBesideAnyWordOrGlossedInTheFilesWords) {
+  auto log = parse("## 2025-10-21\n\nReview came back with these findings:\n\n- **RF-4 (P2)** Limiter state is per-process.\n"
+                   "- **Krytyczny (P0):** PESEL in logs.\n- **P1 (Alto):** RFC validation.\n- **P0 (Crítico):** totals wrong.\n"
+                   "- **Phase 2 (P1):** build the exporter.\n- P0 (tenant collision): fixed in 7d1e5b9.\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P2 Limiter state is per-process.", "P0 PESEL in logs.",
+                                                          "P1 RFC validation.", "P0 totals wrong."}));
+}
+
 TEST(ParseFindings, ScaleRowsStatusTablesAndFindingsListedAgainAreNoNewFindings) {
   auto log = parse("## 2025-10-14 Review\n\n| Level | Label | Meaning |\n|---|---|---|\n| Critical | P0 | data loss |\n"
                    "| High | P1 | must fix |\n\n### Pass 1\n\n| ID | Severity | Finding |\n|---|---|---|\n"

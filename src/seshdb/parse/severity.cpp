@@ -177,6 +177,12 @@ std::optional<Severity> severity_of_label(std::string_view label) {
   return std::nullopt;
 }
 
+namespace {
+// Words before a P-level that rank work, not a finding: "Phase 2 (P1)", "Task-3 (P2)".
+constexpr std::string_view k_plan_words[] = {"phase", "task", "step", "stage", "milestone", "priority", "todo", "item",
+                                             "story", "epic", "sprint", "goal", "week", "day", "part", "ticket"};
+} // namespace
+
 std::optional<Severity> severity_of_item(std::string_view item, std::string& title) {
   std::string_view rest = util::trim(item);
   // Skip emoji and markup before the marker: "🔴 **P1**: ...", "[P1] ...".
@@ -232,6 +238,30 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
       word_end = second_end;
     }
   }
+  bool set_off = false;
+  // "**Krytyczny (P0):** x", "**RF-4 (P2)** y": any one word, a P-level in
+  // brackets beside it; not a plan's "Phase 2 (P1):" or a task's priority.
+  if (!level) {
+    std::size_t token_end = 0;
+    while (token_end < head.size() && (is_alnum(head[token_end]) || head[token_end] == '-' ||
+                                       static_cast<unsigned char>(head[token_end]) >= 0x80)) {
+      ++token_end;
+    }
+    std::size_t r = token_end;
+    while (r < head.size() && head[r] == ' ') {
+      ++r;
+    }
+    const std::string token = util::to_lower_ascii(head.substr(0, token_end));
+    const bool planned = std::any_of(std::begin(k_plan_words), std::end(k_plan_words),
+                                     [&](std::string_view w) { return token.starts_with(w); });
+    if (token_end > 0 && r > token_end && r + 4 <= head.size() && head[r] == '(' && (head[r + 1] == 'P' || head[r + 1] == 'p') &&
+        head[r + 2] >= '0' && head[r + 2] <= '3' && head[r + 3] == ')' && !planned) {
+      word = token;
+      word_end = token_end;
+      level = std::string("P") + head[r + 2];
+      set_off = true; // its bracket sets it off, as bold did before the markup went: "RF-4 (P2) x"
+    }
+  }
   if (!level) {
     return std::nullopt;
   }
@@ -270,6 +300,17 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
         // off ("Critical (P0) bugs open: 0" is a count, not a finding).
         q = head[r] == '(' ? close + 1 : t_end;
         label_end = head[r] == '(' ? close + 1 : t_end;
+      } else if (head[r] == '(' && word_is_p && !beside.empty() && !beside_level) {
+        // "P1 (Alto): x", "P0 (Crítico): y": the level glossed in the file's own words.
+        std::size_t gloss_end = t;
+        while (gloss_end < head.size() && (is_alnum(head[gloss_end]) || static_cast<unsigned char>(head[gloss_end]) >= 0x80)) {
+          ++gloss_end;
+        }
+        // Not a remark ("P0 (tenant collision): fixed in 7d1e5b9" is the status of an earlier finding).
+        if (gloss_end < head.size() && head[gloss_end] == ')') {
+          q = gloss_end + 1;
+          label_end = gloss_end + 1;
+        }
       }
     }
   }
@@ -288,7 +329,7 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
   // After a "Severity:" label the title must be set off too: "**Severity**:
   // Low (cosmetic)" is a field of a bug report, not a finding called "(cosmetic)".
   // An en or em dash sets it off as a hyphen does: "P2 — eviction is wrong".
-  if (marks == 0 && !dash && (labelled || !bracketed)) {
+  if (marks == 0 && !dash && !set_off && (labelled || !bracketed)) {
     return std::nullopt;
   }
   if (dash) {
