@@ -364,6 +364,12 @@ TEST(ParseCommitsMore, ShortHashInCodeSpan) {
   EXPECT_TRUE(scan_commits("Fixed migration `d3e92d35ba2f` to use it", {}).empty());
   EXPECT_TRUE(scan_commits("the `added` and `deadbeef` words", {}).empty());
 }
+TEST(ParseCommitsMore, UpToTwelveInACodeSpanAfterAChangeVerb) {
+  EXPECT_EQ(scan_commits("All three fixed in `6e1a0f55d3c4`.", {}), std::vector<std::string>{"6e1a0f55d3c4"});
+  EXPECT_EQ(scan_commits("Tagged `v2.3.1` at `d6a2e8f4c1b0`", {}), std::vector<std::string>{"d6a2e8f4c1b0"});
+  EXPECT_TRUE(scan_commits("Pulled image `3f2a1b9c4d5e` for the runner", {}).empty()); // a Docker id, no verb of change
+  EXPECT_TRUE(scan_commits("Fixed in 6e1a0f55d3c4 (Docker layer)", {}).empty());         // out of a code span, git's lengths only
+}
 
 } // namespace
 } // namespace seshdb::parse

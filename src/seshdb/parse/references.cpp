@@ -277,7 +277,10 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
     const bool dotted = after == '.' && t.end + 1 < line.size() && is_alnum(line[t.end + 1]);
     const bool prose_hash =
         !digits_only && !dotted && !names_other_hex(tokens, i) && t.text != "ed25519" &&
-        ((prose_length && after_change_verb(tokens, i) && (before == ' ' || before == '`')) ||
+        // In a code span, up to twelve ("fixed in `6e1a0f55d3c4`", "Tagged `v2.3.1` at `d6a2e8f4c1b0`").
+        ((((prose_length && (before == ' ' || before == '`')) ||
+           (t.text.size() <= 12 && t.text.size() >= 7 && before == '`' && after == '`')) &&
+          after_change_verb(tokens, i)) ||
          (prose_length && before == '(' && after == ')' && !context.in_code) ||
          (before == ' ' && t.text.size() <= 12 && line.substr(0, t.begin).ends_with("HEAD is now at ")));
 
