@@ -351,6 +351,17 @@ TEST(ParseCommitsInProse, OtherHexValuesInTheSameShapesAreNot) {
   EXPECT_TRUE(commits("request_id_prefix = (a1b2c3d4)", code).empty());
   EXPECT_EQ(commits("# Commit ID: 5e0284e"), Strings{"5e0284e"}); // the word commit still decides
 }
+TEST(ParseCommits, ExampleHashesInATemplateAndGitsNullHash) {
+  LineContext code;
+  code.in_code = true;
+  EXPECT_TRUE(commits("- abc1234 — message", code).empty());
+  EXPECT_TRUE(commits("- commit 1234567", code).empty());
+  EXPECT_TRUE(commits("commit: 0000000", code).empty());
+  EXPECT_TRUE(commits("- Commit `0000000`, PR #00").empty());
+  EXPECT_EQ(commits("- 9e1c2d3 feat: real one", code), Strings{"9e1c2d3"});
+  // In prose a writer may call a real commit so.
+  EXPECT_EQ(commits("- Wrote exporter (abc1234)"), Strings{"abc1234"});
+}
 TEST(ParseCommitsInProse, GitCheckoutOutput) {
   EXPECT_EQ(commits("HEAD is now at 4c5d6e7 Fix the parser"), Strings{"4c5d6e7"});
 }

@@ -97,6 +97,31 @@ std::size_t cjk_commit_keyword_end(std::string_view line) {
 // "fixed in 8e9f0a1", "landed as 3c1d2e4", "broken since a17c9e2", "reset to
 // 4b5e6f7": a change verb and a preposition say the hex after them is where
 // a change happened.
+// The hashes templates and examples write ("abc1234", "0000000", "1234567",
+// "0123abc"): a real abbreviation is one of these about once in 16^7.
+bool is_placeholder_hash(std::string_view hex) {
+  if (hex.find_first_not_of(hex.front()) == std::string_view::npos) {
+    return true; // "0000000", "fffffff", git's null hash
+  }
+  if (hex.size() > 12) {
+    return false;
+  }
+  const std::string lower = util::to_lower_ascii(hex);
+  static constexpr std::string_view k_runs[] = {"0123456789abcdef", "123456789abcdef"};
+  for (std::string_view run : k_runs) {
+    if (run.starts_with(lower)) {
+      return true; // "1234567", "0123456789ab"
+    }
+  }
+  for (std::string_view letters : {"abc", "abcd"}) {
+    const std::string_view rest = std::string_view(lower).substr(std::min(lower.size(), letters.size()));
+    if (lower.starts_with(letters) && !rest.empty() && std::string_view("123456789").starts_with(rest)) {
+      return true; // "abc1234", "abcd123"
+    }
+  }
+  return lower == "0123abc" || lower == "1234abc" || lower == "123abc4";
+}
+
 bool after_change_verb(const std::vector<Token>& tokens, std::size_t index) {
   static constexpr std::array<std::string_view, 10> k_prepositions = {"in", "as", "at", "via", "by", "onto", "to",
                                                                       "since", "from", "into"};
@@ -214,7 +239,11 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
   std::size_t last_commit = std::string_view::npos; // the token of the last commit found
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
-    if (!is_hex_token(t.text)) {
+    // An example's hash in a template or sample output ("abc1234 — message" in a
+    // fence); in prose a writer's own log may use one for a real commit. Git's
+    // null hash ("0000000") is never one.
+    if (!is_hex_token(t.text) || ((context.in_code || t.text.find_first_not_of(t.text.front()) == std::string_view::npos) &&
+                                  is_placeholder_hash(t.text))) {
       continue;
     }
     const char before = t.begin > 0 ? line[t.begin - 1] : ' ';
