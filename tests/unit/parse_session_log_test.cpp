@@ -2281,11 +2281,24 @@ TEST(ParseFindingsRules, TasksAndSprintReviewsAreNotFindings) {
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P2 Cache never expires"}));
 }
 
-TEST(ParseFindingsRules, GermanAndFrenchLevels) {
-  auto log = parse("## 2025-03-04 Review\n\n### Befunde\n\n- **Kritisch:** SQL-Injection im Suchfeld\n"
-                   "- Mittel: Cache läuft nie ab\n- **Mineur :** faute de frappe\n");
-  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 SQL-Injection im Suchfeld", "P2 Cache läuft nie ab",
-                                                          "P3 faute de frappe"}));
+TEST(ParseFindingsRules, LevelWordsInOtherLanguagesWhereTheFileMapsThem) {
+  const std::string items = "### Befunde\n\n- **Kritisch:** SQL-Injection im Suchfeld\n- Mittel: Cache läuft nie ab\n"
+                            "- **Niedrig:** Tippfehler\n";
+  auto mapped = parse("# Protokoll\n\nStufen: Kritisch = P1, Mittel = P2, Niedrig = P3.\n\n## 2025-03-04 Review\n\n" + items);
+  EXPECT_EQ(finding_texts(mapped), (std::vector<std::string>{"P1 SQL-Injection im Suchfeld", "P2 Cache läuft nie ab",
+                                                             "P3 Tippfehler"}));
+  // Without the legend they are words of the text (as the corpus truth counts them).
+  EXPECT_TRUE(parse("## 2025-03-04 Review\n\n" + items).findings.empty());
+  // A legend of a word and its level in brackets, or one pairing a line.
+  auto swedish = parse("# Logg\n\nAllvarlighetsgrad: **Kritisk** (P0), **Hög** (P1), **Medel** (P2).\n\n## 2025-03-05\n\n"
+                       "### Granskning\n\n- **Hög:** cachen rensas aldrig\n");
+  EXPECT_EQ(finding_texts(swedish), (std::vector<std::string>{"P1 cachen rensas aldrig"}));
+  auto vietnamese = parse("# Nhật ký\n\n- Nghiêm trọng → P0\n- Cao → P1\n\n## 2025-03-05\n\n### Review\n\n"
+                          "- **Nghiêm trọng:** API lộ khóa\n- Cao: thiếu kiểm tra\n");
+  EXPECT_EQ(finding_texts(vietnamese), (std::vector<std::string>{"P0 API lộ khóa", "P1 thiếu kiểm tra"}));
+  auto table = parse("# Bitácora\n\n| Nivel | P | Significado |\n|---|---|---|\n| **Crítico** | P0 | rompe producción |\n"
+                     "| 🟠 **Alto** | P1 | antes del release |\n\n## 2025-03-05\n\n### Revisión\n\n1. **[Alto]** falta validar RFC\n");
+  EXPECT_EQ(finding_texts(table), (std::vector<std::string>{"P1 falta validar RFC"}));
 }
 
 TEST(ParseFindingsRules, DashSetLevelsAndLevelsWithNothingAtThem) {

@@ -3987,25 +3987,43 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
     // And words or tags it maps ("致命 = P0，严重 = P1", "`[MUST]` = P1"), on a
     // line or as a legend table's rows ("| 严重 | 必须当场修 | P0 |").
     std::vector<std::pair<std::string, std::string>> marks;
+    std::vector<std::pair<std::string, std::string>> lone_pairs; // "- Nghiêm trọng → P0", a line each
     const bool coloured = has_level_mark(text);
     for (int line = 1; line <= lines.line_count(); ++line) {
       if (doc.line_kinds[static_cast<std::size_t>(line - 1)] == LineKind::text) {
         if (coloured) {
           read_mark_legend(lines.line_text(text, line), marks);
         }
-        read_word_legend(lines.line_text(text, line), marks);
+        read_word_legend(lines.line_text(text, line), marks, &lone_pairs);
       }
     }
+    add_word_legend(std::move(lone_pairs), marks);
     {
       std::map<int, std::vector<std::pair<std::string, std::string>>> table_pairs;
       for_each_body_row(doc, [&](const MdTableRow& row, const std::vector<std::string>&) {
         if (row.cells.size() < 2) {
           return;
         }
+        // The level in the last cell ("| 严重 | 必须当场修 | P0 |") or the
+        // second ("| **Crítico** | P0 | Rompe producción |"); the word first,
+        // without its bold or its coloured mark ("| 🔴 Nghiêm trọng | P0 |").
         std::string_view last = util::trim(row.cells.back());
-        const std::string first = normalize_width(util::trim(row.cells.front()));
+        const auto is_level_cell = [](std::string_view cell) {
+          return cell.size() == 2 && (cell[0] == 'P' || cell[0] == 'p') && cell[1] >= '0' && cell[1] <= '3';
+        };
+        if (!is_level_cell(last) && row.cells.size() >= 3 && is_level_cell(util::trim(row.cells[1]))) {
+          last = util::trim(row.cells[1]);
+        }
+        std::string first = normalize_width(util::trim(row.cells.front()));
+        std::erase(first, '*');
+        for (std::string_view mark : {"🔴", "🟠", "🟡", "🟢", "🔵", "🟣", "⚪", "⚫"}) {
+          if (first.starts_with(mark)) {
+            first = std::string(util::trim(std::string_view(first).substr(mark.size())));
+          }
+        }
+        first = std::string(util::trim(first));
         if (last.size() != 2 || (last[0] != 'P' && last[0] != 'p') || last[1] < '0' || last[1] > '3' || first.empty() ||
-            first.size() > 18 || std::any_of(first.begin(), first.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
+            first.size() > 24 || std::any_of(first.begin(), first.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
           return;
         }
         std::string ignored;

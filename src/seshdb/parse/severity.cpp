@@ -39,10 +39,8 @@ constexpr std::array k_words = {
     // Code review shorthand: "Must-fix: ...", "Should-fix: ...", "Nit: ...".
     SeverityWord{"must-fix", "P1"},     SeverityWord{"should-fix", "P2"}, SeverityWord{"nit", "P3"},
     SeverityWord{"nits", "P3"},         SeverityWord{"must fix", "P1"},   SeverityWord{"should fix", "P2"},
-    // German and French reviews.
-    SeverityWord{"kritisch", "P1"},     SeverityWord{"hoch", "P1"},       SeverityWord{"mittel", "P2"},
-    SeverityWord{"niedrig", "P3"},      SeverityWord{"bloquant", "P0"},   SeverityWord{"majeur", "P2"},
-    SeverityWord{"mineur", "P3"},
+    // Words in other languages (Kritisch, bloquant, Crítico, Hög…) are levels
+    // only where the file's own legend maps them: read_word_legend.
 };
 
 // The level one lower-case word names: "p1", "high", "nit"; nullopt otherwise.
@@ -161,15 +159,8 @@ std::optional<Severity> severity_of_label(std::string_view label) {
   if (!word) {
     return std::nullopt;
   }
-  // "Critical Issues", "High severity", or the bare word ("Critical:"). The
-  // German and French words are levels only as item markers: "**Mittel:**"
-  // over a list is as likely "Funds:".
+  // "Critical Issues", "High severity", or the bare word ("Critical:").
   const std::string bare = strip_decoration(lower);
-  for (std::string_view foreign : {"kritisch", "hoch", "mittel", "niedrig", "bloquant", "majeur", "mineur"}) {
-    if (word->word == foreign) {
-      return std::nullopt;
-    }
-  }
   if ((names_findings(lower) && !counted_sentence(lower)) || bare == word->word ||
       bare == std::string(word->word) + " severity") {
     return Severity{std::string(word->level), std::string(util::trim(label))};
@@ -630,13 +621,17 @@ void read_mark_legend(std::string_view line, std::vector<std::pair<std::string, 
   }
 }
 
-void read_word_legend(std::string_view line, std::vector<std::pair<std::string, std::string>>& legend) {
+void read_word_legend(std::string_view line, std::vector<std::pair<std::string, std::string>>& legend,
+                      std::vector<std::pair<std::string, std::string>>* lone_pairs) {
   // Most lines have no sign that maps: answer those at once.
   if (line.size() > 400 || (line.find('=') == std::string_view::npos && line.find("→") == std::string_view::npos &&
-                            line.find("->") == std::string_view::npos) ||
+                            line.find("->") == std::string_view::npos && line.find("(P") == std::string_view::npos &&
+                            line.find("(p") == std::string_view::npos) ||
       !explicit_level(line)) {
     return;
   }
+  std::size_t lone_word_begin = 0;
+  std::size_t lone_level_end = 0;
   const std::string normalized = normalize_width(line);
   std::vector<std::pair<std::string, std::string>> found;
   for (std::size_t p = 0; p + 1 < normalized.size(); ++p) {
@@ -662,11 +657,18 @@ void read_word_legend(std::string_view line, std::vector<std::pair<std::string, 
     } else if (b >= 2 && std::string_view(normalized).substr(b - 2, 2) == "->") {
       b -= 2;
       sign = true;
+    } else if (b > 0 && normalized[b - 1] == '(' && p + 2 < normalized.size() && normalized[p + 2] == ')') {
+      --b; // "**Kritisk** (P0), **Hög** (P1)": the level in brackets after the word
+      sign = true;
     }
     if (!sign) {
       continue;
     }
     skip_back(" `*");
+    if (b > 0 && normalized[b - 1] == '(') { // "**krytyczny** (= P0)"
+      --b;
+      skip_back(" `*");
+    }
     // The word: "[MUST]" (a tag) or a run of letters ("致命", "Blocker").
     std::size_t e = b;
     std::string word;
@@ -677,10 +679,29 @@ void read_word_legend(std::string_view line, std::vector<std::pair<std::string, 
       }
       word = normalized.substr(open + 1, b - 2 - open);
     } else {
-      while (b > 0 && e - b < 18 &&
-             (std::isalpha(static_cast<unsigned char>(normalized[b - 1])) != 0 ||
-              static_cast<unsigned char>(normalized[b - 1]) >= 0x80 || normalized[b - 1] == '-')) {
+      const auto letter = [&](std::size_t at) {
+        return std::isalpha(static_cast<unsigned char>(normalized[at])) != 0 ||
+               static_cast<unsigned char>(normalized[at]) >= 0x80 || normalized[at] == '-';
+      };
+      while (b > 0 && e - b < 18 && letter(b - 1)) {
         --b;
+      }
+      // Two words ("Nghiêm trọng → P0") when nothing but a marker or a
+      // separator comes before them, not a sentence ("levels are critical = P0").
+      const auto word_letter = [&](std::size_t at) { return normalized[at] != '-' && letter(at); };
+      if (b >= 2 && normalized[b - 1] == ' ' && word_letter(b - 2)) {
+        std::size_t first = b - 1;
+        while (first > 0 && e - first < 24 && word_letter(first - 1)) {
+          --first;
+        }
+        std::size_t lead = first;
+        while (lead > 0 && (normalized[lead - 1] == ' ' || normalized[lead - 1] == '*' || normalized[lead - 1] == '`')) {
+          --lead;
+        }
+        if (first < b - 1 && (lead == 0 || std::string_view("-+(,;:|>").find(normalized[lead - 1]) != std::string_view::npos ||
+                              static_cast<unsigned char>(normalized[lead - 1]) >= 0x80)) {
+          b = first;
+        }
       }
       word = normalized.substr(b, e - b);
     }
@@ -691,6 +712,21 @@ void read_word_legend(std::string_view line, std::vector<std::pair<std::string, 
       continue;
     }
     found.emplace_back(std::move(word), std::string("P") + normalized[p + 1]);
+    lone_word_begin = b;
+    lone_level_end = p + 2;
+  }
+  // "- Nghiêm trọng → P0": a legend written one pairing a line, when the line
+  // holds nothing else; the caller weighs them together.
+  if (found.size() == 1 && lone_pairs != nullptr) {
+    const std::string_view before = std::string_view(normalized).substr(0, lone_word_begin);
+    const std::string_view after = std::string_view(normalized).substr(lone_level_end);
+    const bool only_marker = std::all_of(before.begin(), before.end(), [](char c) {
+      return std::string_view("-*+ `_>0123456789.)").find(c) != std::string_view::npos || static_cast<unsigned char>(c) >= 0x80;
+    });
+    const bool nothing_after = after.find_first_not_of(" )*`_.,;") == std::string_view::npos;
+    if (only_marker && nothing_after) {
+      lone_pairs->push_back(found.front());
+    }
   }
   add_word_legend(found, legend);
 }

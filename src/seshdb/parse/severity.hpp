@@ -54,7 +54,10 @@ void read_mark_legend(std::string_view line, std::vector<std::pair<std::string, 
 // distinct levels, each joined by "=", "→" or "->"; the usual level words
 // ("Critical = P0") are read_severity_legend's. Adds "word:<word>" entries, which level_of_mark
 // matches as a tag ("[must] x"), a label ("致命：x") or a whole table cell.
-void read_word_legend(std::string_view line, std::vector<std::pair<std::string, std::string>>& legend);
+// A line holding one pairing and nothing else ("- Nghiêm trọng → P0") adds it
+// to `lone_pairs` instead, for the caller to weigh with the file's others.
+void read_word_legend(std::string_view line, std::vector<std::pair<std::string, std::string>>& legend,
+                      std::vector<std::pair<std::string, std::string>>* lone_pairs = nullptr);
 // Adds pairs found elsewhere (a legend table's rows), on the same terms.
 void add_word_legend(std::vector<std::pair<std::string, std::string>> pairs,
                      std::vector<std::pair<std::string, std::string>>& legend);
