@@ -1192,6 +1192,13 @@ TEST(ParseFieldsRules, ResumedAndStoppedBesideEachOther) {
   EXPECT_EQ(log.sessions[0].duration_minutes, 95);
 }
 
+TEST(ParseFindings, AFindingWrappedOverTwoLinesKeepsTheListIntroduced) {
+  auto log = parse("## 2025-05-14\n\nFindings, as labelled by the bot:\n\n- **P0** divides by `log(base)`; with base=1\n"
+                   "  this is a div-by-zero.\n- **P1** cached `inv_freq` is not invalidated.\n- **P2** docstring claims 1.0.\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 divides by log(base); with base=1",
+                                                          "P1 cached inv_freq is not invalidated.", "P2 docstring claims 1.0."}));
+}
+
 TEST(ParseFindings, ALevelOfTwoWordsAsItsHyphenedForm) {
   auto log = parse("## 2025-03-17\n\n### Review\n\n- **Must fix**: manifest written before checksums.\n"
                    "- Should fix — stream the hash.\n- **Nit**: rename.\n- Must have: a spec.\n");

@@ -3492,11 +3492,14 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
   const auto text_line_above = [&](const MdItem& item) -> std::optional<std::string_view> {
     for (int line = item.line - 1; line >= std::max(1, item.line - 12); --line) {
       const auto kind = doc.line_kinds[static_cast<std::size_t>(line - 1)];
-      const std::string_view raw = util::trim(lines.line_text(text, line));
+      const std::string_view untrimmed = lines.line_text(text, line);
+      const std::string_view raw = util::trim(untrimmed);
       if (raw.starts_with("#")) {
         return std::nullopt;
       }
-      if (kind == LineKind::text && !raw.starts_with("-") && !raw.starts_with("*") && !raw.starts_with("+") &&
+      // An indented line is an earlier item's text wrapped ("  this is a div-by-zero."), not the line over the list.
+      const bool wrapped_item = untrimmed.starts_with("  ") || untrimmed.starts_with("\t");
+      if (kind == LineKind::text && !wrapped_item && !raw.starts_with("-") && !raw.starts_with("*") && !raw.starts_with("+") &&
           !(!raw.empty() && std::isdigit(static_cast<unsigned char>(raw.front())) != 0)) {
         return raw;
       }
