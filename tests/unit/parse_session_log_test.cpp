@@ -1192,6 +1192,12 @@ TEST(ParseFieldsRules, ResumedAndStoppedBesideEachOther) {
   EXPECT_EQ(log.sessions[0].duration_minutes, 95);
 }
 
+TEST(ParseSessions, DaysUnderDatesToRememberAreNoSittings) {
+  auto log = parse("# Notes\n\n## Dates to remember\n\n### 2025-12-01 — feature freeze for 0.5\n### 2025-12-15 — talk at RustFest\n\n"
+                   "## Session notes\n\n### 2025-11-03\n\nWorked.\n");
+  EXPECT_EQ(session_lines(log), std::vector<int>{10});
+}
+
 TEST(ParseFindings, AFindingWrappedOverTwoLinesKeepsTheListIntroduced) {
   auto log = parse("## 2025-05-14\n\nFindings, as labelled by the bot:\n\n- **P0** divides by `log(base)`; with base=1\n"
                    "  this is a div-by-zero.\n- **P1** cached `inv_freq` is not invalidated.\n- **P2** docstring claims 1.0.\n");

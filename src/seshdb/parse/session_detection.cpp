@@ -270,8 +270,10 @@ bool names_plans(std::string_view heading) {
       }
     }
   }
+  // "## Dates to remember" over "### 2025-12-01 — feature freeze": days ahead, not sittings.
   for (std::string_view word : {"roadmap", "changelog", "change log", "release notes", "milestones", "upcoming",
-                                "backlog", "future work"}) {
+                                "backlog", "future work", "dates to remember", "important dates", "key dates",
+                                "deadlines"}) {
     if (bytes.may_contain(word) && lower.find(word) != std::string::npos) {
       return true;
     }
