@@ -243,6 +243,16 @@ TEST(ParseDates, AFileNamesDateAndTime) {
   EXPECT_EQ(date_in("2025-04-02-1"), "none");    // a version's fourth part
   EXPECT_EQ(date_in("2025-04-02-2461-x"), "none"); // no time of day
 }
+TEST(ParseDates, MonthNamesAndDigitsOfMoreLanguages) {
+  EXPECT_EQ(date_in("## Τρίτη 4 Μαρτίου 2025"), "2025-03-04");
+  EXPECT_EQ(date_in("## יום ראשון, 2 במרץ 2025"), "2025-03-02");
+  EXPECT_EQ(date_in("## الأحد ٢ مارس ٢٠٢٥"), "2025-03-02");     // Arabic-Indic digits
+  EXPECT_EQ(date_in("## सोमवार, १० मार्च २०२५"), "2025-03-10");  // Devanagari digits
+  EXPECT_EQ(date_in("## Luni, 3 martie 2025"), "2025-03-03");
+  EXPECT_EQ(date_in("## tirsdag den 4. marts 2025"), "2025-03-04");
+  EXPECT_EQ(date_in("4. maaliskuuta 2025"), "2025-03-04");
+  EXPECT_EQ(date_in("## ۲۰۲۵/۰۳/۰۹ — یکشنبه"), "2025-03-09");  // Persian digits, year first
+}
 TEST(ParseDates, CivilDayRoundTrip) {
   int y = 0, m = 0, d = 0;
   civil_from_days(days_from_civil(2024, 2, 29), y, m, d);

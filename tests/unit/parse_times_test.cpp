@@ -1,4 +1,5 @@
 // Times, ranges and zones, one form per test.
+#include "seshdb/parse/dates.hpp"
 #include "seshdb/parse/times.hpp"
 
 #include <gtest/gtest.h>
@@ -356,6 +357,17 @@ TEST(ParseZones, ARemarkInBracketsThatEndsWithAZone) {
   // Not a remark with other times in it, nor one that ends with another word.
   EXPECT_EQ(time_in("10:00–12:00 (09:00–11:00 CET for Dana)"), "10:00-12:00");
   EXPECT_EQ(time_in("10:00–12:00 (pairing with the PST team)"), "10:00-12:00");
+}
+TEST(ParseTimes, HalvesOfTheDayAndRangeWordsOfMoreLanguages) {
+  EXPECT_EQ(time_in(normalize_width("**الوقت:** ١:٠٠ م – ٤:١٥ م")), "13:00-16:15");
+  EXPECT_EQ(time_in(normalize_width("٩:٠٠ ص – ١١:٣٠ ص (AST)")), "09:00-11:30 AST");
+  EXPECT_EQ(time_in("**Ώρα:** 4:00 μ.μ. – 7:15 μ.μ."), "16:00-19:15");
+  EXPECT_EQ(time_in(normalize_width("**ساعت:** ۹:۰۰ تا ۱۱:۳۰")), "09:00-11:30");
+  EXPECT_EQ(time_in("**שעות:** 13:00 עד 15:00"), "13:00-15:00");
+  EXPECT_EQ(time_in("9:00 مساءً"), "09:00"); // a word that begins with م is no meridiem
+  EXPECT_EQ(zone_of_all_times("כל השעות לפי שעון ישראל (IST)."), "IST");
+  EXPECT_EQ(zone_of_all_times("همه‌ی زمان‌ها به وقت تهران (IRST) است."), "IRST");
+  EXPECT_EQ(zone_offset("IRST", 2025, 3, 9), 210);
 }
 TEST(ParseZones, UnknownZoneIsNullopt) { EXPECT_FALSE(zone_offset("Mars/Olympus", 2025, 1, 1)); }
 

@@ -104,6 +104,48 @@ constexpr std::array k_months = {
     MonthName{"července", 7}, MonthName{"červenec", 7}, MonthName{"srpna", 8}, MonthName{"srpen", 8},
     MonthName{"září", 9}, MonthName{"října", 10}, MonthName{"říjen", 10}, MonthName{"listopadu", 11},
     MonthName{"prosince", 12}, MonthName{"prosinec", 12},
+    // Romanian, Hungarian, Danish, Finnish, Malay ("3 martie 2025", "2025. március 4.",
+    // "4. marts 2025", "4. maaliskuuta 2025", "3 Ogos 2025").
+    MonthName{"ianuarie", 1}, MonthName{"februarie", 2}, MonthName{"martie", 3}, MonthName{"aprilie", 4},
+    MonthName{"iunie", 6}, MonthName{"iulie", 7}, MonthName{"septembrie", 9}, MonthName{"octombrie", 10},
+    MonthName{"noiembrie", 11}, MonthName{"decembrie", 12},
+    MonthName{"január", 1}, MonthName{"február", 2}, MonthName{"febr", 2}, MonthName{"március", 3},
+    MonthName{"márc", 3}, MonthName{"április", 4}, MonthName{"ápr", 4}, MonthName{"május", 5}, MonthName{"máj", 5},
+    MonthName{"június", 6}, MonthName{"jún", 6}, MonthName{"július", 7}, MonthName{"júl", 7}, MonthName{"augusztus", 8},
+    MonthName{"szeptember", 9}, MonthName{"szept", 9}, MonthName{"október", 10},
+    MonthName{"marts", 3},
+    MonthName{"tammikuuta", 1}, MonthName{"helmikuuta", 2}, MonthName{"maaliskuuta", 3}, MonthName{"huhtikuuta", 4},
+    MonthName{"toukokuuta", 5}, MonthName{"kesäkuuta", 6}, MonthName{"heinäkuuta", 7}, MonthName{"elokuuta", 8},
+    MonthName{"syyskuuta", 9}, MonthName{"lokakuuta", 10}, MonthName{"marraskuuta", 11}, MonthName{"joulukuuta", 12},
+    MonthName{"julai", 7}, MonthName{"ogos", 8}, MonthName{"disember", 12},
+    // Greek, as a date writes them and as a month's heading does, with abbreviations.
+    MonthName{"ιανουαρίου", 1}, MonthName{"ιανουάριος", 1}, MonthName{"ιαν", 1}, MonthName{"φεβρουαρίου", 2},
+    MonthName{"φεβρουάριος", 2}, MonthName{"φεβ", 2}, MonthName{"μαρτίου", 3}, MonthName{"μάρτιος", 3},
+    MonthName{"μαρ", 3}, MonthName{"απριλίου", 4}, MonthName{"απρίλιος", 4}, MonthName{"απρ", 4},
+    MonthName{"μαΐου", 5}, MonthName{"μάιος", 5}, MonthName{"ιουνίου", 6}, MonthName{"ιούνιος", 6},
+    MonthName{"ιουν", 6}, MonthName{"ιουλίου", 7}, MonthName{"ιούλιος", 7}, MonthName{"ιουλ", 7},
+    MonthName{"αυγούστου", 8}, MonthName{"αύγουστος", 8}, MonthName{"αυγ", 8}, MonthName{"σεπτεμβρίου", 9},
+    MonthName{"σεπτέμβριος", 9}, MonthName{"σεπ", 9}, MonthName{"οκτωβρίου", 10}, MonthName{"οκτώβριος", 10},
+    MonthName{"οκτ", 10}, MonthName{"νοεμβρίου", 11}, MonthName{"νοέμβριος", 11}, MonthName{"νοε", 11},
+    MonthName{"δεκεμβρίου", 12}, MonthName{"δεκέμβριος", 12}, MonthName{"δεκ", 12},
+    // Hebrew, with and without the "in" prefix ("2 במרץ 2025").
+    MonthName{"ינואר", 1}, MonthName{"בינואר", 1}, MonthName{"פברואר", 2}, MonthName{"בפברואר", 2},
+    MonthName{"מרץ", 3}, MonthName{"במרץ", 3}, MonthName{"אפריל", 4}, MonthName{"באפריל", 4},
+    MonthName{"מאי", 5}, MonthName{"במאי", 5}, MonthName{"יוני", 6}, MonthName{"ביוני", 6},
+    MonthName{"יולי", 7}, MonthName{"ביולי", 7}, MonthName{"אוגוסט", 8}, MonthName{"באוגוסט", 8},
+    MonthName{"ספטמבר", 9}, MonthName{"בספטמבר", 9}, MonthName{"אוקטובר", 10}, MonthName{"באוקטובר", 10},
+    MonthName{"נובמבר", 11}, MonthName{"בנובמבר", 11}, MonthName{"דצמבר", 12}, MonthName{"בדצמבר", 12},
+    // Arabic, the Egyptian and Gulf names and the Levantine ones of one word.
+    MonthName{"يناير", 1}, MonthName{"فبراير", 2}, MonthName{"مارس", 3}, MonthName{"أبريل", 4}, MonthName{"ابريل", 4},
+    MonthName{"مايو", 5}, MonthName{"يونيو", 6}, MonthName{"يوليو", 7}, MonthName{"أغسطس", 8}, MonthName{"اغسطس", 8},
+    MonthName{"سبتمبر", 9}, MonthName{"أكتوبر", 10}, MonthName{"اكتوبر", 10}, MonthName{"نوفمبر", 11},
+    MonthName{"ديسمبر", 12}, MonthName{"شباط", 2}, MonthName{"آذار", 3}, MonthName{"نيسان", 4}, MonthName{"أيار", 5},
+    MonthName{"حزيران", 6}, MonthName{"تموز", 7}, MonthName{"آب", 8}, MonthName{"أيلول", 9},
+    // Hindi.
+    MonthName{"जनवरी", 1}, MonthName{"फ़रवरी", 2}, MonthName{"फरवरी", 2}, MonthName{"मार्च", 3}, MonthName{"अप्रैल", 4},
+    MonthName{"मई", 5}, MonthName{"जून", 6}, MonthName{"जुलाई", 7}, MonthName{"अगस्त", 8}, MonthName{"सितंबर", 9},
+    MonthName{"सितम्बर", 9}, MonthName{"अक्टूबर", 10}, MonthName{"अक्तूबर", 10}, MonthName{"नवंबर", 11},
+    MonthName{"नवम्बर", 11}, MonthName{"दिसंबर", 12}, MonthName{"दिसम्बर", 12},
 };
 
 std::size_t skip_spaces(std::string_view text, std::size_t p);
@@ -541,6 +583,11 @@ std::string normalize_width(std::string_view text) {
     const char32_t cp = util::decode_utf8(text, pos);
     if (cp >= 0xFF01 && cp <= 0xFF5E) {
       out += static_cast<char>(cp - 0xFF01 + 0x21);
+    } else if ((cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9) || (cp >= 0x0966 && cp <= 0x096F) ||
+               (cp >= 0x0E50 && cp <= 0x0E59)) {
+      // Arabic-Indic, Persian, Devanagari and Thai digits read as the digits they are: "٢ مارس ٢٠٢٥".
+      const char32_t zero = cp >= 0x0E50 ? 0x0E50 : (cp >= 0x0966 ? 0x0966 : (cp >= 0x06F0 ? 0x06F0 : 0x0660));
+      out += static_cast<char>('0' + (cp - zero));
     } else if (cp == 0x3000 || cp == 0x00A0) {
       out += ' ';
     } else if (cp == 0x3010 || cp == 0x3011) {

@@ -880,7 +880,11 @@ SlashDateEvidence slash_date_evidence(std::string_view text, int words_needed = 
                                 // Vietnamese, Indonesian, Turkish and Slavic logs write the day first too
                                 "ngày", "tháng", "thứ", "tanggal", "senin", "selasa", "rabu", "kamis", "jumat",
                                 "tarih", "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "dzień", "poniedziałek",
-                                "wtorek", "środa", "czwartek", "piątek"}) {
+                                "wtorek", "środa", "czwartek", "piątek",
+                                // Greek, Hebrew, Romanian, Danish and Norwegian
+                                "Δευτέρα", "Τρίτη", "Τετάρτη", "Πέμπτη", "Παρασκευή", "Σάββατο", "Κυριακή", "ώρα", "יום",
+                                "שעות", "luni", "marți", "miercuri", "joi", "vineri", "mandag", "tirsdag", "onsdag",
+                                "torsdag", "fredag"}) {
     words += has_word(word) ? 1 : 0;
   }
   evidence.european_words = words >= words_needed;
@@ -1126,7 +1130,8 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     }
     if (!session.branch && key_is(key, {"branch", "branch(es)", "branches", "git branch", "working branch", "feature branch", "current branch", "active branch", "branch name", "分支",
                                           "rama", "branche", "zweig", "ブランチ", "ramo", "브랜치", "ветка", "гілка", "gałąź",
-                                          "cabang", "dal", "nhánh", "الفرع", "větev", "vetva", "gren"})) {
+                                          "cabang", "dal", "nhánh", "الفرع", "větev", "vetva", "gren", "κλάδος", "ענף",
+                                          "ब्रांच", "शाखा", "شاخه", "ramură", "ramura", "ág", "haara", "cawangan"})) {
       auto branch = clean_branch(field.value);
       if (!branch.empty()) {
         session.branch = branch;
@@ -1141,7 +1146,10 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                                        "horaires", "heures", "orario", "tijd", "tempo",
                                        "作業時間", "工作时间", "작업 시간", "시간", "время", "час", "godziny", "godzina",
                                        "czas", "waktu", "jam", "saat", "thời gian", "giờ", "الوقت", "ora", "tid",
-                                       "time slot", "slot", "时段", "時段", "时间段", "時間帯"});
+                                       "time slot", "slot", "时段", "時段", "时间段", "時間帯",
+                                       // Greek, Hebrew, Hindi, Persian, Romanian, Hungarian, Finnish, Malay
+                                       "ώρα", "ώρες", "שעות", "שעה", "समय", "ساعت", "زمان", "orar", "idő", "időpont",
+                                       "aika", "klo", "masa"});
     std::optional<TimeMatch> time_value = time_key && !range_field ? time_in_value(field.value) : std::nullopt;
     // "Hours: 9am–1:30pm" is a range; "Hours: 2:30" is a duration, no start.
     if (time_value && !time_value->end && key_is(key, {"hours"})) {
@@ -1168,7 +1176,9 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                                                              "длительность", "продолжительность", "затрачено", "тривалість",
                                                              "czas trwania", "czas pracy", "durasi", "süre", "thời lượng",
                                                              "tổng thời gian", "المدة", "horas", "stunden", "std.", "timmar",
-                                                             "varaktighet", "trvání", "doba", "durée effective"})) {
+                                                             "varaktighet", "trvání", "doba", "durée effective",
+                                                             "διάρκεια", "משך", "अवधि", "مدت", "durată", "időtartam",
+                                                             "kesto", "tempoh", "varighed", "varighet"})) {
       facts.duration = parse_duration_minutes(field.value);
       // "Elapsed: 01:12:30", "Spent: 2:15", "Time: 1:30h"; not "Logged: 17:40",
       // a time stamp, unless an hour sign says it is hours.

@@ -41,7 +41,7 @@ constexpr std::array k_abbreviations = {
     FixedZone{"WITA", 480},  FixedZone{"WIT", 540},   FixedZone{"TRT", 180},   FixedZone{"МСК", 180},
     // Czech and Slovak (SEČ, SELČ), Turkish (TSİ) and Quebec French (HNE, HAE) names.
     FixedZone{"SEČ", 60},    FixedZone{"SELČ", 120},  FixedZone{"TSİ", 180},   FixedZone{"HNE", -300},
-    FixedZone{"HAE", -240},
+    FixedZone{"HAE", -240},  FixedZone{"IRST", 210},
     // The local names Chinese and Japanese logs write: "14:00–16:30（北京时间）".
     FixedZone{"北京时间", 480}, FixedZone{"北京時間", 480}, FixedZone{"台北时间", 480}, FixedZone{"台北時間", 480},
     FixedZone{"台灣時間", 480}, FixedZone{"台湾时间", 480}, FixedZone{"香港时间", 480}, FixedZone{"香港時間", 480},
@@ -487,6 +487,27 @@ std::optional<Clock> read_clock(std::string_view text, std::size_t pos, bool bar
   auto lower = util::to_lower_ascii(text.substr(q, 4));
   int meridiem = 0;
   std::size_t len = 0;
+  // Arabic "٩:٠٠ ص" / "١:٠٠ م" and Greek "4:00 μ.μ." / "9:00 π.μ.": the same two halves of the day.
+  const std::string_view native = text.substr(q);
+  const auto alone_at = [&](std::size_t at) {
+    return at >= text.size() || text[at] == ' ' || text[at] == ')' || text[at] == ',' || text[at] == '.';
+  };
+  if (q > p && (native.starts_with("\xD8\xB5") || native.starts_with("\xD9\x85")) && alone_at(q + 2)) {
+    meridiem = native.starts_with("\xD8\xB5") ? 1 : 2;
+    len = 2;
+  } else if (q > p && (native.starts_with("π.μ.") || native.starts_with("μ.μ."))) {
+    meridiem = native.starts_with("π.μ.") ? 1 : 2;
+    len = std::string_view("π.μ.").size();
+  }
+  if (meridiem != 0) {
+    if (clock.hour < 1 || clock.hour > 12) {
+      return std::nullopt;
+    }
+    clock.meridiem = meridiem;
+    clock.dot_style = dot_minutes;
+    clock.end = q + len;
+    return has_minutes ? std::optional<Clock>(clock) : std::nullopt;
+  }
   if (lower.starts_with("a.m.")) {
     meridiem = 1, len = 4;
   } else if (lower.starts_with("p.m.")) {
@@ -576,7 +597,9 @@ std::size_t skip_range_separator(std::string_view text, std::size_t p, bool* for
   // Ukrainian "с 14:00 до 16:00", Polish "od 9:00 do 11:00", Indonesian
   // "13.00 sampai 15.30", Vietnamese "14:00 đến 17:00".
   for (std::string_view sep : {"às ", "à ", "a ", "bis ", "até ", "hasta ", "al ", "alle ", "tot ", "до ", "do ",
-                               "sampai ", "hingga ", "s.d. ", "s/d ", "đến "}) {
+                               "sampai ", "hingga ", "s.d. ", "s/d ", "đến ",
+                               // Persian, Hebrew, Arabic, Czech, Swedish, Hungarian
+                               "تا ", "עד ", "إلى ", "الى ", "až ", "till ", "és "}) {
     if (q == std::string_view::npos && foreign_word != nullptr && text.substr(p).starts_with(sep)) {
       q = p + sep.size();
       *foreign_word = true;
@@ -1191,7 +1214,10 @@ std::string zone_of_all_times(std::string_view line) {
                                   // "Todas las horas están en hora peninsular (CET)", "Saatler Türkiye
                                   // saati (TSİ).", "Giờ ghi theo giờ Việt Nam (GMT+7)", "Alla tider i CET."
                                   "todas las horas ", "todos los horarios ", "toutes les heures ", "saatler ", "giờ ", "všechny časy ",
-                                  "alla tider ", "tider ", "усі часи ", "час "}) {
+                                  "alla tider ", "tider ", "усі часи ", "час ",
+                                  // Hebrew, Persian, Arabic, Hungarian, Finnish, Indonesian, Romanian, Greek
+                                  "כל השעות ", "همه‌ی زمان‌ها ", "همه زمان‌ها ", "جميع الأوقات ", "minden időpont ",
+                                  "kaikki ajat ", "semua waktu ", "toate orele ", "όλες οι ώρες ", "Όλες οι ώρες "}) {
     const auto at = lower.find(phrase);
     if (at == std::string::npos) {
       continue;

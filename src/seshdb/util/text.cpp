@@ -65,6 +65,12 @@ std::string to_lower_letters(std::string_view text) {
       cp = 0x0491; // Ґ
     } else if (cp >= 0x0391 && cp <= 0x03AB && cp != 0x03A2) {
       cp += 0x20; // Greek
+    } else if (cp == 0x0386) {
+      cp = 0x03AC; // Ά
+    } else if (cp >= 0x0388 && cp <= 0x038A) {
+      cp += 0x25; // Έ, Ή, Ί
+    } else if (cp == 0x038C || cp == 0x038E || cp == 0x038F) {
+      cp += 0x40 - (cp == 0x038C ? 0 : 1); // Ό, Ύ, Ώ
     } else if ((cp >= 0x00C0 && cp <= 0x00DE && cp != 0x00D7)) {
       cp += 0x20; // À..Þ
     } else if (cp >= 0x0100 && cp <= 0x017F && cp != 0x0130 && cp != 0x0131 && cp != 0x0138 && cp != 0x0149 &&
