@@ -1192,6 +1192,25 @@ TEST(ParseFieldsRules, ResumedAndStoppedBesideEachOther) {
   EXPECT_EQ(log.sessions[0].duration_minutes, 95);
 }
 
+TEST(ParseSessions, PlainTextDatelinesAfterAWeekdayFromDateOrInDashedBanners) {
+  auto caps = parse("PAYMENTS NOTES\n\nTUESDAY 4 MARCH 2025\n1:15 PM TO 4:50 PM EST\n\nworked on refunds\n\n"
+                    "WEDNESDAY 5 MARCH 2025\n\nmore\n");
+  ASSERT_EQ(session_lines(caps), (std::vector<int>{3, 8}));
+  EXPECT_EQ(caps.sessions[0].start_minute, 13 * 60 + 15);
+  EXPECT_EQ(caps.sessions[0].end_minute, 16 * 60 + 50);
+  auto stamped = parse("log\n\nMon Mar  3 14:02:11 PST 2025\nstarted importer\nend: Mon Mar  3 16:10:40 PST 2025\n\n"
+                       "Tue Mar  4 09:00:00 PST 2025\nmore\n");
+  ASSERT_EQ(session_lines(stamped), (std::vector<int>{3, 7}));
+  EXPECT_EQ(stamped.sessions[0].local_date, "2025-03-03");
+  EXPECT_EQ(stamped.sessions[0].start_minute, 14 * 60 + 2);
+  EXPECT_EQ(stamped.sessions[0].timezone, "PST");
+  auto banners = parse("log\n\n--- Mon 3 Mar 2025 ---\nhours: 13:30 - 15:40 CET\n\n--- Tue 4 Mar 2025 ---\ny\n");
+  ASSERT_EQ(session_lines(banners), (std::vector<int>{3, 6}));
+  EXPECT_EQ(banners.sessions[0].title, "Mon 3 Mar 2025");
+  // A sentence that opens with a date after another word is no dateline.
+  EXPECT_TRUE(parse("log\n\nShipped 4 March 2025 to prod.\n\nShipped 5 March 2025 again.\n").sessions.empty());
+}
+
 TEST(ParseSessions, DaysUnderDatesToRememberAreNoSittings) {
   auto log = parse("# Notes\n\n## Dates to remember\n\n### 2025-12-01 — feature freeze for 0.5\n### 2025-12-15 — talk at RustFest\n\n"
                    "## Session notes\n\n### 2025-11-03\n\nWorked.\n");

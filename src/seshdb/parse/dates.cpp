@@ -460,6 +460,30 @@ std::optional<DateMatch> month_name_date_at(std::string_view text, std::size_t p
     }
     return DateMatch{year, month, day, pos, r};
   }
+  // "Mon Mar  3 14:02:11 PST 2025", as date(1) prints it: the year after the
+  // clock and its zone. The match ends at the day, so the clock is read after it.
+  {
+    std::size_t c = skip_spaces(text, q);
+    const bool clock = c + 5 <= text.size() && is_digit(text[c]) && is_digit(text[c + 1]) && text[c + 2] == ':' &&
+                       is_digit(text[c + 3]) && is_digit(text[c + 4]);
+    if (clock && c > q) {
+      c += 5;
+      if (c + 3 <= text.size() && text[c] == ':' && is_digit(text[c + 1]) && is_digit(text[c + 2])) {
+        c += 3;
+      }
+      c = skip_spaces(text, c);
+      std::size_t zone_end = c;
+      while (zone_end < text.size() && zone_end - c < 5 && text[zone_end] >= 'A' && text[zone_end] <= 'Z') {
+        ++zone_end;
+      }
+      c = skip_spaces(text, zone_end);
+      int clock_year = 0;
+      if (read_number(text, c, 4, clock_year) == 4 && plausible_year(clock_year) &&
+          (c + 4 == text.size() || !is_digit(text[c + 4])) && is_valid_date(clock_year, month, day)) {
+        return DateMatch{clock_year, month, day, pos, q};
+      }
+    }
+  }
   // "Jan 2025" style: the number was a year, not a day; read_day refused 4 digits.
   if (!is_valid_date(2000, month, day)) {
     return std::nullopt;

@@ -1954,6 +1954,13 @@ std::string_view past_dateline_frame(std::string_view line) {
       stripped = true;
       continue;
     }
+    // "--- Mon 3 Mar 2025 ---": a banner of dashes (not a list's "- ").
+    if (line.starts_with("---") && line.find_first_not_of('-') != std::string_view::npos &&
+        line[line.find_first_not_of('-')] == ' ') {
+      line.remove_prefix(line.find_first_not_of('-'));
+      stripped = true;
+      continue;
+    }
     for (std::string_view tag : {"<details>", "<details open>", "<summary>", "<b>", "<strong>"}) {
       if (line.starts_with(tag)) {
         line.remove_prefix(tag.size());
@@ -1984,8 +1991,18 @@ std::vector<SessionStart> dated_line_sessions(const MarkdownDoc& doc, std::strin
     }
     const std::string normalized = normalize_width(framed);
     const auto date = find_date(normalized);
-    if (!date || date->year == 0 || date->begin != 0 || names_plan_or_look_back(normalized)) {
+    if (!date || date->year == 0 || names_plan_or_look_back(normalized)) {
       continue;
+    }
+    // The date opens the line, after its weekday at most: "TUESDAY 4 MARCH 2025", "Mon Mar  3 14:02:11 PST 2025".
+    if (date->begin != 0) {
+      std::string_view before = util::trim(std::string_view(normalized).substr(0, date->begin));
+      while (!before.empty() && (before.back() == ',' || before.back() == '.')) {
+        before.remove_suffix(1);
+      }
+      if (before.empty() || !weekday_heading(before)) {
+        continue;
+      }
     }
     SessionStart start;
     start.kind = StartKind::bold;
@@ -1997,7 +2014,9 @@ std::vector<SessionStart> dated_line_sessions(const MarkdownDoc& doc, std::strin
         title.erase(at, tag.size());
       }
     }
-    while (!title.empty() && std::string_view(" =*_~#").find(title.back()) != std::string_view::npos) {
+    const bool dashed_banner = util::trim(raw).starts_with("---");
+    while (!title.empty() && (std::string_view(" =*_~#").find(title.back()) != std::string_view::npos ||
+                              (dashed_banner && title.back() == '-'))) {
       title.pop_back();
     }
     std::string clean;
@@ -2023,7 +2042,7 @@ std::vector<SessionStart> dated_line_sessions(const MarkdownDoc& doc, std::strin
     }
     frames.push_back(frame.find("<summary>") != std::string_view::npos ? "summary"
                      : frame.find('>') != std::string_view::npos       ? "quote"
-                     : frame.find('=') != std::string_view::npos       ? "banner"
+                     : frame.find('=') != std::string_view::npos || frame.find("---") != std::string_view::npos ? "banner"
                      : frame.find('[') != std::string_view::npos       ? "bracket"
                                                                        : "");
     starts.push_back(std::move(start));

@@ -586,7 +586,8 @@ std::size_t skip_range_separator(std::string_view text, std::size_t p, bool* for
   // 到, 至, から: Chinese and Japanese "to" ("9:00到11:30", "午後3時から午後4時まで").
   // 부터: Korean "from", written after the start ("2시부터 5시까지").
   for (std::string_view sep : {"->", "-", "–", "—", "~", "〜", "to ", "until ", "→", "到", "至", "から", "부터"}) {
-    if (text.substr(p).starts_with(sep)) {
+    // "1:15 PM TO 4:50 PM EST": the words in capitals too.
+    if (text.substr(p).starts_with(sep) || ((sep == "to " || sep == "until ") && util::iequals_ascii(text.substr(p, sep.size()), sep))) {
       q = p + sep.size();
       break;
     }
