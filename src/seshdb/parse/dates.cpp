@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 #include <fmt/format.h>
 
 namespace seshdb::parse {
@@ -649,25 +650,25 @@ std::string normalize_width(std::string_view text) {
 }
 
 int month_from_name(std::string_view lower_name) {
-  if (lower_name.empty()) {
+  if (lower_name.empty() || lower_name.size() > 24) {
     return 0;
   }
+  // The names sorted once, for a binary search: most words asked are no month.
+  static const std::vector<MonthName> sorted = [] {
+    std::vector<MonthName> names(k_months.begin(), k_months.end());
+    std::sort(names.begin(), names.end(), [](const MonthName& a, const MonthName& b) { return a.name < b.name; });
+    return names;
+  }();
+  const auto find = [&](std::string_view name) {
+    const auto at = std::lower_bound(sorted.begin(), sorted.end(), name,
+                                     [](const MonthName& entry, std::string_view key) { return entry.name < key; });
+    return at != sorted.end() && at->name == name ? at->month : 0;
+  };
   // "Марта", "Şubat": capitals beyond ASCII, which the callers leave.
   if (static_cast<unsigned char>(lower_name.front()) >= 0x80) {
-    const std::string lowered = util::to_lower_letters(lower_name);
-    for (const auto& entry : k_months) {
-      if (entry.name == lowered) {
-        return entry.month;
-      }
-    }
-    return 0;
+    return find(util::to_lower_letters(lower_name));
   }
-  for (const auto& entry : k_months) {
-    if (entry.name.front() == lower_name.front() && entry.name == lower_name) {
-      return entry.month;
-    }
-  }
-  return 0;
+  return find(lower_name);
 }
 
 bool is_valid_date(int year, int month, int day) {
