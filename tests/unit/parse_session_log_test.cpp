@@ -1211,6 +1211,15 @@ TEST(ParseSessions, PlainTextDatelinesAfterAWeekdayFromDateOrInDashedBanners) {
   EXPECT_TRUE(parse("log\n\nShipped 4 March 2025 to prod.\n\nShipped 5 March 2025 again.\n").sessions.empty());
 }
 
+TEST(ParseSessions, ATimesheetWhoseDateColumnIsNamedInAnotherLanguage) {
+  auto log = parse("# Timeliste\n\n| Dato | Tid | Gren | Timer | Hva ble gjort |\n|---|---|---|---|---|\n"
+                   "| man. 3. mars 2025 | 08.30–11.00 | `feature/vipps` | 2,5 | Vipps |\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-03-03");
+  EXPECT_EQ(log.sessions[0].duration_minutes, 150);
+  EXPECT_EQ(log.sessions[0].branch, "feature/vipps");
+}
+
 TEST(ParseSessions, DaysUnderDatesToRememberAreNoSittings) {
   auto log = parse("# Notes\n\n## Dates to remember\n\n### 2025-12-01 — feature freeze for 0.5\n### 2025-12-15 — talk at RustFest\n\n"
                    "## Session notes\n\n### 2025-11-03\n\nWorked.\n");

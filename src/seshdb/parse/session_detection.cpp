@@ -617,8 +617,10 @@ int date_column(const std::vector<std::string>& header) {
   for (std::size_t i = 0; i < header.size(); ++i) {
     const std::string h = util::to_lower_ascii(util::trim(header[i]));
     // And a time tracker's export: "| Start date | Start time | End date | End time | Duration |".
+    // In other languages: "| Dato | Tid | Gren | Timer |", "| Data |", "| Tarih |", "| Päivä |".
     if (h == "date" || h == "day" || h == "when" || h == "日期" || h == "datum" || h == "fecha" || h.starts_with("date ") ||
-        h == "start date" || h == "session date" || h == "entry date" || h == "work date") {
+        h == "start date" || h == "session date" || h == "entry date" || h == "work date" || h == "dato" || h == "data" ||
+        h == "tarih" || h == "tanggal" || h == "päivä" || h == "päivämäärä" || h == "dátum" || h == "дата" || h == "日付") {
       return static_cast<int>(i);
     }
   }

@@ -1099,7 +1099,7 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
   std::optional<TimeMatch> start_field, end_field, range_field, date_field_time;
   for (const auto& field : session.fields) {
     const auto& key = field.key;
-    if (!facts.date && key_is(key, {"date", "session date", "day", "日期", "datum", "fecha", "дата", "날짜", "data", "tarih",
+    if (!facts.date && key_is(key, {"date", "session date", "day", "日期", "datum", "fecha", "дата", "날짜", "data", "tarih", "dato",
                                     "tanggal", "ngày", "التاريخ", "started", "start date", "开始日期",
                                     "start", "started at", "start time", "session start", "session started", "timestamp"})) {
       const std::string normalized = normalize_width(field.value);
@@ -1178,7 +1178,7 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                                                              "tổng thời gian", "المدة", "horas", "stunden", "std.", "timmar",
                                                              "varaktighet", "trvání", "doba", "durée effective",
                                                              "διάρκεια", "משך", "अवधि", "مدت", "durată", "időtartam",
-                                                             "kesto", "tempoh", "varighed", "varighet"})) {
+                                                             "kesto", "tempoh", "varighed", "varighet", "tunnit"})) {
       facts.duration = parse_duration_minutes(field.value);
       // "Elapsed: 01:12:30", "Spent: 2:15", "Time: 1:30h"; not "Logged: 17:40",
       // a time stamp, unless an hour sign says it is hours.
@@ -1187,7 +1187,7 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
       if (!facts.duration && (hour_sign || !key_is(key, {"time", "logged", "billed"}))) {
         facts.duration = parse_clock_duration(field.value);
       }
-      if (!facts.duration && key_is(key, {"hours", "hrs", "horas", "stunden", "std.", "timmar"})) {
+      if (!facts.duration && key_is(key, {"hours", "hrs", "horas", "stunden", "std.", "timmar", "tunnit", "órák"})) {
         facts.duration = parse_duration_minutes(field.value + " hours"); // a table's "Hours" column: "1.5"
       }
     }
