@@ -1220,6 +1220,27 @@ TEST(ParseSessions, ATimesheetWhoseDateColumnIsNamedInAnotherLanguage) {
   EXPECT_EQ(log.sessions[0].branch, "feature/vipps");
 }
 
+TEST(ParseFieldsRules, OrgClocksPropertiesFieldListsAndStartSlashStop) {
+  auto org = parse("#+TITLE: infra journal\n\n[2025-03-04 Tue]\n  terraform: move the state bucket\n"
+                   "  CLOCK: [2025-03-04 Tue 09:12]--[2025-03-04 Tue 11:40] =>  2:28\n"
+                   "  :PROPERTIES:\n  :BRANCH: infra/state-migration\n  :END:\n");
+  ASSERT_EQ(org.sessions.size(), 1u);
+  EXPECT_EQ(org.sessions[0].start_minute, 9 * 60 + 12);
+  EXPECT_EQ(org.sessions[0].end_minute, 11 * 60 + 40);
+  EXPECT_EQ(org.sessions[0].duration_minutes, 148);
+  EXPECT_EQ(org.sessions[0].branch, "infra/state-migration");
+  auto rst = parse("# Diary\n\n## 2025-03-04\n\n:Start: 09:10\n:End: 12:40\n:Branch: ``perf/tile-cache``\n");
+  ASSERT_EQ(rst.sessions.size(), 1u);
+  EXPECT_EQ(rst.sessions[0].start_minute, 9 * 60 + 10);
+  EXPECT_EQ(rst.sessions[0].end_minute, 12 * 60 + 40);
+  EXPECT_EQ(rst.sessions[0].branch, "perf/tile-cache");
+  auto stop = parse("# Log\n\n## 2025-03-17\n\nSTART 09:12 / STOP 11:40\n\n## 2025-03-18\n\nSTART 13:00 / STOP ??\n");
+  ASSERT_EQ(stop.sessions.size(), 2u);
+  EXPECT_EQ(stop.sessions[0].end_minute, 11 * 60 + 40);
+  EXPECT_EQ(stop.sessions[0].duration_minutes, 148);
+  EXPECT_EQ(stop.sessions[1].end_minute, std::nullopt);
+}
+
 TEST(ParseSessions, DaysUnderDatesToRememberAreNoSittings) {
   auto log = parse("# Notes\n\n## Dates to remember\n\n### 2025-12-01 — feature freeze for 0.5\n### 2025-12-15 — talk at RustFest\n\n"
                    "## Session notes\n\n### 2025-11-03\n\nWorked.\n");

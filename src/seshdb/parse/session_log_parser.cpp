@@ -112,6 +112,17 @@ std::vector<model::Field> read_fields(std::string_view line, int line_number, bo
     }
     break;
   }
+  // ":Branch: x", ":Start: 09:10": an org-mode property or a reStructuredText field.
+  std::string colon_field;
+  if (rest.size() > 3 && rest.front() == ':') {
+    const auto close = rest.find(':', 1);
+    if (close != std::string_view::npos && close >= 2 && close <= 24 && close + 1 < rest.size() && rest[close + 1] == ' ' &&
+        std::all_of(rest.begin() + 1, rest.begin() + static_cast<std::ptrdiff_t>(close),
+                    [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == ' '; })) {
+      colon_field = std::string(rest.substr(1, close - 1)) + ":" + std::string(rest.substr(close + 1));
+      rest = colon_field;
+    }
+  }
   // A branch label in the middle of a line: "...the plan. **Branch:** `feature/x`".
   if (!rest.starts_with("**")) {
     for (std::string_view label : {" **Branch:**", " **Branch**:"}) {
@@ -1241,6 +1252,19 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                      "heure de fin", "hora de fin", "hora de término", "结束", "结束时间", "終了", "hasta", "bis", "do", "stopped"}) &&
         !end_field) {
       end_field = time_in_value(field.value);
+    }
+    // org-mode's "CLOCK: [2025-03-04 Tue 09:12]--[2025-03-04 Tue 11:40] =>  2:28".
+    if (key_is(key, {"clock"}) && !start_field) {
+      const std::string normalized_clock = normalize_width(field.value);
+      const auto dashes = normalized_clock.find("]--[");
+      if (dashes != std::string::npos) {
+        start_field = time_in_value(normalized_clock.substr(0, dashes));
+        const auto arrow = normalized_clock.find("=>", dashes);
+        end_field = time_in_value(normalized_clock.substr(dashes + 4, arrow == std::string::npos ? std::string::npos : arrow - dashes - 4));
+        if (!facts.duration && arrow != std::string::npos) {
+          facts.duration = parse_clock_duration(normalized_clock.substr(arrow + 2));
+        }
+      }
     }
     if (key_is(key, {"duration", "session duration"}) && !start_field) {
       // "~3 hours (started 10:01 AM)"

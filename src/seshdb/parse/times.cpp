@@ -607,6 +607,19 @@ std::size_t skip_range_separator(std::string_view text, std::size_t p, bool* for
       break;
     }
   }
+  // "START 09:12 / STOP 11:40": a log's own words for the two ends.
+  if (q == std::string_view::npos && p < text.size() && text[p] == '/') {
+    std::size_t w = p + 1;
+    while (w < text.size() && text[w] == ' ') {
+      ++w;
+    }
+    for (std::string_view word : {"stop ", "end ", "ended ", "finish ", "done "}) {
+      if (util::iequals_ascii(text.substr(w, word.size()), word)) {
+        q = w + word.size();
+        break;
+      }
+    }
+  }
   if (q == std::string_view::npos) {
     return q;
   }
