@@ -253,6 +253,17 @@ TEST(ParseDates, MonthNamesAndDigitsOfMoreLanguages) {
   EXPECT_EQ(date_in("4. maaliskuuta 2025"), "2025-03-04");
   EXPECT_EQ(date_in("## ۲۰۲۵/۰۳/۰۹ — یکشنبه"), "2025-03-09");  // Persian digits, year first
 }
+TEST(ParseDates, FinnishAndNordicDaysWithTheirTime) {
+  const auto day = [](std::string_view heading) {
+    const auto found = numeric_day_heading(heading);
+    return found ? std::to_string(found->date.month) + "-" + std::to_string(found->date.day) : std::string("none");
+  };
+  EXPECT_EQ(day("ti 4.3. klo 9.00–11.30"), "3-4");
+  EXPECT_EQ(day("pe 7.3"), "3-7");   // a dotted day after a weekday in letters is day first
+  EXPECT_EQ(day("6.18 周三"), "6-18"); // Chinese month.day
+  EXPECT_EQ(day("Mon 6/16 14:00–15:00"), "6-16");
+  EXPECT_EQ(day("6/10 12 tests pass"), "none"); // a score, then words
+}
 TEST(ParseDates, CivilDayRoundTrip) {
   int y = 0, m = 0, d = 0;
   civil_from_days(days_from_civil(2024, 2, 29), y, m, d);

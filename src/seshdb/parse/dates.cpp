@@ -1,5 +1,6 @@
 #include "seshdb/parse/dates.hpp"
 
+#include "seshdb/parse/times.hpp"
 #include "seshdb/util/text.hpp"
 
 #include <algorithm>
@@ -823,8 +824,10 @@ std::size_t past_weekday(std::string_view text, std::size_t p, bool in_brackets)
     ++e;
   }
   const std::string lower = util::to_lower_ascii(text.substr(p, e - p));
-  static constexpr std::string_view k_german[] = {"mo", "di", "mi", "do", "fr", "sa", "so"};
-  if (e > p && (is_weekday_name(lower) || std::find(std::begin(k_german), std::end(k_german), lower) != std::end(k_german))) {
+  // German, Finnish and Nordic abbreviations: "Fr 13.6.", "ti 4.3.", "tor 6.3.".
+  static constexpr std::string_view k_abbreviated[] = {"mo", "di", "mi", "do", "fr", "sa", "so", "ma", "ti", "ke", "to",
+                                                       "pe", "la", "su", "man", "tir", "ons", "tor", "fre", "tis"};
+  if (e > p && (is_weekday_name(lower) || std::find(std::begin(k_abbreviated), std::end(k_abbreviated), lower) != std::end(k_abbreviated))) {
     return e < text.size() && text[e] == '.' ? e + 1 : e; // "Fr." too
   }
   return p;
@@ -914,6 +917,10 @@ std::optional<NumericDay> numeric_day_heading(std::string_view normalized) {
     for (std::string_view separator : {"—", "–", "-", ":", "|", "·", "("}) {
       separated = separated || rest.starts_with(separator);
     }
+    // Or the day's time: "ti 4.3. klo 9.00–11.30", "Fr 13.6. 14:00–16:00".
+    const std::size_t clock_at = rest.starts_with("klo ") ? 4 : (rest.starts_with("kl. ") ? 4 : (rest.starts_with("kl ") ? 3 : 0));
+    const auto time = find_time(rest, clock_at);
+    separated = separated || (time && time->begin == clock_at);
     if (!separated) {
       return std::nullopt;
     }
@@ -922,8 +929,9 @@ std::optional<NumericDay> numeric_day_heading(std::string_view normalized) {
     return std::nullopt;
   }
   // Month first, the way US, Chinese and Japanese logs write it, unless that
-  // cannot be; "13.6." with its German dot is day first.
-  const bool day_first = (sep == '.' && trailing_dot) || a > 12;
+  // cannot be; "13.6." with its German dot is day first, and so is a dotted
+  // day after a weekday in letters ("pe 7.3", "Fr 7.3"; "6.18 周三" is Chinese).
+  const bool day_first = (sep == '.' && (trailing_dot || (weekday && is_alpha(t[0])))) || a > 12;
   date.month = day_first ? b : a;
   date.day = day_first ? a : b;
   if (!is_valid_date(2000, date.month, date.day)) { // a leap year: "2/29" may be valid

@@ -426,6 +426,7 @@ bool klockan_before(std::string_view text, std::size_t pos) {
     --b;
   }
   b -= b > 0 && text[b - 1] == '.' ? 1 : 0;
+  b -= b >= 3 && (text[b - 1] == 'o' || text[b - 1] == 'O') ? 1 : 0; // the Finnish "klo"
   return b >= 2 && b < pos && util::iequals_ascii(text.substr(b - 2, 2), "kl") && (b == 2 || !is_alpha(text[b - 3]));
 }
 
