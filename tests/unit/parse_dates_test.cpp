@@ -253,6 +253,14 @@ TEST(ParseDates, MonthNamesAndDigitsOfMoreLanguages) {
   EXPECT_EQ(date_in("4. maaliskuuta 2025"), "2025-03-04");
   EXPECT_EQ(date_in("## ۲۰۲۵/۰۳/۰۹ — یکشنبه"), "2025-03-09");  // Persian digits, year first
 }
+TEST(ParseDates, ThaiNamesAndBuddhistEraYearsAndMalayMac) {
+  EXPECT_EQ(date_in("## วันจันทร์ที่ 3 มี.ค. 2568"), "2025-03-03");
+  EXPECT_EQ(date_in("## วันอังคารที่ ๔ มีนาคม พ.ศ. ๒๕๖๘"), "2025-03-04");
+  EXPECT_EQ(date_in("## วันพุธที่ 5 มีนาคม 2025"), "2025-03-05");
+  EXPECT_EQ(date_in("## ศ. 7 มี.ค. 68"), "2025-03-07");
+  EXPECT_EQ(date_in("### Isnin, 3 Mac"), "--03-03");
+  EXPECT_EQ(date_in("Mac 12 build farm"), "none"); // a computer, not March
+}
 TEST(ParseDates, FinnishAndNordicDaysWithTheirTime) {
   const auto day = [](std::string_view heading) {
     const auto found = numeric_day_heading(heading);

@@ -12,6 +12,14 @@ TEST(ParseDurations, MinutesWithoutTheirUnitAfterHours) {
   EXPECT_EQ(parse_duration_minutes("2 h 45 (with a break)"), 165);
   EXPECT_EQ(parse_duration_minutes("2h 3 tasks"), 120); // a count, not minutes
 }
+TEST(ParseDurations, UnitsOfMoreLanguages) {
+  EXPECT_EQ(parse_duration_minutes("3 jam 30 minit"), 210);
+  EXPECT_EQ(parse_duration_minutes("3 ώρες και 15 λεπτά"), 180); // "and" in Greek is not read: the hours
+  EXPECT_EQ(parse_duration_minutes("2 שעות"), 120);
+  EXPECT_EQ(parse_duration_minutes("45 मिनट"), 45);
+  EXPECT_EQ(parse_duration_minutes("2 ชั่วโมง"), 120);
+  EXPECT_EQ(parse_duration_minutes("1,5 óra"), 90);
+}
 TEST(ParseDurations, DecimalComma) {
   EXPECT_EQ(parse_duration_minutes("2,5h"), 150);
   EXPECT_EQ(parse_duration_minutes("1,5 Std."), 90);

@@ -119,7 +119,7 @@ constexpr std::array k_months = {
     MonthName{"tammikuuta", 1}, MonthName{"helmikuuta", 2}, MonthName{"maaliskuuta", 3}, MonthName{"huhtikuuta", 4},
     MonthName{"toukokuuta", 5}, MonthName{"kesäkuuta", 6}, MonthName{"heinäkuuta", 7}, MonthName{"elokuuta", 8},
     MonthName{"syyskuuta", 9}, MonthName{"lokakuuta", 10}, MonthName{"marraskuuta", 11}, MonthName{"joulukuuta", 12},
-    MonthName{"julai", 7}, MonthName{"ogos", 8}, MonthName{"disember", 12},
+    MonthName{"julai", 7}, MonthName{"ogos", 8}, MonthName{"disember", 12}, MonthName{"mac", 3},
     // Greek, as a date writes them and as a month's heading does, with abbreviations.
     MonthName{"ιανουαρίου", 1}, MonthName{"ιανουάριος", 1}, MonthName{"ιαν", 1}, MonthName{"φεβρουαρίου", 2},
     MonthName{"φεβρουάριος", 2}, MonthName{"φεβ", 2}, MonthName{"μαρτίου", 3}, MonthName{"μάρτιος", 3},
@@ -432,7 +432,8 @@ std::optional<DateMatch> month_name_date_at(std::string_view text, std::size_t p
   }
   std::size_t end = pos;
   const int month = read_month_word(text, pos, end);
-  if (month == 0) {
+  // Malay's "Mac" is March only after its day ("3 Mac"): "Mac 12" is a computer.
+  if (month == 0 || util::iequals_ascii(text.substr(pos, end - pos), "mac")) {
     return std::nullopt;
   }
   std::size_t p = skip_spaces(text, end);
@@ -550,6 +551,43 @@ std::optional<DateMatch> day_first_date_at(std::string_view text, std::size_t po
   }
   std::size_t q = p;
   int month = read_month_word(text, p, q);
+  // Thai names, whole or cut short with dots ("3 มี.ค. 2568"), and the
+  // Buddhist era's years, 543 ahead ("พ.ศ. 2568" is 2025; "68" its short form).
+  bool thai = false;
+  if (month == 0 && static_cast<unsigned char>(text[p]) == 0xE0) {
+    static constexpr std::pair<std::string_view, int> k_thai[] = {
+        {"มกราคม", 1},  {"ม.ค.", 1},  {"กุมภาพันธ์", 2}, {"ก.พ.", 2},   {"มีนาคม", 3},   {"มี.ค.", 3},
+        {"เมษายน", 4},  {"เม.ย.", 4}, {"พฤษภาคม", 5},  {"พ.ค.", 5},   {"มิถุนายน", 6},  {"มิ.ย.", 6},
+        {"กรกฎาคม", 7}, {"ก.ค.", 7},  {"สิงหาคม", 8},   {"ส.ค.", 8},   {"กันยายน", 9},   {"ก.ย.", 9},
+        {"ตุลาคม", 10}, {"ต.ค.", 10}, {"พฤศจิกายน", 11}, {"พ.ย.", 11}, {"ธันวาคม", 12}, {"ธ.ค.", 12}};
+    for (const auto& [name, number] : k_thai) {
+      if (text.substr(p).starts_with(name)) {
+        month = number;
+        q = p + name.size();
+        thai = true;
+        break;
+      }
+    }
+    if (thai) {
+      std::size_t y = skip_spaces(text, q);
+      if (text.substr(y).starts_with("พ.ศ.")) {
+        y = skip_spaces(text, y + std::string_view("พ.ศ.").size());
+      }
+      int written = 0;
+      const int digits = read_number(text, y, 4, written);
+      const int year = digits == 4 && written >= 2533 && written <= 2642 ? written - 543
+                       : digits == 4 && plausible_year(written)           ? written
+                       : digits == 2                                      ? written + 2500 - 543
+                                                                          : 0;
+      if (year != 0 && plausible_year(year) && (y + static_cast<std::size_t>(digits) >= text.size() ||
+                                                !is_digit(text[y + static_cast<std::size_t>(digits)]))) {
+        if (!is_valid_date(year, month, day)) {
+          return std::nullopt;
+        }
+        return DateMatch{year, month, day, pos, y + static_cast<std::size_t>(digits)};
+      }
+    }
+  }
   // "ngày 5 tháng 3 năm 2025": Vietnamese numbers its months.
   if (month == 0 && text.substr(p).starts_with("tháng ")) {
     q = p + std::string_view("tháng ").size();

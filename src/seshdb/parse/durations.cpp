@@ -45,6 +45,13 @@ Unit read_unit(std::string_view lower, std::size_t& p) {
       {"saat", Unit::hours}, {"sa", Unit::hours}, {"dakika", Unit::minutes}, {"dk", Unit::minutes},
       {"giờ", Unit::hours}, {"tiếng", Unit::hours}, {"phút", Unit::minutes},
       {"uur", Unit::hours}, {"u", Unit::hours},
+      // Malay, Greek, Hebrew, Hindi, Thai, Arabic, Persian, Hungarian, Finnish, Romanian.
+      {"minit", Unit::minutes}, {"ώρες", Unit::hours}, {"ώρα", Unit::hours}, {"λεπτά", Unit::minutes},
+      {"שעות", Unit::hours}, {"שעה", Unit::hours}, {"דקות", Unit::minutes}, {"घंटे", Unit::hours},
+      {"घंटा", Unit::hours}, {"मिनट", Unit::minutes}, {"ชั่วโมง", Unit::hours}, {"นาที", Unit::minutes},
+      {"ساعات", Unit::hours}, {"ساعة", Unit::hours}, {"ساعت", Unit::hours}, {"دقائق", Unit::minutes},
+      {"دقيقة", Unit::minutes}, {"دقیقه", Unit::minutes}, {"óra", Unit::hours}, {"perc", Unit::minutes},
+      {"tuntia", Unit::hours}, {"minuuttia", Unit::minutes}, {"oră", Unit::hours},
   };
   for (const auto& word : k_words) {
     if (lower.substr(q).starts_with(word.text)) {

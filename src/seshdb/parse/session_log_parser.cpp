@@ -1142,7 +1142,8 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     if (!session.branch && key_is(key, {"branch", "branch(es)", "branches", "git branch", "working branch", "feature branch", "current branch", "active branch", "branch name", "分支",
                                           "rama", "branche", "zweig", "ブランチ", "ramo", "브랜치", "ветка", "гілка", "gałąź",
                                           "cabang", "dal", "nhánh", "الفرع", "větev", "vetva", "gren", "κλάδος", "ענף",
-                                          "ब्रांच", "शाखा", "شاخه", "ramură", "ramura", "ág", "haara", "cawangan"})) {
+                                          "ब्रांच", "शाखा", "شاخه", "ramură", "ramura", "ág", "haara", "cawangan", "แบรนช์",
+                                          "สาขา"})) {
       auto branch = clean_branch(field.value);
       if (!branch.empty()) {
         session.branch = branch;
@@ -1160,7 +1161,7 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                                        "time slot", "slot", "时段", "時段", "时间段", "時間帯",
                                        // Greek, Hebrew, Hindi, Persian, Romanian, Hungarian, Finnish, Malay
                                        "ώρα", "ώρες", "שעות", "שעה", "समय", "ساعت", "زمان", "orar", "idő", "időpont",
-                                       "aika", "klo", "masa"});
+                                       "aika", "klo", "masa", "เวลา"});
     std::optional<TimeMatch> time_value = time_key && !range_field ? time_in_value(field.value) : std::nullopt;
     // "Hours: 9am–1:30pm" is a range; "Hours: 2:30" is a duration, no start.
     if (time_value && !time_value->end && key_is(key, {"hours"})) {
@@ -1189,7 +1190,8 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                                                              "tổng thời gian", "المدة", "horas", "stunden", "std.", "timmar",
                                                              "varaktighet", "trvání", "doba", "durée effective",
                                                              "διάρκεια", "משך", "अवधि", "مدت", "durată", "időtartam",
-                                                             "kesto", "tempoh", "varighed", "varighet", "tunnit"})) {
+                                                             "kesto", "tempoh", "varighed", "varighet", "tunnit",
+                                                             "ใช้เวลา", "ระยะเวลา"})) {
       facts.duration = parse_duration_minutes(field.value);
       // "Elapsed: 01:12:30", "Spent: 2:15", "Time: 1:30h"; not "Logged: 17:40",
       // a time stamp, unless an hour sign says it is hours.
