@@ -1241,6 +1241,19 @@ TEST(ParseFieldsRules, OrgClocksPropertiesFieldListsAndStartSlashStop) {
   EXPECT_EQ(stop.sessions[1].end_minute, std::nullopt);
 }
 
+TEST(ParseFieldsRules, TomlFrontMatterAsYamlIs) {
+  auto log = parse("+++\ntitle = \"Postgres 16 upgrade rehearsal\"\ndate = 2025-07-08T22:40:00-04:00\n"
+                   "ended = 2025-07-09T01:15:00-04:00\nbranch = \"infra/pg16\"\ndraft = false\n+++\n\n# Postgres 16 upgrade rehearsal\n\ntext\n");
+  ASSERT_EQ(log.sessions.size(), 1u);
+  EXPECT_EQ(log.sessions[0].line_start, 9);
+  EXPECT_EQ(log.sessions[0].local_date, "2025-07-08");
+  EXPECT_EQ(log.sessions[0].start_minute, 22 * 60 + 40);
+  EXPECT_EQ(log.sessions[0].end_minute, 1 * 60 + 15);
+  EXPECT_EQ(log.sessions[0].branch, "infra/pg16");
+  // Below the front matter, "x = y" is text.
+  EXPECT_TRUE(parse("# Notes\n\nbranch = \"x\"\n").sessions.empty());
+}
+
 TEST(ParseSessions, DaysUnderDatesToRememberAreNoSittings) {
   auto log = parse("# Notes\n\n## Dates to remember\n\n### 2025-12-01 — feature freeze for 0.5\n### 2025-12-15 — talk at RustFest\n\n"
                    "## Session notes\n\n### 2025-11-03\n\nWorked.\n");

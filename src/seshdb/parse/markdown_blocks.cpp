@@ -402,9 +402,11 @@ int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata)
 } // namespace
 
 int front_matter_end(std::string_view text, const LineIndex& lines) {
+  // YAML between "---" lines, or TOML between "+++" lines (Hugo's), "key = value".
+  const bool toml = lines.line_count() >= 3 && util::trim(lines.line_text(text, 1)) == "+++";
   auto delimiter = [&](int line, bool closing) {
     const auto t = util::trim(lines.line_text(text, line));
-    return t == "---" || (closing && t == "...");
+    return toml ? t == "+++" : (t == "---" || (closing && t == "..."));
   };
   if (lines.line_count() < 3 || !delimiter(1, false)) {
     return 0;
@@ -420,7 +422,11 @@ int front_matter_end(std::string_view text, const LineIndex& lines) {
       continue;
     }
     // key: value, the key a word or a few ("session date", "last-modified").
-    const auto colon = t.find(':');
+    const auto colon = toml ? t.find(" = ") : t.find(':');
+    if (toml && colon != std::string_view::npos && colon > 0 && colon <= 40) {
+      any_key = true;
+      continue;
+    }
     if (colon == 0 || colon == std::string_view::npos || colon > 40 ||
         (colon + 1 < t.size() && t[colon + 1] != ' ' && t[colon + 1] != '\t')) {
       return 0;

@@ -93,6 +93,16 @@ bool is_letter_start(std::string_view text) {
 std::vector<model::Field> read_fields(std::string_view line, int line_number, bool plain_allowed, bool any_case = false) {
   std::vector<model::Field> fields;
   std::string_view rest = util::trim(line);
+  // TOML front matter: 'date = 2025-07-08T22:40:00-04:00', 'branch = "x"'.
+  std::string toml_line;
+  if (any_case) {
+    const auto equals = rest.find(" = ");
+    const auto colon = rest.find(':');
+    if (equals != std::string_view::npos && equals > 0 && (colon == std::string_view::npos || equals < colon)) {
+      toml_line = std::string(rest.substr(0, equals)) + ": " + std::string(util::trim(rest.substr(equals + 3)));
+      rest = toml_line;
+    }
+  }
   const bool list_item = rest.starts_with("- ") || rest.starts_with("* ") || rest.starts_with("+ ");
   // List and quote markers, and the emoji or check marks before a label ("- ✅ **Branch**:").
   while (!rest.empty()) {
@@ -2400,7 +2410,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
             }
           }
         }
-        if (raw_line.find(':') == std::string_view::npos && raw_line.find("\xEF\xBC\x9A") == std::string_view::npos && !timed) {
+        const bool toml_key = line < doc.front_matter_end && raw_line.find(" = ") != std::string_view::npos;
+        if (raw_line.find(':') == std::string_view::npos && raw_line.find("\xEF\xBC\x9A") == std::string_view::npos && !timed &&
+            !toml_key) {
           continue;
         }
         const std::string normalized = normalized_line(raw_line);
