@@ -362,6 +362,13 @@ TEST(ParseCommits, ExampleHashesInATemplateAndGitsNullHash) {
   // In prose a writer may call a real commit so.
   EXPECT_EQ(commits("- Wrote exporter (abc1234)"), Strings{"abc1234"});
 }
+TEST(ParsePrs, ANumberInBracketsAfterPrAndMergeRequestsListedAfterMRs) {
+  EXPECT_EQ(pr_numbers("- Opened a follow-up PR (#312)."), std::vector<int>{312});
+  EXPECT_TRUE(pr_numbers("- PR (2 approvals) waits").empty());
+  EXPECT_EQ(pr_numbers("7 open MRs: !405, !407, !409"), (std::vector<int>{405, 407, 409}));
+  EXPECT_EQ(pr_numbers("2 open MRs (!88 and !91)"), (std::vector<int>{88, 91}));
+  EXPECT_TRUE(pr_numbers("Mrsomething !12 in the shell history").empty());
+}
 TEST(ParseCommitsInProse, GitCheckoutOutput) {
   EXPECT_EQ(commits("HEAD is now at 4c5d6e7 Fix the parser"), Strings{"4c5d6e7"});
 }

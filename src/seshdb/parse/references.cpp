@@ -445,8 +445,10 @@ bool gitlab_cue(std::string_view lower) {
       return true;
     }
   }
+  // "MR", and "MRs" ("7 open MRs: !405, !407").
   for (std::size_t at = lower.find("mr"); at != std::string_view::npos; at = lower.find("mr", at + 1)) {
-    if ((at == 0 || !is_alpha(lower[at - 1])) && (at + 2 >= lower.size() || !is_alpha(lower[at + 2]))) {
+    const std::size_t end = at + 2 < lower.size() && lower[at + 2] == 's' ? at + 3 : at + 2;
+    if ((at == 0 || !is_alpha(lower[at - 1])) && (end >= lower.size() || !is_alpha(lower[end]))) {
       return true;
     }
   }
@@ -853,6 +855,9 @@ std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_h
       continue;
     }
     std::size_t p = skip_chars(line, keyword_end, plural ? " *:`_-(" : " *:`_-");
+    if (p + 1 < line.size() && line[p] == '(' && line[p + 1] == '#') {
+      ++p; // "a follow-up PR (#312)"
+    }
     // "| PR | #47 |": the keyword is its cell's whole text, the number the next cell.
     if (p < line.size() && line[p] == '|' && util::trim(line.substr(0, pos)).ends_with("|")) {
       p = skip_chars(line, p, " |");
