@@ -1443,6 +1443,11 @@ TEST(ParseSessions, TimeSpentInBracketsOrAfterAWordThatSaysSo) {
   EXPECT_EQ(log.sessions[3].duration_minutes, 30);
   EXPECT_FALSE(log.sessions[4].duration_minutes.has_value());
   EXPECT_FALSE(log.sessions[5].duration_minutes.has_value()); // a task's time, not the session's
+  // The last part of a heading's bracket.
+  auto parts = parse("## Session 9 — 2025-05-14 (no timestamps; ~3h)\nx\n\n## Session 10 — 2025-05-15 (with Ana, 2 PRs)\ny\n");
+  ASSERT_EQ(parts.sessions.size(), 2u);
+  EXPECT_EQ(parts.sessions[0].duration_minutes, 180);
+  EXPECT_FALSE(parts.sessions[1].duration_minutes.has_value());
 }
 
 TEST(ParseSessions, ObsidianCalloutsThatOpenWithADate) {

@@ -2648,6 +2648,10 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         if (bracketed.ends_with(" total")) {
           bracketed.remove_suffix(6);
         }
+        // "(no timestamps; ~3h)", "(half day, ~2h)": its last part.
+        if (const auto part = bracketed.find_last_of(";,"); part != std::string_view::npos) {
+          bracketed = util::trim(bracketed.substr(part + 1));
+        }
         if (!bracketed.empty() && (bracketed.front() == '~' || std::isdigit(static_cast<unsigned char>(bracketed.front())) != 0) &&
             only_a_duration(bracketed)) {
           facts[i].duration = parse_duration_minutes(bracketed);
