@@ -1267,6 +1267,12 @@ TEST(ParseFindings, AFindingWrappedOverTwoLinesKeepsTheListIntroduced) {
                                                           "P1 cached inv_freq is not invalidated.", "P2 docstring claims 1.0."}));
 }
 
+TEST(ParseFindings, ATaskBoxRankedByALevelIsATaskUnlessAFindingsListHoldsIt) {
+  auto log = parse("# Log\n\n## 2025-10-21\n\n### Review\n\n- P3: log encoding\n\n## Sonraki oturum\n\n"
+                   "- [ ] P3: log karakter kodlaması\n- [x] P2: done thing\n\n## 2025-10-22\n\n### Findings\n\n- [x] P1: race fixed\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P3 log encoding", "P1 race fixed"}));
+}
+
 TEST(ParseFindings, ALevelOfTwoWordsAsItsHyphenedForm) {
   auto log = parse("## 2025-03-17\n\n### Review\n\n- **Must fix**: manifest written before checksums.\n"
                    "- Should fix — stream the hash.\n- **Nit**: rename.\n- Must have: a spec.\n");

@@ -3725,6 +3725,11 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           parent_names_findings(item, k))) {
       continue;
     }
+    // "- [ ] P3: log encoding" is a task ranked P3, in whatever language its
+    // section is named, unless a findings list holds it.
+    if (done_state(item).has_value() && kind != model::SectionKind::findings && !listed_as_findings(item, k)) {
+      continue;
+    }
     std::string title;
     const std::string item_line = normalize_width(first_line(item.text));
     // "- self-review: [P2] x", "- New: **P3** — y": the level after a label
