@@ -40,7 +40,7 @@ struct MonthName {
 
 // Lower-case. Abbreviations that are common words in English (set, out,
 // ago, gen, mag) are left out on purpose.
-constexpr std::array k_months = {
+constexpr MonthName k_months[] = {
     MonthName{"january", 1}, MonthName{"jan", 1}, MonthName{"januari", 1}, MonthName{"januar", 1},
     MonthName{"jänner", 1}, MonthName{"janvier", 1}, MonthName{"janv", 1}, MonthName{"enero", 1},
     MonthName{"ene", 1}, MonthName{"gennaio", 1}, MonthName{"janeiro", 1},
@@ -694,7 +694,7 @@ int month_from_name(std::string_view lower_name) {
   }
   // The names sorted once, for a binary search: most words asked are no month.
   static const std::vector<MonthName> sorted = [] {
-    std::vector<MonthName> names(k_months.begin(), k_months.end());
+    std::vector<MonthName> names(std::begin(k_months), std::end(k_months));
     std::sort(names.begin(), names.end(), [](const MonthName& a, const MonthName& b) { return a.name < b.name; });
     return names;
   }();
