@@ -366,6 +366,12 @@ std::string clean_branch(std::string_view value) {
   return v;
 }
 
+// A branch's label with its colon, in English and other languages: "De 9h à
+// 11h30. Branche : `init/projet`" in a later sentence, "(godz. 9:00–12:00,
+// gałąź: `x`)" in a title.
+constexpr std::string_view k_branch_labels[] = {"branch:", "branch :", "branche :", "branche:", "rama:", "zweig:", "gren:",
+                                                "větev:", "dal:", "nhánh:", "gałąź:", "гілка:", "ветка:", "分支:"};
+
 // "### 2025-08-21 · 09:15–11:50 CEST · branch feat/x", "(branch: fix/y)",
 // "| branch main": a branch named in a title after a separator.
 // "🌿 feat/login": the herb some logs put before a branch name, in a
@@ -433,8 +439,10 @@ std::string branch_in_title(std::string_view normalized) {
     }
   }
   // In other languages, with a colon: "(godz. 9:00–12:00, gałąź: `x`)", "· Rama: y".
-  for (std::string_view label : {"gałąź:", "rama:", "branche :", "branche:", "zweig:", "gren:", "větev:", "nhánh:",
-                                 "гілка:", "ветка:", "分支:"}) {
+  for (std::string_view label : k_branch_labels) {
+    if (label.starts_with("branch") || label == "dal:") {
+      continue; // English is read above, after a separator; "dal:" alone is Italian's "from"
+    }
     const auto at = lower.find(label);
     if (at == std::string::npos || (at > 0 && lower[at - 1] != ' ' && lower[at - 1] != '(' && lower[at - 1] != '*')) {
       continue;
@@ -1462,9 +1470,6 @@ std::optional<SessionStart> whole_file_session(const MarkdownDoc& doc, std::stri
 
 // Labels of a time spent that opens a later sentence of a line.
 constexpr std::string_view k_duration_sentence_labels[] = {"duration:", "time spent:", "time:", "spent:"};
-// "De 9h à 11h30. Branche : `init/projet`": the branch in a later sentence.
-constexpr std::string_view k_branch_sentence_labels[] = {"branch:", "branch :", "branche :", "branche:", "rama:", "zweig:",
-                                                         "gren:", "větev:", "dal:", "nhánh:", "gałąź:"};
 
 // Headings that look back on a day rather than hold more of its work.
 constexpr std::string_view k_day_reflections[] = {"takeaway", "lesson", "learning", "learned", "reflection",
@@ -2462,7 +2467,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
             }
             break;
           }
-          const bool branch_labelled = std::any_of(std::begin(k_branch_sentence_labels), std::end(k_branch_sentence_labels),
+          const bool branch_labelled = std::any_of(std::begin(k_branch_labels), std::end(k_branch_labels),
                                                    [&](std::string_view label) {
                                                      return sentence.size() >= label.size() &&
                                                             util::iequals_ascii(sentence.substr(0, label.size()), label);
