@@ -1273,6 +1273,14 @@ TEST(ParseFindings, ATaskBoxRankedByALevelIsATaskUnlessAFindingsListHoldsIt) {
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P3 log encoding", "P1 race fixed"}));
 }
 
+TEST(ParseFindings, AMappedWordInASeverityColumn) {
+  // The cell is read after the match: under the CI's AddressSanitizer this
+  // once read a temporary that was gone (found by fuzzing).
+  auto log = parse("# Review\n\n级别说明：致命 = P0，严重 = P1\n\n## 2025-03-04\n\n| ID | Severity | Finding |\n|---|---|---|\n"
+                   "| 1 | 严重 | race in cache |\n| 2 | 致命 | token leak |\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 race in cache", "P0 token leak"}));
+}
+
 TEST(ParseFindings, ALevelOfTwoWordsAsItsHyphenedForm) {
   auto log = parse("## 2025-03-17\n\n### Review\n\n- **Must fix**: manifest written before checksums.\n"
                    "- Should fix — stream the hash.\n- **Nit**: rename.\n- Must have: a spec.\n");

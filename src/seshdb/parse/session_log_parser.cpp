@@ -4199,7 +4199,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         if (severity_column < 0 || severity_column >= static_cast<int>(row.cells.size())) {
           return;
         }
-        const auto marked = level_of_mark(normalize_width(util::trim(row.cells[static_cast<std::size_t>(severity_column)])), marks);
+        // The cell outlives the match: `rest` views it.
+        const std::string cell = normalize_width(util::trim(row.cells[static_cast<std::size_t>(severity_column)]));
+        const auto marked = level_of_mark(cell, marks);
         if (!marked || !util::trim(marked->rest).empty()) {
           return;
         }
