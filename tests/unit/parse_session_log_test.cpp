@@ -1254,6 +1254,15 @@ TEST(ParseFieldsRules, TomlFrontMatterAsYamlIs) {
   EXPECT_TRUE(parse("# Notes\n\nbranch = \"x\"\n").sessions.empty());
 }
 
+TEST(ParseSessions, DottedDaysOfOneMonthAreNoScoresOutOfTheSameTotal) {
+  auto log = parse("# Kehitysloki\n\n## ti 4.3. klo 9.00–11.30\n\nx\n\n## to 6.3.2025 klo 8.15–11.15\n\ny\n\n## pe 7.3.\n\nz\n");
+  ASSERT_EQ(session_lines(log), (std::vector<int>{3, 7, 11}));
+  EXPECT_EQ(log.sessions[0].local_date, "2025-03-04");
+  EXPECT_EQ(log.sessions[2].local_date, "2025-03-07");
+  // Slashes still may be: "### 8/10 — Readability", "### 6/10 — Tests".
+  EXPECT_TRUE(parse("# Review\n\n### 8/10 — Readability\nx\n\n### 6/10 — Tests\ny\n").sessions.empty());
+}
+
 TEST(ParseSessions, DaysUnderDatesToRememberAreNoSittings) {
   auto log = parse("# Notes\n\n## Dates to remember\n\n### 2025-12-01 — feature freeze for 0.5\n### 2025-12-15 — talk at RustFest\n\n"
                    "## Session notes\n\n### 2025-11-03\n\nWorked.\n");

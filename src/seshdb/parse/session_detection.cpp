@@ -1328,9 +1328,13 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     // one total under different counts.
     // Per heading level: "### 1/2 — first attempt", "### 2/2 — second
     // attempt" under "## 5/23" count attempts among days that differ.
+    // Not dotted days ("ti 4.3.", "Fr 13.6."): a weekday or the German dot
+    // already said they are days, and their month is the number they share.
     std::map<int, std::vector<std::size_t>> numeric_by_level;
     for (const std::size_t i : numeric) {
-      numeric_by_level[candidates[i].level].push_back(i);
+      if (numeric_days.at(candidates[i].line).separator != '.') {
+        numeric_by_level[candidates[i].level].push_back(i);
+      }
     }
     for (const auto& [level, same_level] : numeric_by_level) {
       std::set<int> firsts;
