@@ -1263,6 +1263,15 @@ TEST(ParseSessions, DottedDaysOfOneMonthAreNoScoresOutOfTheSameTotal) {
   EXPECT_TRUE(parse("# Review\n\n### 8/10 — Readability\nx\n\n### 6/10 — Tests\ny\n").sessions.empty());
 }
 
+TEST(ParseSessions, AnExpensesTableAPostMortemAndAnAgendaAreNoSessions) {
+  auto log = parse("# Timesheet\n\n## 2025-06-04\n\nRun: 10:20 → 13:05\n\n## Expenses (reimbursable)\n\n| Date | Item | Amount |\n|---|---|---|\n"
+                   "| 2025-06-05 | Train | €32,40 |\n\n## Post-mortem (written 3 Nov)\n\nx\n\n"
+                   "## Things to bring up at the maintainer call (2025-05-20)\n\ny\n");
+  ASSERT_EQ(session_lines(log), std::vector<int>{3});
+  EXPECT_EQ(log.sessions[0].start_minute, 10 * 60 + 20);
+  EXPECT_EQ(log.sessions[0].end_minute, 13 * 60 + 5);
+}
+
 TEST(ParseSessions, DaysUnderDatesToRememberAreNoSittings) {
   auto log = parse("# Notes\n\n## Dates to remember\n\n### 2025-12-01 — feature freeze for 0.5\n### 2025-12-15 — talk at RustFest\n\n"
                    "## Session notes\n\n### 2025-11-03\n\nWorked.\n");

@@ -86,6 +86,7 @@ TEST(ParseTimes, ASentenceThatGivesEveryTimeOfTheFileAZone) {
   EXPECT_EQ(zone_of_all_times("Giờ ghi theo giờ Việt Nam (GMT+7) nếu không ghi chú khác."), "GMT+7");
   // A remark in brackets does not use up the words the zone may come within.
   EXPECT_EQ(zone_of_all_times("Times are local to whoever writes (we're all in Berlin this quarter, CEST)."), "CEST");
+  EXPECT_EQ(zone_of_all_times("時刻はすべて JST。"), "JST");
   EXPECT_EQ(zone_of_all_times("Times are approximate."), "");
   EXPECT_EQ(zone_of_all_times("Sometimes CI is slow."), "");
   EXPECT_EQ(zone_of_all_times("Build times are down since the EST outage"), "");

@@ -454,7 +454,10 @@ bool names_plan_or_recap(std::string_view normalized) {
                                 "next week", "next sprint", "next iteration", "next milestone", "下周", "下週", "来週",
                                 "下一步", "next run", "план на", "plan na", "rencana", "kế hoạch", "piano per",
                                 "planning voor",
-                                "nächste sitzung", "próxima sesión", "prochaine séance", "prochaine session"}) {
+                                "nächste sitzung", "próxima sesión", "prochaine séance", "prochaine session",
+                                // a look back or an agenda, whatever follows: "Post-mortem (written 3 Nov)",
+                                // "Things to bring up at the maintainer call (2025-05-20)"
+                                "post-mortem", "postmortem", "things to bring up", "agenda for"}) {
     if (rest.starts_with(lead) && (rest.size() == lead.size() || !is_alpha(rest[lead.size()]))) {
       if (rest.substr(lead.size()).starts_with("'s")) {
         break; // "Tomorrow's bug bash — 2025-03-05": a session named so
@@ -604,8 +607,9 @@ int date_column(const std::vector<std::string>& header) {
     for (std::string_view word : {"time", "hours", "duration", "start", "elapsed"}) {
       timed = timed || h.starts_with(word);
     }
+    // And expenses: "| Date | Item | Amount |".
     for (std::string_view word : {"decision", "rationale", "milestone", "release", "version", "deadline", "due", "plan",
-                                  "goal", "计划", "計画", "安排", "目标", "予定"}) {
+                                  "goal", "计划", "計画", "安排", "目标", "予定", "amount", "cost", "price", "expense"}) {
       listing = listing || h.starts_with(word);
     }
   }

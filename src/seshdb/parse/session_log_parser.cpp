@@ -1179,7 +1179,7 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                                        "time slot", "slot", "时段", "時段", "时间段", "時間帯",
                                        // Greek, Hebrew, Hindi, Persian, Romanian, Hungarian, Finnish, Malay
                                        "ώρα", "ώρες", "שעות", "שעה", "समय", "ساعت", "زمان", "orar", "idő", "időpont",
-                                       "aika", "klo", "masa", "เวลา"});
+                                       "aika", "klo", "masa", "เวลา", "run", "worked"});
     std::optional<TimeMatch> time_value = time_key && !range_field ? time_in_value(field.value) : std::nullopt;
     // "Hours: 9am–1:30pm" is a range; "Hours: 2:30" is a duration, no start.
     if (time_value && !time_value->end && key_is(key, {"hours"})) {

@@ -1232,7 +1232,8 @@ std::string zone_of_all_times(std::string_view line) {
                                   "alla tider ", "tider ", "усі часи ", "час ",
                                   // Hebrew, Persian, Arabic, Hungarian, Finnish, Indonesian, Romanian, Greek
                                   "כל השעות ", "همه‌ی زمان‌ها ", "همه زمان‌ها ", "جميع الأوقات ", "minden időpont ",
-                                  "kaikki ajat ", "semua waktu ", "toate orele ", "όλες οι ώρες ", "Όλες οι ώρες "}) {
+                                  "kaikki ajat ", "semua waktu ", "toate orele ", "όλες οι ώρες ", "Όλες οι ώρες ",
+                                  "時刻はすべて", "時刻は", "时刻"}) {
     const auto at = lower.find(phrase);
     if (at == std::string::npos) {
       continue;
