@@ -369,6 +369,16 @@ TEST(ParsePrs, ANumberInBracketsAfterPrAndMergeRequestsListedAfterMRs) {
   EXPECT_EQ(pr_numbers("2 open MRs (!88 and !91)"), (std::vector<int>{88, 91}));
   EXPECT_TRUE(pr_numbers("Mrsomething !12 in the shell history").empty());
 }
+TEST(ParsePrs, NumeroSignsHyphenedPullRequestsAndListsJoinedInOtherLanguages) {
+  EXPECT_EQ(pr_numbers("Ouvert la PR n° 214 pour le calcul de TVA"), std::vector<int>{214});
+  EXPECT_EQ(pr_numbers("Pull-Request #65 gemergt"), std::vector<int>{65});
+  EXPECT_EQ(pr_numbers("PR #21 y #22 listas"), (std::vector<int>{21, 22}));
+  EXPECT_EQ(pr_numbers("PRs #62, #63 e #64"), (std::vector<int>{62, 63, 64}));
+  EXPECT_TRUE(pr_numbers("Fix n° 3 of the list").empty()); // no PR word
+}
+TEST(ParseCommitsMore, AVerbOfFixingSevenWordsBack) {
+  EXPECT_EQ(scan_commits("Fixed the P1 and both P2s in 8e9f0a1.", {}), std::vector<std::string>{"8e9f0a1"});
+}
 TEST(ParseCommitsInProse, GitCheckoutOutput) {
   EXPECT_EQ(commits("HEAD is now at 4c5d6e7 Fix the parser"), Strings{"4c5d6e7"});
 }

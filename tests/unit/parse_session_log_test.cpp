@@ -1272,6 +1272,17 @@ TEST(ParseSessions, AnExpensesTableAPostMortemAndAnAgendaAreNoSessions) {
   EXPECT_EQ(log.sessions[0].end_minute, 13 * 60 + 5);
 }
 
+TEST(ParseSessions, PolishHourLabelsAndDutchFromToColumns) {
+  auto polish = parse("# Sprint 14\n\n## Pon., 12.05.2025\n\n**Godz.:** 10:00–11:30\n");
+  ASSERT_EQ(polish.sessions.size(), 1u);
+  EXPECT_EQ(polish.sessions[0].end_minute, 11 * 60 + 30);
+  auto dutch = parse("# Uren oktober\n\n| Datum | Van | Tot | Uren | Omschrijving |\n|---|---|---|---|---|\n"
+                     "| ma 6-10-2025 | 09:00 | 12:45 | 3,75 | intake |\n");
+  ASSERT_EQ(dutch.sessions.size(), 1u);
+  EXPECT_EQ(dutch.sessions[0].start_minute, 9 * 60);
+  EXPECT_EQ(dutch.sessions[0].end_minute, 12 * 60 + 45);
+}
+
 TEST(ParseSessions, DaysUnderDatesToRememberAreNoSittings) {
   auto log = parse("# Notes\n\n## Dates to remember\n\n### 2025-12-01 — feature freeze for 0.5\n### 2025-12-15 — talk at RustFest\n\n"
                    "## Session notes\n\n### 2025-11-03\n\nWorked.\n");

@@ -370,6 +370,10 @@ TEST(ParseTimes, HalvesOfTheDayAndRangeWordsOfMoreLanguages) {
   EXPECT_EQ(zone_of_all_times("همه‌ی زمان‌ها به وقت تهران (IRST) است."), "IRST");
   EXPECT_EQ(zone_offset("IRST", 2025, 3, 9), 210);
 }
+TEST(ParseTimes, SpanishMeridiemsWithSpaces) {
+  EXPECT_EQ(time_in("10:00 a. m. – 1:30 p. m."), "10:00-13:30");
+  EXPECT_EQ(zone_of_all_times("Tüm saatler TSİ."), "TSİ");
+}
 TEST(ParseZones, UnknownZoneIsNullopt) { EXPECT_FALSE(zone_offset("Mars/Olympus", 2025, 1, 1)); }
 
 TEST(ParseTimes, UhrMakesAClockOfDottedAndBareHours) {

@@ -162,7 +162,8 @@ bool after_change_verb(const std::vector<Token>& tokens, std::size_t index) {
     }
   }
   const bool loose = preposition == "in" || preposition == "into" || preposition == "via";
-  for (std::size_t back = 2; back <= (loose ? 6 : 3) && back <= index; ++back) {
+  // "Fixed the P1 and both P2s in 8e9f0a1": up to seven words back.
+  for (std::size_t back = 2; back <= (loose ? 8 : 3) && back <= index; ++back) {
     const std::string verb = util::to_lower_ascii(tokens[index - back].text);
     if (std::find(k_verbs.begin(), k_verbs.end(), verb) != k_verbs.end()) {
       return back == 2 || verb == "rolled" ||
@@ -685,12 +686,15 @@ std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_h
   if (std::none_of(line.begin(), line.end(), is_digit)) {
     return found;
   }
-  // "PR №22", "пул-реквест № 12": the numero sign says what '#' does. The
-  // copy keeps every byte position (three bytes for three).
-  if (line.find("№") != std::string_view::npos) {
+  // "PR №22", "пул-реквест № 12", "PR n° 214": the numero sign says what '#'
+  // does. The copy keeps every byte position (three bytes for three).
+  if (line.find("№") != std::string_view::npos || line.find("n° ") != std::string_view::npos ||
+      line.find("nº ") != std::string_view::npos) {
     std::string hashed(line);
-    for (auto at = hashed.find("№"); at != std::string::npos; at = hashed.find("№", at)) {
-      hashed.replace(at, 3, "  #");
+    for (std::string_view sign : {"№", "n° ", "nº "}) {
+      for (auto at = hashed.find(sign); at != std::string::npos; at = hashed.find(sign, at)) {
+        hashed.replace(at, sign.size(), std::string(sign.size() - 1, ' ') + "#");
+      }
     }
     return scan_prs(hashed, squash, digit_hashes);
   }
@@ -818,7 +822,8 @@ std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_h
           keyword_end = e;
         }
       }
-    } else if (lower.compare(pos, 12, "pull request") == 0 && (pos == 0 || !is_alpha(lower[pos - 1]))) {
+    } else if ((lower.compare(pos, 12, "pull request") == 0 || lower.compare(pos, 12, "pull-request") == 0) &&
+               (pos == 0 || !is_alpha(lower[pos - 1]))) {
       keyword_end = pos + 12;
       if (keyword_end < lower.size() && lower[keyword_end] == 's') {
         plural = true;
@@ -966,6 +971,14 @@ std::vector<PrMention> scan_prs(std::string_view line, bool squash, bool digit_h
       }
       if (lower.compare(q, 4, "and ") == 0 || lower.compare(q, 3, "or ") == 0) {
         q = skip_chars(line, q + (lower[q] == 'a' ? 4 : 3), " ");
+      } else {
+        // "PR #21 y #22", "#62, #63 e #64", "#7 und #8", "#3 et #4", "#5 i #6", "#9 ve #10".
+        for (std::string_view joiner : {"y #", "e #", "und #", "et #", "i #", "ve #", "en #", "и #"}) {
+          if (lower.compare(q, joiner.size(), joiner) == 0) {
+            q += joiner.size() - 1;
+            break;
+          }
+        }
       }
       if (q == p && !(q < line.size() && line[q] == '#')) {
         break;

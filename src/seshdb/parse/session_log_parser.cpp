@@ -1179,7 +1179,7 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                                        "time slot", "slot", "时段", "時段", "时间段", "時間帯",
                                        // Greek, Hebrew, Hindi, Persian, Romanian, Hungarian, Finnish, Malay
                                        "ώρα", "ώρες", "שעות", "שעה", "समय", "ساعت", "زمان", "orar", "idő", "időpont",
-                                       "aika", "klo", "masa", "เวลา", "run", "worked"});
+                                       "aika", "klo", "masa", "เวลา", "run", "worked", "godz.", "godz"});
     std::optional<TimeMatch> time_value = time_key && !range_field ? time_in_value(field.value) : std::nullopt;
     // "Hours: 9am–1:30pm" is a range; "Hours: 2:30" is a duration, no start.
     if (time_value && !time_value->end && key_is(key, {"hours"})) {
@@ -1263,13 +1263,13 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
                      "session start time", "began", "begun", "beginn", "début", "inicio", "início", "inizio",
                      "heure de début", "hora de inicio", "hora de início", "开始", "开始时间", "開始",
                      // a timesheet's From and To columns: "| Desde | Hasta |", "| Von | Bis |"
-                     "desde", "von", "od", "resumed"}) &&
+                     "desde", "von", "od", "resumed", "van"}) &&
         !start_field) {
       start_field = time_in_value(field.value);
     }
     if (key_is(key, {"end", "ended", "end time", "ended at", "finished", "finished at", "completed at", "session completed",
                      "session ended", "session end", "session end time", "ende", "fin", "fim", "término",
-                     "heure de fin", "hora de fin", "hora de término", "结束", "结束时间", "終了", "hasta", "bis", "do", "stopped"}) &&
+                     "heure de fin", "hora de fin", "hora de término", "结束", "结束时间", "終了", "hasta", "bis", "do", "stopped", "tot"}) &&
         !end_field) {
       end_field = time_in_value(field.value);
     }

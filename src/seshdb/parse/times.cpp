@@ -493,7 +493,11 @@ std::optional<Clock> read_clock(std::string_view text, std::size_t pos, bool bar
   const auto alone_at = [&](std::size_t at) {
     return at >= text.size() || text[at] == ' ' || text[at] == ')' || text[at] == ',' || text[at] == '.';
   };
-  if (q > p && (native.starts_with("\xD8\xB5") || native.starts_with("\xD9\x85")) && alone_at(q + 2)) {
+  // Spanish "10:00 a. m. – 1:30 p. m.".
+  if (q > p && (native.starts_with("a. m.") || native.starts_with("p. m."))) {
+    meridiem = native.front() == 'a' ? 1 : 2;
+    len = 5;
+  } else if (q > p && (native.starts_with("\xD8\xB5") || native.starts_with("\xD9\x85")) && alone_at(q + 2)) {
     meridiem = native.starts_with("\xD8\xB5") ? 1 : 2;
     len = 2;
   } else if (q > p && (native.starts_with("π.μ.") || native.starts_with("μ.μ."))) {
@@ -1233,7 +1237,7 @@ std::string zone_of_all_times(std::string_view line) {
                                   // Hebrew, Persian, Arabic, Hungarian, Finnish, Indonesian, Romanian, Greek
                                   "כל השעות ", "همه‌ی زمان‌ها ", "همه زمان‌ها ", "جميع الأوقات ", "minden időpont ",
                                   "kaikki ajat ", "semua waktu ", "toate orele ", "όλες οι ώρες ", "Όλες οι ώρες ",
-                                  "時刻はすべて", "時刻は", "时刻"}) {
+                                  "時刻はすべて", "時刻は", "时刻", "tüm saatler "}) {
     const auto at = lower.find(phrase);
     if (at == std::string::npos) {
       continue;
