@@ -1283,6 +1283,13 @@ TEST(ParseSessions, PolishHourLabelsAndDutchFromToColumns) {
   EXPECT_EQ(dutch.sessions[0].end_minute, 12 * 60 + 45);
 }
 
+TEST(ParseSessions, ADottedDayAfterANumberedTitlesDash) {
+  auto log = parse("# Devlog 2025\n\n## Sitzung 1 – Mi, 15.10.2025\n\nx\n\n## Sitzung 2 – Do, 16.10.\n\ny\n\n## Sitzung 3 – 2/5 erledigt\n\nz\n");
+  ASSERT_EQ(log.sessions.size(), 3u);
+  EXPECT_EQ(log.sessions[1].local_date, "2025-10-16");
+  EXPECT_FALSE(log.sessions[2].local_date.has_value()); // "2/5 erledigt" is a count
+}
+
 TEST(ParseSessions, DaysUnderDatesToRememberAreNoSittings) {
   auto log = parse("# Notes\n\n## Dates to remember\n\n### 2025-12-01 — feature freeze for 0.5\n### 2025-12-15 — talk at RustFest\n\n"
                    "## Session notes\n\n### 2025-11-03\n\nWorked.\n");
@@ -1308,6 +1315,17 @@ TEST(ParseFindings, AMappedWordInASeverityColumn) {
   auto log = parse("# Review\n\n级别说明：致命 = P0，严重 = P1\n\n## 2025-03-04\n\n| ID | Severity | Finding |\n|---|---|---|\n"
                    "| 1 | 严重 | race in cache |\n| 2 | 致命 | token leak |\n");
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 race in cache", "P0 token leak"}));
+}
+
+TEST(ParseFindings, AMoscowLegendMapsBlockerAndASeverityColumnNamedInKorean) {
+  auto moscow = parse("# Notebook\n\nReview findings use MoSCoW: **Blocker** = P0, **Must** = P1, **Should** = P2, **Could** = P3.\n\n"
+                      "## 3rd March 2025\n\n### Review\n\n- **Blocker:** token stored unencrypted\n- **Could:** rename x\n");
+  EXPECT_EQ(finding_texts(moscow), (std::vector<std::string>{"P0 token stored unencrypted", "P3 rename x"}));
+  auto korean = parse("# 개발 일지\n\n심각도 표기: 치명(P0) / 높음(P1) / 보통(P2) / 낮음(P3)\n\n## 2025-11-05\n\n"
+                      "| 심각도 | 내용 | 처리 |\n|---|---|---|\n| 치명 | 재화가 두 번 차감됨 | 수정 |\n| 낮음 | 오타 | 보류 |\n");
+  ASSERT_EQ(korean.findings.size(), 2u);
+  EXPECT_EQ(korean.findings[0].severity, "P0");
+  EXPECT_EQ(korean.findings[1].severity, "P3");
 }
 
 TEST(ParseFindings, ALevelOfTwoWordsAsItsHyphenedForm) {

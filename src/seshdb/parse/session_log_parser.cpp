@@ -2144,14 +2144,18 @@ std::string finding_key(std::string_view title) {
 
 // A table header (trimmed, ASCII lowered) naming a finding's severity. Every
 // finding table asks this one list, whatever marks its cells use.
-bool is_severity_header(std::string_view h) {
+bool is_severity_header(std::string_view header) {
+  const std::string h = util::to_lower_letters(header); // "Серьёзность", "Závažnost"
   static constexpr std::string_view k_names[] = {
     "priority", "severity", "sev", "level",
     // Chinese and Japanese: 级别 / 严重程度 / 优先级, 重要度 / 深刻度.
     "级别", "級別", "严重程度", "嚴重程度", "优先级", "優先級", "等级", "重要度", "深刻度", "重大度", "優先度",
     // German, Spanish, French, Portuguese, Italian.
     "schweregrad", "priorität", "severidad", "gravedad", "prioridad", "sévérité", "gravité", "priorité",
-    "severidade", "gravidade", "prioridade", "gravità", "priorità"};
+    "severidade", "gravidade", "prioridade", "gravità", "priorità",
+    // Korean, Russian, Polish, Turkish, Vietnamese, Dutch, Swedish, Czech.
+    "심각도", "우선순위", "серьёзность", "серьезность", "критичность", "приоритет", "waga", "priorytet", "önem",
+    "öncelik", "mức độ", "ernst", "prioriteit", "allvarlighetsgrad", "prioritet", "závažnost", "priorita"};
   return std::find(std::begin(k_names), std::end(k_names), h) != std::end(k_names);
 }
 

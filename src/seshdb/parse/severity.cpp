@@ -4,10 +4,10 @@
 #include "seshdb/util/text.hpp"
 
 #include <algorithm>
-#include <set>
 #include <cctype>
 #include <array>
 #include <initializer_list>
+#include <set>
 
 namespace seshdb::parse {
 
@@ -567,7 +567,25 @@ void read_severity_legend(std::string_view line, std::vector<std::pair<std::stri
     }
     legend_row = cells <= 4; // "| P0 | Critical |" or "| P0 | Critical | blocks release |"
   }
-  if (found.empty() || (found.size() < 2 && !legend_row && !in_legend)) {
+  // Or one of the usual words on a line that maps other words too: "**Blocker**
+  // = P0, **Must** = P1, **Should** = P2" (a MoSCoW legend).
+  const auto maps_two_levels = [&] {
+    std::set<char> levels;
+    for (std::size_t p = 0; p + 1 < lower.size(); ++p) {
+      if (lower[p] != 'p' || lower[p + 1] < '0' || lower[p + 1] > '3' || (p > 0 && is_alnum(lower[p - 1]))) {
+        continue;
+      }
+      std::size_t b = p;
+      while (b > 0 && (lower[b - 1] == ' ' || lower[b - 1] == '*' || lower[b - 1] == '`' || lower[b - 1] == '_')) {
+        --b;
+      }
+      if ((b > 0 && lower[b - 1] == '=') || (b >= 3 && lower.compare(b - 3, 3, "→") == 0)) {
+        levels.insert(lower[p + 1]);
+      }
+    }
+    return levels.size() >= 2;
+  };
+  if (found.empty() || (found.size() < 2 && !legend_row && !in_legend && !maps_two_levels())) {
     return;
   }
   for (auto& mapping : found) {
