@@ -372,6 +372,9 @@ TEST(ParseTimes, HalvesOfTheDayAndRangeWordsOfMoreLanguages) {
 }
 TEST(ParseTimes, SpanishMeridiemsWithSpaces) {
   EXPECT_EQ(time_in("10:00 a. m. – 1:30 p. m."), "10:00-13:30");
+  EXPECT_EQ(time_in("**Masa:** 9.00 pagi – 12.30 tengah hari"), "09:00-12:30");
+  EXPECT_EQ(time_in("8.00 malam – 11.15 malam"), "20:00-23:15");
+  EXPECT_EQ(time_in("9.00 pagination"), "none"); // not the word pagi
   EXPECT_EQ(zone_of_all_times("Tüm saatler TSİ."), "TSİ");
 }
 TEST(ParseZones, UnknownZoneIsNullopt) { EXPECT_FALSE(zone_offset("Mars/Olympus", 2025, 1, 1)); }

@@ -715,6 +715,23 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       if (auto day = numeric_day_heading(normalized)) {
         date = day->date;
         numeric_days.emplace(heading.line, *day);
+      } else {
+        // "Sitzung 2 – Do, 16.10.": a dotted day after a numbered title's dash
+        // (a dot already needs a weekday or the German trailing dot to be one).
+        for (std::string_view separator : {" – ", " — ", " - "}) {
+          const auto at = normalized.find(separator);
+          if (at == std::string::npos) {
+            continue;
+          }
+          auto tail_day = numeric_day_heading(std::string_view(normalized).substr(at + separator.size()));
+          if (tail_day && tail_day->separator == '.') {
+            tail_day->date.begin += at + separator.size();
+            tail_day->date.end += at + separator.size();
+            date = tail_day->date;
+            numeric_days.emplace(heading.line, *tail_day);
+          }
+          break;
+        }
       }
     }
     const bool has_a_date = date.has_value(); // valid, whatever it turns out to date

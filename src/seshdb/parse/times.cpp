@@ -493,10 +493,22 @@ std::optional<Clock> read_clock(std::string_view text, std::size_t pos, bool bar
   const auto alone_at = [&](std::size_t at) {
     return at >= text.size() || text[at] == ' ' || text[at] == ')' || text[at] == ',' || text[at] == '.';
   };
-  // Spanish "10:00 a. m. – 1:30 p. m.".
+  // Spanish "10:00 a. m. – 1:30 p. m."; Malay and Indonesian "9.00 pagi – 12.30 tengah hari".
   if (q > p && (native.starts_with("a. m.") || native.starts_with("p. m."))) {
     meridiem = native.front() == 'a' ? 1 : 2;
     len = 5;
+  } else if (q > p && [&] {
+               for (std::string_view word : {"pagi", "siang", "sore", "petang", "malam", "tengah hari"}) {
+                 if (util::iequals_ascii(native.substr(0, word.size()), word) &&
+                     (q + word.size() >= text.size() || !is_alpha(text[q + word.size()]))) {
+                   meridiem = word == "pagi" ? 1 : 2;
+                   len = word.size();
+                   return true;
+                 }
+               }
+               return false;
+             }()) {
+    // the word says which half of the day
   } else if (q > p && (native.starts_with("\xD8\xB5") || native.starts_with("\xD9\x85")) && alone_at(q + 2)) {
     meridiem = native.starts_with("\xD8\xB5") ? 1 : 2;
     len = 2;
