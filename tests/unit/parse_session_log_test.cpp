@@ -31,6 +31,19 @@ std::vector<std::string> item_texts(const model::Session& session) {
   return texts;
 }
 
+// A file's own legend for the usual level words, appended after a log: without
+// one, "Critical:" or "High" rank nothing (seshdb does not guess a P-level).
+std::string with_legend(std::string_view text) {
+  return std::string(text) + "\n\nSeverity legend: Blocker = P0, Critical = P1, High = P1, Must fix = P1, Important = P2, "
+                             "Medium = P2, Major = P2, Should fix = P2, Low = P3, Nice to have = P3, Nit = P3.\n";
+}
+
+bool has_note(const model::ParsedLog& log, int line, std::string_view text) {
+  return std::any_of(log.diagnostics.begin(), log.diagnostics.end(), [&](const model::Diagnostic& d) {
+    return d.level == model::DiagnosticLevel::note && d.line == line && d.message.find(text) != std::string::npos;
+  });
+}
+
 // "P1 title" for each finding, in the order of the lines that state them.
 std::vector<std::string> finding_texts(const model::ParsedLog& log) {
   std::vector<std::string> texts;
@@ -952,10 +965,10 @@ TEST(ParseSessions, DaysUnderAPlanAheadAreNotSessionsEvenWithAClockRange) {
 }
 
 TEST(ParseFindings, HeadingsThatAreFindingsAndSummaryTablesThatCountThem) {
-  auto log = parse("## 2025-04-01 Review\n\n| Severity | Count |\n|---|---|\n| P0 | 1 |\n| P1 | 2 |\n\n"
-                   "### P0 — Race between refill and consume\ntext\n\n### [P1] Clock source is wall time\n\n"
-                   "### P1: No upper bound on burst\n\n### P2 Issues\nnone listed\n\n### Findings\n\n#### Critical: Key logged\n\n"
-                   "### Critical path\n");
+  auto log = parse(with_legend("## 2025-04-01 Review\n\n| Severity | Count |\n|---|---|\n| P0 | 1 |\n| P1 | 2 |\n\n"
+                               "### P0 — Race between refill and consume\ntext\n\n### [P1] Clock source is wall time\n\n"
+                               "### P1: No upper bound on burst\n\n### P2 Issues\nnone listed\n\n### Findings\n\n"
+                               "#### Critical: Key logged\n\n### Critical path\n"));
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 Race between refill and consume", "P1 Clock source is wall time",
                                                           "P1 No upper bound on burst", "P1 Key logged"}));
 }
@@ -1329,8 +1342,8 @@ TEST(ParseFindings, AMoscowLegendMapsBlockerAndASeverityColumnNamedInKorean) {
 }
 
 TEST(ParseFindings, ALevelOfTwoWordsAsItsHyphenedForm) {
-  auto log = parse("## 2025-03-17\n\n### Review\n\n- **Must fix**: manifest written before checksums.\n"
-                   "- Should fix — stream the hash.\n- **Nit**: rename.\n- Must have: a spec.\n");
+  auto log = parse(with_legend("## 2025-03-17\n\n### Review\n\n- **Must fix**: manifest written before checksums.\n"
+                               "- Should fix — stream the hash.\n- **Nit**: rename.\n- Must have: a spec.\n"));
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 manifest written before checksums.", "P2 stream the hash.",
                                                           "P3 rename."})); // "Must have" is no level
 }
@@ -1349,8 +1362,9 @@ TEST(ParseFindings, ScaleRowsStatusTablesAndFindingsListedAgainAreNoNewFindings)
                    "| C1 | Critical | Temp file not removed |\n| H1 | High | Length trusted |\n\n### Pass 2\n\n"
                    "| ID | Severity | Status |\n|---|---|---|\n| C1 | Critical | ✅ fixed |\n| H1 | High | still open |\n\n"
                    "| ID | Severity | Finding |\n|---|---|---|\n| H1 | High | Length trusted |\n| M3 | Medium | HMAC key read per request |\n");
-  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 Temp file not removed", "P1 Length trusted",
-                                                          "P2 HMAC key read per request"}));
+  // The scale table maps Critical and High; Medium is in none of its rows, so ranks nothing.
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 Temp file not removed", "P1 Length trusted"}));
+  EXPECT_TRUE(has_note(log, 25, "maps to no P-level"));
 }
 
 TEST(ParseFindings, ItemsUnderALineSayingWhatAReviewFlagged) {
@@ -1415,9 +1429,10 @@ TEST(ParseFindings, TheFilesOwnLegendMapsLevelWords) {
   auto log = parse("# Review log\n\nSeverity legend: **Critical = P0**, **Important = P1**, **Nice-to-have = P2**.\n\n"
                    "## 2025-04-01\n\n### Review findings\n\n#### Critical\n- Index is empty\n\n#### Nice-to-have\n- Compress it\n");
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 Index is empty", "P2 Compress it"}));
-  // One "P2 - Critical path slow" finding is no legend: Critical keeps its usual level.
+  // One "P2 - Critical path slow" finding is no legend: Critical maps to nothing, so ranks nothing.
   auto plain = parse("## 2025-04-01\n\n### Review findings\n- P2 - Critical path slow\n\n#### Critical\n- Index is empty\n");
-  EXPECT_EQ(finding_texts(plain), (std::vector<std::string>{"P2 Critical path slow", "P1 Index is empty"}));
+  EXPECT_EQ(finding_texts(plain), (std::vector<std::string>{"P2 Critical path slow"}));
+  EXPECT_TRUE(has_note(plain, 7, "\"Critical\" ranks \"Index is empty\" with a word this file maps to no P-level"));
 }
 
 TEST(ParseFindings, ColouredMarksTheFileMapsToLevels) {
@@ -1684,9 +1699,10 @@ TEST(ParseSessions, ARejectedPlanEndsTheSessionAboveAndOnlyBarePlansAreRejected)
 }
 
 TEST(ParseFindings, AFindingsTableRowIsNoLegend) {
+  // Were the row a legend, it would make Critical P2 and the item a finding.
   auto log = parse("## 2025-04-01\n\n| Severity | Finding |\n|---|---|\n| P2 | Critical section in cache not locked |\n\n"
-                   "### Review findings\n- **High**: missing rate limit\n");
-  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P2 Critical section in cache not locked", "P1 missing rate limit"}));
+                   "### Review findings\n- **Critical**: missing rate limit\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P2 Critical section in cache not locked"}));
 }
 
 TEST(ParseSessions, DayFirstNeedsADateOrAWordNotAFragment) {
@@ -1878,9 +1894,10 @@ TEST(ParseSessions, ATimesheetsFromToAndHoursColumnsInOtherLanguages) {
 }
 
 TEST(ParseFindings, OneRetriageOrAFindingsRowIsNoLegend) {
-  auto log = parse("# Session 5 — 2025-03-04\n\n## Findings\n\n| ID | Priority | Severity | Title |\n|---|---|---|---|\n"
-                   "| 1 | P2 | High | Memory leak |\n\nRe-triaged: Medium → P1\n\n- **High**: missing rate limit\n- **Medium**: noisy logs\n");
-  // The row's Severity column ranks it; High stays P1 everywhere.
+  auto log = parse(with_legend("# Session 5 — 2025-03-04\n\n## Findings\n\n| ID | Priority | Severity | Title |\n|---|---|---|---|\n"
+                               "| 1 | P2 | High | Memory leak |\n\nRe-triaged: Medium → P1\n\n- **High**: missing rate limit\n"
+                               "- **Medium**: noisy logs\n"));
+  // The row's Severity column ranks it; Medium stays the legend's P2.
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 Memory leak", "P1 missing rate limit", "P2 noisy logs"}));
 }
 
@@ -2208,10 +2225,13 @@ TEST(ParseFindings, EachItemUnderASeverityLabelIsOneFinding) {
 }
 
 TEST(ParseFindings, InlineMarkersAndWordsMapToLevels) {
-  auto log = parse("## 2025-01-01\n### Review\n- [P2] slow query\n- Critical: token leak\n");
+  auto log = parse("## 2025-01-01\n### Review\n- [P2] slow query\n- Critical: token leak\n\nLegend: Critical = P0, High = P1.\n");
   ASSERT_EQ(log.findings.size(), 2u);
   EXPECT_EQ(log.findings[0].severity, "P2");
-  EXPECT_EQ(log.findings[1].severity, "P1");
+  EXPECT_EQ(log.findings[1].severity, "P0");
+  // Without the legend the word names no level.
+  EXPECT_EQ(finding_texts(parse("## 2025-01-01\n### Review\n- [P2] slow query\n- Critical: token leak\n")),
+            (std::vector<std::string>{"P2 slow query"}));
 }
 
 // "P1 title" for each finding of a session whose review section lists `items`.
@@ -2224,8 +2244,8 @@ std::vector<std::string> review_findings(std::string_view items) {
 }
 
 TEST(ParseFindings, SeverityLabelBeforeTheTitle) {
-  EXPECT_EQ(review_findings("- **Severity: High** — race in cache\n- Severity: P3 - typo in help\n"
-                            "- Severity of the outage was low\n"),
+  EXPECT_EQ(review_findings(with_legend("- **Severity: High** — race in cache\n- Severity: P3 - typo in help\n"
+                                        "- Severity of the outage was low\n")),
             (std::vector<std::string>{"P1 race in cache", "P3 typo in help"}));
 }
 
@@ -2235,14 +2255,18 @@ TEST(ParseFindings, ASeverityFieldOfABugReportIsNoFinding) {
 
 TEST(ParseFindings, CodeReviewShorthand) {
   EXPECT_EQ(review_findings("- Must-fix: leaks the token\n- Should-fix: retries\n- Nit: rename x\n"
-                            "- A nit about naming was discussed\n"),
+                            "- A nit about naming was discussed\n\nLegend: Must-fix = P1, Should-fix = P2, Nit = P3.\n"),
             (std::vector<std::string>{"P1 leaks the token", "P2 retries", "P3 rename x"}));
 }
 
 TEST(ParseFindings, ABlockerFieldIsTheSessionsBlockerNotAFinding) {
   auto log = parse("## 2025-01-02\n- Blocker: waiting on infra\n- Blockers: none\n- [BLOCKER] logout leaks the cart\n"
                    "- Blocker — data loss on crash\n");
-  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 logout leaks the cart", "P0 data loss on crash"}));
+  // Without a legend, no Blocker ranks a finding; lint notes the two set off as findings, not the fields.
+  EXPECT_TRUE(log.findings.empty());
+  EXPECT_FALSE(has_note(log, 2, "maps to no P-level"));
+  EXPECT_TRUE(has_note(log, 4, "maps to no P-level"));
+  EXPECT_TRUE(has_note(log, 5, "maps to no P-level"));
   // Unless the file's legend makes Blocker a level.
   log = parse("Severity legend: Blocker = P0, Major = P1, Minor = P2.\n\n## 2025-01-03\n1. Blocker: token refresh deadlocks\n");
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 token refresh deadlocks"}));
@@ -2355,7 +2379,8 @@ TEST(ParseFindingsRules, NegatedSeverityIsNotALabel) {
 }
 
 TEST(ParseFindingsRules, BoldFindingWithSeverityIdentifier) {
-  auto log = parse("## 2025-01-01\n**CRITICAL-NEW-001: GITHUB_OUTPUT Injection**\n- Location: steps\n\n- HIGH-002: exit detection fragile\n");
+  auto log = parse(with_legend("## 2025-01-01\n**CRITICAL-NEW-001: GITHUB_OUTPUT Injection**\n- Location: steps\n\n"
+                               "- HIGH-002: exit detection fragile\n"));
   ASSERT_EQ(log.findings.size(), 2u);
   EXPECT_EQ(log.findings[0].title, "GITHUB_OUTPUT Injection");
   EXPECT_EQ(log.findings[1].severity, "P1");
@@ -2387,18 +2412,18 @@ TEST(ParseFindingsRules, BareLevelItemsNestedUnderAnItemThatNamesFindings) {
 }
 
 TEST(ParseFindingsRules, BareLevelHeadingsUnderFindingsOrOpenedByAColour) {
-  auto log = parse("## 2025-11-20 PR #88 review\n\n### 🟡 Important\n- Missing index on users.email\n\n"
-                   "### 🟢 Nice to have\n- Rename fooBar\n\n### Review findings\n\n#### High\n- Race in cache\n\n"
-                   "### Notes\n\n#### Important\n- Call the vendor on Monday\n");
+  auto log = parse(with_legend("## 2025-11-20 PR #88 review\n\n### 🟡 Important\n- Missing index on users.email\n\n"
+                               "### 🟢 Nice to have\n- Rename fooBar\n\n### Review findings\n\n#### High\n- Race in cache\n\n"
+                               "### Notes\n\n#### Important\n- Call the vendor on Monday\n"));
   const auto found = finding_texts(log);
   // "#### Important" under "### Notes" is no finding.
   EXPECT_EQ(found, (std::vector<std::string>{"P2 Missing index on users.email", "P3 Rename fooBar", "P1 Race in cache"}));
 }
 
 TEST(ParseFindingsRules, FindingHeadingsWithASeverityFieldAndMustShouldFix) {
-  auto log = parse("## 2025-03-01 review\n\n### Finding 1: SQL injection in search\n\n- **Severity:** High\n"
-                   "- **File:** api/search.py\n\n### Finding 2: Missing index\n\n**Severity**: Low\n\n"
-                   "### Must fix\n\n- Race between invalidation and write\n\n### Should fix\n\n- Metric for hits\n");
+  auto log = parse(with_legend("## 2025-03-01 review\n\n### Finding 1: SQL injection in search\n\n- **Severity:** High\n"
+                               "- **File:** api/search.py\n\n### Finding 2: Missing index\n\n**Severity**: Low\n\n"
+                               "### Must fix\n\n- Race between invalidation and write\n\n### Should fix\n\n- Metric for hits\n"));
   // In the order the file states them.
   EXPECT_EQ(finding_texts(log),
             (std::vector<std::string>{"P1 SQL injection in search", "P3 Missing index",
@@ -2406,19 +2431,19 @@ TEST(ParseFindingsRules, FindingHeadingsWithASeverityFieldAndMustShouldFix) {
 }
 
 TEST(ParseFindingsRules, ALevelThatClosesAFindingsItem) {
-  auto log = parse("## 2025-03-02 review\n\n### Review findings\n\n- Null deref in `parse()` (high)\n"
-                   "- Unused import — low\n- Typo in README [P3]\n- Refactor plan - step 2\n"
-                   "- Task 1.1: Fix command injection (CRITICAL)\n\n### Next steps\n\n- Improve throughput (high)\n"
-                   "\n### Notes\n\n- Latency was high - medium\n");
+  auto log = parse(with_legend("## 2025-03-02 review\n\n### Review findings\n\n- Null deref in `parse()` (high)\n"
+                               "- Unused import — low\n- Typo in README [P3]\n- Refactor plan - step 2\n"
+                               "- Task 1.1: Fix command injection (CRITICAL)\n\n### Next steps\n\n- Improve throughput (high)\n"
+                               "\n### Notes\n\n- Latency was high - medium\n"));
   EXPECT_EQ(finding_texts(log),
             (std::vector<std::string>{"P1 Null deref in parse()", "P3 Unused import", "P3 Typo in README"}));
 }
 
 TEST(ParseFindingsRules, TasksAndSprintReviewsAreNotFindings) {
-  auto log = parse("## 2025-05-02 work\n\n### Issue #45: Implement CSV export\n- **Priority:** High\n\n"
-                   "### Sprint review\n- Velocity - high\n- Bumped React 18 to 19 (major)\n\n"
-                   "### Review findings\n- [ ] Add retry to fetch (P2)\n- Cache never expires (medium)\n\n"
-                   "### Finanzierung\n**Mittel:**\n- Förderung durch das BMBF\n");
+  auto log = parse(with_legend("## 2025-05-02 work\n\n### Issue #45: Implement CSV export\n- **Priority:** High\n\n"
+                               "### Sprint review\n- Velocity - high\n- Bumped React 18 to 19 (major)\n\n"
+                               "### Review findings\n- [ ] Add retry to fetch (P2)\n- Cache never expires (medium)\n\n"
+                               "### Finanzierung\n**Mittel:**\n- Förderung durch das BMBF\n"));
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P2 Cache never expires"}));
 }
 
@@ -2450,8 +2475,9 @@ TEST(ParseFindingsRules, DashSetLevelsAndLevelsWithNothingAtThem) {
 }
 
 TEST(ParseFindingsRules, TheTitleOfATableFindingComesFromItsNamedColumn) {
-  auto log = parse("## 2025-01-01\n| # | Severity | Location | Finding |\n|---|---|---|---|\n| 1 | Critical | a.go:1 | Div by zero |\n\n"
-                   "| ID | Severity | Where |\n|---|---|---|\n| F-1 | P2 | cache.go |\n");
+  auto log = parse(with_legend("## 2025-01-01\n| # | Severity | Location | Finding |\n|---|---|---|---|\n"
+                               "| 1 | Critical | a.go:1 | Div by zero |\n\n| ID | Severity | Where |\n|---|---|---|\n"
+                               "| F-1 | P2 | cache.go |\n"));
   ASSERT_EQ(log.findings.size(), 2u);
   EXPECT_EQ(log.findings[0].title, "Div by zero");
   EXPECT_EQ(log.findings[1].title, "cache.go"); // no named column: the first that is no row id
@@ -2819,7 +2845,7 @@ TEST(ParseFindingsRules, AFindingListedAgainIsTheSameFinding) {
                    "## 2025-05-20\n\n### Resolved\n- ~~**Critical:** `match_exact()` removes items while iterating~~ → `4d7e2a9`\n\n"
                    "### Review\n\n| ID | Severity | Finding | Status |\n|---|---|---|---|\n"
                    "| R3 | P2 | Missing index on `payment_events.provider_event_id` | open (carried over) |\n"
-                   "| R4 | P3 | New nit | open |\n");
+                   "| R4 | P3 | New nit | open |\n\nLegend: Critical = P0, High = P1.\n");
   ASSERT_EQ(log.findings.size(), 3u);
   EXPECT_EQ(log.findings[0].line, 5);
   EXPECT_EQ(log.findings[1].line, 6);

@@ -3205,9 +3205,22 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       const KeyedTitle& keyed = keyed_title(k);
       const std::string& existing_key = keyed.key;
       if (key == existing_key) {
-        // The passes run by kind (items, tables, …): the mention first in the file is the finding.
+        // The passes run by kind (items, tables, …): the mention first in the
+        // file is the finding, ranked by whichever mention writes a P-level
+        // ("**Critical:** x", then "| R3 | P1 | x |").
+        const bool ranked = names_a_p_level(label);
+        const bool existing_ranked = names_a_p_level(existing.label);
         if (line < existing.line) {
-          existing = {session, level, label, title, line};
+          if (existing_ranked && !ranked) {
+            existing.session = session;
+            existing.title = title;
+            existing.line = line;
+          } else {
+            existing = {session, level, label, title, line};
+          }
+        } else if (ranked && !existing_ranked) {
+          existing.severity = level;
+          existing.label = label;
         }
         return;
       }
@@ -4060,16 +4073,18 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         read_severity_legend(lines.line_text(text, line), legend, under_legend(line));
       }
     }
-    for (auto& finding : log.findings) {
-      if (auto level = level_from_legend(finding.label, legend)) {
+    // Which findings a legend of the file ranked; the rest ranked by a word
+    // the file does not map are left out at the end of this block.
+    std::vector<char> ranked_by_file(log.findings.size(), 0);
+    for (std::size_t i = 0; i < log.findings.size(); ++i) {
+      auto& finding = log.findings[i];
+      if (names_a_p_level(finding.label)) {
+        ranked_by_file[i] = 1;
+      } else if (auto level = level_from_legend(finding.label, legend)) {
         finding.severity = *level;
+        ranked_by_file[i] = 1;
       }
     }
-    // "- Blocker: waiting on infra" is the session's blocker unless the legend makes it a level.
-    std::erase_if(log.findings, [&](const model::Finding& finding) {
-      const std::string lower = util::to_lower_ascii(finding.label);
-      return (lower == "blocker:" || lower == "blockers:") && !level_from_legend(finding.label, legend);
-    });
     // Coloured marks the file maps to levels ("🔴 = P0, 🟠 = P1"): an item that
     // opens with one is a finding of that level, whatever word follows it.
     // And words or tags it maps ("致命 = P0，严重 = P1", "`[MUST]` = P1"), on a
@@ -4159,6 +4174,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
                                    [&](const model::Finding& f) { return f.line == item.line; });
       if (existing != log.findings.end()) {
         existing->severity = marked->level;
+        ranked_by_file[static_cast<std::size_t>(existing - log.findings.begin())] = 1;
         continue;
       }
       std::string title(marked->rest);
@@ -4223,6 +4239,32 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         }
       });
     }
+    // A level word the file does not map ("Critical Issues:", "Nit:", "| High |")
+    // names no P-level: critical is P0 in one team and P1 in the next, so
+    // seshdb does not guess. The finding is left out, with a note for lint;
+    // the corpus truth format counts these the same way. That covers "-
+    // Blocker: waiting on infra", a session's blocker, which needs no note.
+    ranked_by_file.resize(log.findings.size(), 1); // the marks' own findings
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < log.findings.size(); ++i) {
+      auto& finding = log.findings[i];
+      if (ranked_by_file[i] != 0) {
+        if (kept != i) {
+          log.findings[kept] = std::move(finding);
+        }
+        ++kept;
+        continue;
+      }
+      const std::string lower = util::to_lower_ascii(finding.label);
+      if (lower != "blocker:" && lower != "blockers:") {
+        log.diagnostics.push_back(
+            {DiagnosticLevel::note, finding.line,
+             fmt::format("\"{}\" ranks \"{}\" with a word this file maps to no P-level; not a finding "
+                         "(a legend line such as \"Critical = P1\", or a P-level in the label, makes it one)",
+                         util::trim(finding.label), finding.title.substr(0, 60))});
+      }
+    }
+    log.findings.resize(kept);
   }
   // Tables with a Commit or SHA column: a hash there is a commit, backticked or not.
   {
