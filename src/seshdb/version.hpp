@@ -7,6 +7,6 @@ inline constexpr const char* k_version = "0.1.0";
 
 // Bumped whenever the parser's output for some input changes, so `ingest`
 // re-parses every source written by an older parser.
-inline constexpr int k_parser_version = 3;
+inline constexpr int k_parser_version = 4;
 
 } // namespace seshdb
