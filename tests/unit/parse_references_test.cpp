@@ -383,6 +383,19 @@ TEST(ParseCommitsInProse, GitCheckoutOutput) {
   EXPECT_EQ(commits("HEAD is now at 4c5d6e7 Fix the parser"), Strings{"4c5d6e7"});
 }
 
+TEST(ParseCommitsInProse, AHashThatClosesALineAboutAFix) {
+  EXPECT_EQ(commits("- fixed the P1 immediately: 71d3a0e"), Strings{"71d3a0e"});
+  EXPECT_EQ(commits("- both review items fixed, d41e0c7"), Strings{"d41e0c7"});
+  EXPECT_EQ(commits("\tfixed both -> 3d9e5f7, force-pushed"), Strings{"3d9e5f7"});
+  EXPECT_EQ(commits("- culprit: c41d8e2 (added full debug symbols)"), Strings{"c41d8e2"});
+  EXPECT_EQ(commits("- docs fix: e5a0b7c"), Strings{"e5a0b7c"});
+  EXPECT_EQ(commits("#212 merged (squash) as 41c07be"), Strings{"41c07be"});
+  // Not without a change, not where a noun names the hex, not mid-sentence.
+  EXPECT_TRUE(commits("- route registered: 5b7e2fa").empty());
+  EXPECT_TRUE(commits("- fixed the flaky test, request id: 7f3a9c2e").empty());
+  EXPECT_TRUE(commits("- prefix: 9c1d2e3f").empty());
+  EXPECT_TRUE(commits("- fixed: 4a5b6c7d is the build we shipped").empty());
+}
 TEST(ParseCommitsMore, PushedAsHash) { EXPECT_EQ(scan_commits("- Pushed as c4f1e07", {}), std::vector<std::string>{"c4f1e07"}); }
 TEST(ParseCommitsMore, ChineseCommitKeyword) {
   EXPECT_EQ(scan_commits("提交：`a7c31d9`（建表脚本），`0b6e4f2`（示例数据）", {}), (std::vector<std::string>{"a7c31d9", "0b6e4f2"}));

@@ -162,6 +162,16 @@ bool after_change_verb(const std::vector<Token>& tokens, std::size_t index) {
     }
   }
   const bool loose = preposition == "in" || preposition == "into" || preposition == "via";
+  // "#212 merged (squash) as 41c07be", "landed on main as 9f0e1d2": how it
+  // landed may sit between the verb and "as".
+  if (preposition == "as") {
+    for (std::size_t back = 3; back <= 5 && back <= index; ++back) {
+      const std::string verb = util::to_lower_ascii(tokens[index - back].text);
+      if (verb == "merged" || verb == "landed" || verb == "squashed" || verb == "shipped") {
+        return true;
+      }
+    }
+  }
   // "Fixed the P1 and both P2s in 8e9f0a1": up to seven words back.
   for (std::size_t back = 2; back <= (loose ? 8 : 3) && back <= index; ++back) {
     const std::string verb = util::to_lower_ascii(tokens[index - back].text);
@@ -190,6 +200,40 @@ bool names_other_hex(const std::vector<Token>& tokens, std::size_t index) {
 
 bool followed_by(std::string_view line, std::size_t pos, std::string_view what) {
   return line.substr(pos).starts_with(what);
+}
+
+// Words of a change landing, anywhere on a line, for a hash that closes it
+// ("fixed both: 1c9a7d3", "docs fix: e5a0b7c", "culprit: c41d8e2"). At a
+// word's start: "prefix" is no fix.
+bool names_a_change(std::string_view line) {
+  static constexpr std::string_view k_words[] = {"fix",    "merged", "landed",  "pushed",   "culprit", "shipped",
+                                                 "squash", "revert", "resolved", "addressed", "backport", "hotfix"};
+  const std::string lower = util::to_lower_ascii(line);
+  for (std::string_view word : k_words) {
+    for (auto at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
+      if (at == 0 || !is_alpha(lower[at - 1])) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// A hash set after a colon, an arrow or a comma at the end of what a line
+// says ("fixed the P1 immediately: 71d3a0e", "fixed both -> 3d9e5f7,
+// force-pushed", "items fixed, d41e0c7", "culprit: c41d8e2 (added …)").
+bool closes_the_line(std::string_view line, std::size_t begin, std::size_t end) {
+  std::string_view before = util::trim(line.substr(0, begin));
+  if (!(before.ends_with(":") || before.ends_with("->") || before.ends_with("→") || before.ends_with(",") ||
+        before.ends_with("="))) {
+    return false;
+  }
+  std::string_view after = line.substr(end);
+  while (!after.empty() && (after.front() == '.' || after.front() == ';' || after.front() == ')' || after.front() == '`')) {
+    after.remove_prefix(1);
+  }
+  after = util::trim(after);
+  return after.empty() || after.front() == ',' || after.front() == '(';
 }
 
 } // namespace
@@ -312,7 +356,9 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
            (t.text.size() <= 12 && t.text.size() >= 7 && before == '`' && after == '`')) &&
           after_change_verb(tokens, i)) ||
          (prose_length && before == '(' && after == ')' && !context.in_code) ||
-         (before == ' ' && t.text.size() <= 12 && line.substr(0, t.begin).ends_with("HEAD is now at ")));
+         (before == ' ' && t.text.size() <= 12 && line.substr(0, t.begin).ends_with("HEAD is now at ")) ||
+         (prose_length && (before == ' ' || before == '`') && !context.in_code && closes_the_line(line, t.begin, t.end) &&
+          names_a_change(line)));
 
     // "Fixes: 8e3a91f0c2d4 (\"parser: stop at EOF\")": a commit cited with its
     // subject in quotes, the kernel's form (and git's --pretty=reference).
