@@ -470,6 +470,20 @@ TEST(ParseSessions, ATimerEmojiBeforeADurationIsTheDuration) {
   EXPECT_FALSE(log.sessions[3].duration_minutes.has_value()); // times one task, not the session
 }
 
+TEST(ParseSessions, ATimerBesideARangeOrBeforeWhatItWentOnIsTheTimeWorked) {
+  auto log = parse("## 🗓️ 2025-03-06 · ⏱ 1h 30m · 🕖 19:10–20:55\nx\n\n## Day 2 — 2025-03-07\n\n"
+                   "Worked 18:30–23:50 (dinner break in there) · ⏱ 4h40\n\n## 2025-03-08\n\n⏱ 45m — shipped the hotfix\n\n"
+                   "## 2025-03-09\n\n**Started:** 14:00 CET\n**Finished:** 21:35 CET\n**Total:** ~7.5 h including a dinner break\n");
+  ASSERT_EQ(log.sessions.size(), 4u);
+  EXPECT_EQ(log.sessions[0].end_minute, 20 * 60 + 55);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 90);
+  EXPECT_EQ(log.sessions[1].start_minute, 18 * 60 + 30); // the range is read too
+  EXPECT_EQ(log.sessions[1].end_minute, 23 * 60 + 50);
+  EXPECT_EQ(log.sessions[1].duration_minutes, 280);
+  EXPECT_EQ(log.sessions[2].duration_minutes, 45);
+  EXPECT_EQ(log.sessions[3].duration_minutes, 450);
+}
+
 TEST(ParseSessions, AFileThatWritesDayFirstSlashDatesIsReadDayFirst) {
   auto log = parse("## 05/11/2025\nx\n\n## 17/11/2025\ny\n\n## 18/11/2025\nz\n");
   ASSERT_EQ(log.sessions.size(), 3u);

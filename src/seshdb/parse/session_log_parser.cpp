@@ -751,6 +751,32 @@ bool starts_with_timer(std::string_view line) {
   return rest.starts_with("⏱") || rest.starts_with("⏲") || rest.starts_with("⌛") || rest.starts_with("⏳");
 }
 
+// The duration after a timer emoji anywhere in a line, up to a separator or
+// the tags after it: "⏱ 2h #auth #cli", "⏱ 1.5h · notes", "Worked 18:30–23:50 · ⏱ 4h40".
+std::optional<int> duration_after_timer(std::string_view line) {
+  for (std::string_view timer : {"⏱", "⏳", "⌛"}) {
+    const auto at = line.find(timer);
+    if (at == std::string_view::npos) {
+      continue;
+    }
+    std::string_view after = util::trim(line.substr(at + timer.size()));
+    if (after.starts_with("\xEF\xB8\x8F")) { // the emoji variation selector
+      after = util::trim(after.substr(3));
+    }
+    if (after.starts_with(":")) {
+      after = util::trim(after.substr(1));
+    }
+    std::size_t end = after.find_first_of(",;|(");
+    for (std::string_view stop : {" #", " · ", " — ", " – "}) {
+      end = std::min(end, after.find(stop));
+    }
+    if (only_a_duration(util::trim(after.substr(0, end)))) {
+      return parse_duration_minutes(after.substr(0, end));
+    }
+  }
+  return std::nullopt;
+}
+
 // "⏱️ 90 min", "⏳ ~2h": a line that is a timer and a duration, read as a
 // "Timer" field. It gives the session's duration only when no labelled
 // duration does and it is the session's one timer line (two are an estimate
@@ -775,7 +801,26 @@ std::optional<model::Field> timer_field(std::string_view line, int line_number) 
   if (timer && !only_a_duration(value) && parse_clock_duration(value)) {
     return model::Field{"Timer", std::to_string(*parse_clock_duration(value)) + " min", line_number};
   }
-  if (!timer || !only_a_duration(value)) {
+  if (!timer) {
+    // "Worked 18:30–23:50 · ⏱ 4h40": a timer after a separator, the time worked.
+    const auto at = rest.find("⏱");
+    if (at == std::string_view::npos) {
+      return std::nullopt;
+    }
+    const std::string_view before = util::trim(rest.substr(0, at));
+    if (!(before.ends_with("·") || before.ends_with("—") || before.ends_with("–") || before.ends_with("|"))) {
+      return std::nullopt;
+    }
+    if (auto minutes = duration_after_timer(rest.substr(at))) {
+      return model::Field{"Timer", std::to_string(*minutes) + " min", line_number};
+    }
+    return std::nullopt;
+  }
+  if (!only_a_duration(value)) {
+    // "⏱ 45m — shipped the hotfix": the duration, then what it went on.
+    if (auto minutes = duration_after_timer(line)) {
+      return model::Field{"Timer", std::to_string(*minutes) + " min", line_number};
+    }
     return std::nullopt;
   }
   return model::Field{"Timer", std::string(value), line_number};
@@ -1069,23 +1114,12 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     if (parts == 1) {
       facts.duration = found;
     }
-    // "## 2025-08-15 — afternoon ⏱ 45m": a timer emoji before the time spent.
-    for (std::string_view timer : {"⏱", "⏳", "⌛"}) {
-      const auto at = start.normalized.find(timer);
-      if (!facts.duration && at != std::string::npos) {
-        std::string_view after = util::trim(std::string_view(start.normalized).substr(at + timer.size()));
-        if (after.starts_with("\xEF\xB8\x8F")) { // the emoji variation selector
-          after = util::trim(after.substr(3));
-        }
-        // Up to a separator or the tags after it: "⏱ 2h #auth #cli", "⏱ 1.5h · notes".
-        std::size_t end = after.find_first_of(",;|(");
-        for (std::string_view stop : {" #", " · ", " — ", " – "}) {
-          end = std::min(end, after.find(stop));
-        }
-        if (only_a_duration(util::trim(after.substr(0, end)))) {
-          facts.duration = parse_duration_minutes(after.substr(0, end));
-        }
-      }
+  }
+  // "## 2025-08-15 — afternoon ⏱ 45m": a timer emoji before the time spent,
+  // which is the time worked even beside a range ("⏱ 1h 30m · 🕖 19:10–20:55").
+  if (!facts.duration && (start.kind == StartKind::heading || start.kind == StartKind::bold)) {
+    if (auto timed = duration_after_timer(start.normalized)) {
+      facts.duration = timed;
     }
   }
   // "## 2025-12-04 | feat/x | Title": a part that looks like a branch is the branch.
@@ -1227,8 +1261,10 @@ void fill_session_facts(const SessionStart& start, model::Session& session, Sess
     if (!facts.duration && key_is(key, {"total", "tiempo total", "tempo total", "temps total", "durée totale", "gesamtzeit",
                                         "gesamt", "合計", "合计", "总计", "总时长"})) {
       std::string_view value = util::trim(field.value);
+      // "Total: ~7.5 h including a dinner break": what the total holds, after it.
       const std::size_t cut = std::min({value.find('('), value.find(','), value.find(';'), value.find(" — "),
-                                        value.find(" - "), value.find(". ")});
+                                        value.find(" - "), value.find(". "), value.find(" including "),
+                                        value.find(" incl"), value.find(" with ")});
       value = util::trim(value.substr(0, cut));
       while (!value.empty() && (value.back() == '.' || value.back() == ')')) {
         value.remove_suffix(1);
@@ -2405,7 +2441,7 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         }
         const std::string_view raw_line = lines.line_text(text, line);
         const bool own = own_field_line(line);
-        const bool timed = own && starts_with_timer(raw_line);
+        const bool timed = own && (starts_with_timer(raw_line) || raw_line.find("⏱") != std::string_view::npos);
         // "🌿 feat/x" on a line of its own: the branch, labelled by the herb.
         if (own && raw_line.find("\xF0\x9F\x8C\xBF") != std::string_view::npos) {
           std::string_view herb_line = util::trim(raw_line);
@@ -2428,7 +2464,9 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         if (timed) {
           if (auto timer = timer_field(normalized, line)) {
             session.fields.push_back(std::move(*timer));
-            continue;
+            if (starts_with_timer(raw_line)) {
+              continue; // the whole line; after a range ("Worked 18:30–23:50 · ⏱ 4h40") the range is read too
+            }
           }
         }
         for (auto& field : read_fields(normalized, line, own || start.kind == StartKind::whole_file,
