@@ -484,6 +484,29 @@ TEST(ParseSessions, ATimerBesideARangeOrBeforeWhatItWentOnIsTheTimeWorked) {
   EXPECT_EQ(log.sessions[3].duration_minutes, 450);
 }
 
+TEST(ParseSessions, ATitlesYearBeforeASeparatorOrWrittenTheCjkWayDatesDaysWithoutOne) {
+  for (const char* title : {"# 2025 年 管理后台前端重构 开发与评审记录", "# 开源之夏 2025 · 项目开发日志", "# 2025 年周报合集 · 张帆",
+                            "# Dev log 2025 — billing"}) {
+    auto log = parse(std::string(title) + "\n\n## 3月3日（周一）\n\n时间：14:00～17:30\n\n## March 4 (Tue)\nx\n");
+    ASSERT_EQ(log.sessions.size(), 2u) << title;
+    EXPECT_EQ(log.sessions[0].local_date, "2025-03-03") << title;
+    EXPECT_EQ(log.sessions[1].local_date, "2025-03-04") << title;
+  }
+  // Not a title that is no log's, nor one with two years.
+  for (const char* title : {"# 2025 年 管理后台", "# Dev log 2024 — 2025"}) {
+    EXPECT_FALSE(parse(std::string(title) + "\n\n## 3月3日（周一）\nx\n").sessions.at(0).local_date.has_value()) << title;
+  }
+}
+
+TEST(ParseSessions, ADayZeroAndALogsNameBeforeItsDayNumberTheirDateOnTheLineBelow) {
+  for (const char* first : {"Day 0 (prep)", "Devlog Day 0", "开发日志 Day 0（准备工作）"}) {
+    auto log = parse(std::string("# Log\n\n## ") + first + "\n\n> 2025-02-09 Sun · 14:00–16:30\n\n- x\n\n## Day 1\n\n"
+                     "> 2025-02-10 Mon · 21:00–23:30\n\n- y\n");
+    EXPECT_EQ(session_lines(log), (std::vector<int>{3, 9})) << first;
+    EXPECT_EQ(log.sessions.at(0).local_date, "2025-02-09") << first;
+  }
+}
+
 TEST(ParseSessions, AFileThatWritesDayFirstSlashDatesIsReadDayFirst) {
   auto log = parse("## 05/11/2025\nx\n\n## 17/11/2025\ny\n\n## 18/11/2025\nz\n");
   ASSERT_EQ(log.sessions.size(), 3u);

@@ -123,9 +123,17 @@ bool is_numbered_entry(std::string_view normalized) {
          !(static_cast<unsigned char>(lower[at]) >= 0xE3 && static_cast<unsigned char>(lower[at]) <= 0xE9)) {
     ++at;
   }
-  const std::string_view rest = std::string_view(lower).substr(at);
+  std::string_view rest = std::string_view(lower).substr(at);
+  // "Devlog Day 3", "开发日志 Day 0": the log's name before its day.
+  for (std::string_view name : {"devlog ", "dev log ", "开发日志 ", "开发日志", "日志 ", "journal ", "diary ", "worklog "}) {
+    if (rest.starts_with(name) && rest.substr(name.size()).starts_with("day")) {
+      rest.remove_prefix(name.size());
+      break;
+    }
+  }
   // The number, then the end, a separator or a bracket: "Day 12", "Day 3:
-  // parser", "Entry 5 — x"; not "Log 1.2.0", "Day 2 operations", "Day 0".
+  // parser", "Entry 5 — x", "Day 0 (setup)"; not "Log 1.2.0", "Day 2
+  // operations", "Day 0 response".
   const auto number_after = [&](std::size_t p) {
     while (p < rest.size() && (rest[p] == ' ' || rest[p] == '#')) {
       ++p;
@@ -135,7 +143,7 @@ bool is_numbered_entry(std::string_view normalized) {
       ++digits;
     }
     const std::size_t end = p + digits;
-    if (digits == 0 || digits > 3 || rest[p] == '0') {
+    if (digits == 0 || digits > 3) {
       return false;
     }
     if (end >= rest.size()) {
@@ -191,7 +199,9 @@ bool is_numbered_entry(std::string_view normalized) {
   return false;
 }
 
-// The year a title ends with: "Engineering Journal — 2025", "Dev log (2024)".
+// The year of a log's title: at its end ("Engineering Journal — 2025", "Dev
+// log (2024)"), before a separator ("开源之夏 2025 · 项目开发日志"), or
+// written the CJK way at its start ("2025 年 管理后台 开发与评审记录").
 int title_year(std::string_view normalized) {
   std::string_view t = util::trim(normalized);
   while (!t.empty() && (t.back() == ')' || t.back() == ']' || t.back() == '*' || t.back() == '_')) {
@@ -200,38 +210,53 @@ int title_year(std::string_view normalized) {
   if (t.size() < 6) {
     return 0;
   }
-  const std::string_view digits = t.substr(t.size() - 4);
-  const char before = t[t.size() - 5];
-  if (!std::all_of(digits.begin(), digits.end(), is_digit) || is_digit(before) || is_alpha(before) || before == '-' ||
-      before == '/' || before == '.') {
-    return 0; // "2025-03" or "v1.2025" are not a year
-  }
-  // "Project Log 2024–2025", "Dev log (since 2024)": several years, or the first of them.
-  const std::string lower = util::to_lower_ascii(t.substr(0, t.size() - 4));
-  std::size_t year_like = 0;
-  for (std::size_t p = 0; p + 4 <= lower.size(); ++p) {
-    if (lower.substr(p, 2) == "19" || lower.substr(p, 2) == "20") {
-      year_like += std::all_of(lower.begin() + static_cast<std::ptrdiff_t>(p), lower.begin() + static_cast<std::ptrdiff_t>(p) + 4, is_digit) ? 1 : 0;
+  // The title's one year-like number: "Project Log 2024–2025" has two.
+  std::size_t at = std::string_view::npos;
+  for (std::size_t p = 0; p + 4 <= t.size(); ++p) {
+    if ((t.substr(p, 2) == "19" || t.substr(p, 2) == "20") &&
+        std::all_of(t.begin() + static_cast<std::ptrdiff_t>(p), t.begin() + static_cast<std::ptrdiff_t>(p) + 4, is_digit) &&
+        (p == 0 || !is_digit(t[p - 1])) && (p + 4 == t.size() || !is_digit(t[p + 4]))) {
+      if (at != std::string_view::npos) {
+        return 0;
+      }
+      at = p;
     }
   }
+  if (at == std::string_view::npos) {
+    return 0;
+  }
+  const char before = at > 0 ? t[at - 1] : ' ';
+  if (is_alpha(before) || before == '-' || before == '/' || before == '.') {
+    return 0; // "v1.2025", "2024-2025" are not a title's year
+  }
+  const std::string_view after = t.substr(at + 4);
+  const std::string_view cjk_after = after.starts_with(" ") ? after.substr(1) : after;
+  // Opening the title: "下线2019年的计费系统" names the system's year, not the log's.
+  const bool cjk_year = at == 0 && cjk_after.starts_with("年") && !std::any_of(cjk_after.begin(), cjk_after.end(), is_digit);
+  bool set_off = after.empty() || cjk_year;
+  for (std::string_view separator : {" · ", " — ", " – ", " - ", " | ", ": "}) {
+    set_off = set_off || after.starts_with(separator);
+  }
+  if (!set_off) {
+    return 0; // "2025-03", "2025 roadmap items"
+  }
+  const std::string lower = util::to_lower_ascii(t);
   for (std::string_view word : {"since", "from", "starting", "ab ", "desde", "depuis"}) {
     if (lower.find(word) != std::string::npos) {
-      return 0;
+      return 0; // "Dev log (since 2024)": the first of several years
     }
   }
   // A log's title ("Engineering Journal — 2025"), not "Upgrading to Visual Studio 2022".
   bool log_title = false;
-  for (std::string_view word : {"log", "journal", "diary", "notes", "sessions", "devlog", "tagebuch", "日志", "日記", "bitácora"}) {
+  for (std::string_view word : {"log", "journal", "diary", "notes", "sessions", "devlog", "tagebuch", "日志", "日記", "bitácora",
+                                "记录", "記錄", "周报", "週報", "日报", "日報", "笔记", "筆記"}) {
     log_title = log_title || lower.find(word) != std::string::npos;
   }
   if (!log_title) {
     return 0;
   }
-  if (year_like > 0) {
-    return 0;
-  }
   // Narrower than a date's years: a title's number is more often a name ("Project 2048").
-  const int year = std::stoi(std::string(digits));
+  const int year = std::stoi(std::string(t.substr(at, 4)));
   return year >= 2000 && year <= 2039 ? year : 0;
 }
 
