@@ -447,7 +447,9 @@ TEST(ParseSessions, DayHeadingsUnderYearAndMonthHeadingsAreSessions) {
   EXPECT_EQ(log.sessions[0].local_date, "2025-03-03");
   EXPECT_EQ(log.sessions[1].local_date, "2025-03-04");
   EXPECT_EQ(log.sessions[2].local_date, "2025-04-01");
-  EXPECT_FALSE(log.sessions[0].date_year_inferred); // the year is written, in the heading above
+  // The session's own heading writes no year: the one above fills it in, as
+  // the corpus truth flags it ("missing but evident from the file").
+  EXPECT_TRUE(log.sessions[0].date_year_inferred);
   EXPECT_EQ(log.sessions[2].line_end, 16); // "## 2026" ends it
 }
 
@@ -496,6 +498,18 @@ TEST(ParseSessions, ATitlesYearBeforeASeparatorOrWrittenTheCjkWayDatesDaysWithou
   for (const char* title : {"# 2025 年 管理后台", "# Dev log 2024 — 2025"}) {
     EXPECT_FALSE(parse(std::string(title) + "\n\n## 3月3日（周一）\nx\n").sessions.at(0).local_date.has_value()) << title;
   }
+}
+
+TEST(ParseSessions, ATitleThatEndsWithAMonthDatesTheDaysUnderIt) {
+  for (const char* title : {"# Worklog — March 2025", "# pebble-sync: March 2025", "# Worklog · 2025-03"}) {
+    auto log = parse(std::string(title) + "\n\n## Week 10 (3–9)\n\n### Mon 3\n19:40–21:05\n\nx\n\n### Wed 5\ny\n");
+    ASSERT_EQ(log.sessions.size(), 2u) << title;
+    EXPECT_EQ(log.sessions[0].local_date, "2025-03-03") << title;
+    EXPECT_TRUE(log.sessions[0].date_year_inferred) << title;
+    EXPECT_EQ(log.sessions[1].local_date, "2025-03-05") << title;
+  }
+  // A sprint titled by its month gives only the year: "### Mon 3" is no date of it.
+  EXPECT_TRUE(parse("# Sprint 4 (April 2025)\n\n### Mon 3\nx\n").sessions.empty());
 }
 
 TEST(ParseSessions, ADayZeroAndALogsNameBeforeItsDayNumberTheirDateOnTheLineBelow) {

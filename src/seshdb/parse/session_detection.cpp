@@ -663,6 +663,29 @@ int date_column(const std::vector<std::string>& header) {
 
 } // namespace
 
+// The month a title ends with after a separator: "Worklog — March 2025",
+// "pebble-sync: 2025-03". The file is that month's, so its days are of it
+// ("### Mon 3"); "Sprint 4 (April 2025)" gives only its year.
+std::optional<CalendarHeading> titled_month(std::string_view normalized) {
+  std::size_t cut = std::string_view::npos;
+  std::size_t width = 0;
+  for (std::string_view separator : {" — ", " – ", " - ", ": ", " · ", " | "}) {
+    const auto at = normalized.rfind(separator);
+    if (at != std::string_view::npos && (cut == std::string_view::npos || at > cut)) {
+      cut = at;
+      width = separator.size();
+    }
+  }
+  if (cut == std::string_view::npos) {
+    return std::nullopt;
+  }
+  auto period = calendar_heading(util::trim(normalized.substr(cut + width)));
+  if (!period || period->year == 0 || period->month == 0) {
+    return std::nullopt;
+  }
+  return period;
+}
+
 // Unfilled template headings: "YYYY-MM-DD", "[日期：____]", "[Date]".
 bool is_placeholder(std::string_view normalized) {
   return normalized.find("YYYY") != std::string_view::npos || normalized.find("____") != std::string_view::npos ||
@@ -863,6 +886,8 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       if (!date) {
         if (auto period = calendar_heading(normalized)) {
           entry.period = *period;
+        } else if (auto titled = heading.level == 1 ? titled_month(normalized) : std::nullopt) {
+          entry.period = *titled; // "# Worklog — March 2025" over "### Mon 3"
         } else if (const int year = heading.level <= 2 ? title_year(normalized) : 0; year != 0) {
           // "# Engineering Journal — 2025" over "### Monday, March 3rd"; and a
           // journal section of a README: "## Development journal (2025)".
@@ -877,7 +902,7 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
                      return another_day;
                    }())) {
           if (auto day = day_heading(normalized); day && is_valid_date(known.year, known.month, day->day)) {
-            date = DateMatch{known.year, known.month, day->day, 0, day->end};
+            date = DateMatch{known.year, known.month, day->day, 0, day->end, true}; // the year (and month) from above
             entry.dated = true;
             entry.day = day->day;
           } else {
