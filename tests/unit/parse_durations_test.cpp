@@ -12,6 +12,13 @@ TEST(ParseDurations, MinutesWithoutTheirUnitAfterHours) {
   EXPECT_EQ(parse_duration_minutes("2 h 45 (with a break)"), 165);
   EXPECT_EQ(parse_duration_minutes("2h 3 tasks"), 120); // a count, not minutes
 }
+TEST(ParseDurations, TheFewWrittenInWords) {
+  EXPECT_EQ(parse_duration_minutes("half an hour"), 30);
+  EXPECT_EQ(parse_duration_minutes("about an hour and a half"), 90);
+  EXPECT_EQ(parse_duration_minutes("~an hour (pairing)"), 60);
+  EXPECT_EQ(parse_duration_minutes("an hourglass icon"), std::nullopt);
+  EXPECT_EQ(parse_duration_minutes("it took half an hour"), std::nullopt); // only opening the value
+}
 TEST(ParseDurations, UnitsOfMoreLanguages) {
   EXPECT_EQ(parse_duration_minutes("3 jam 30 minit"), 210);
   EXPECT_EQ(parse_duration_minutes("3 ώρες και 15 λεπτά"), 180); // "and" in Greek is not read: the hours

@@ -396,6 +396,12 @@ TEST(ParseCommitsInProse, AHashThatClosesALineAboutAFix) {
   EXPECT_TRUE(commits("- prefix: 9c1d2e3f").empty());
   EXPECT_TRUE(commits("- fixed: 4a5b6c7d is the build we shipped").empty());
 }
+TEST(ParseCommitsInProse, AnIdInACodeSpanIsNoCommit) {
+  EXPECT_TRUE(commits("- **Session ID**: `3f34fd56`").empty());
+  EXPECT_TRUE(commits("**会话 ID**：`7a1f3e9c`").empty());
+  EXPECT_EQ(commits("Commit ID: `5e0284e`"), Strings{"5e0284e"});
+  EXPECT_EQ(commits("fixed in `c7e21b9`"), Strings{"c7e21b9"});
+}
 TEST(ParseCommitsMore, PushedAsHash) { EXPECT_EQ(scan_commits("- Pushed as c4f1e07", {}), std::vector<std::string>{"c4f1e07"}); }
 TEST(ParseCommitsMore, ChineseCommitKeyword) {
   EXPECT_EQ(scan_commits("提交：`a7c31d9`（建表脚本），`0b6e4f2`（示例数据）", {}), (std::vector<std::string>{"a7c31d9", "0b6e4f2"}));

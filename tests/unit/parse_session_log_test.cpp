@@ -345,6 +345,13 @@ TEST(ParseSessions, ReleaseHeadingsAndChangelogFilesAreNotSessions) {
             (std::vector<int>{3, 6}));
 }
 
+TEST(ParseSessions, PatchNotesAndReleasesAfterAnEmojiOrAWordAreNotSessions) {
+  auto log = parse("# Devlog\n\n## 2025-03-08\nx\n\n## 📦 Release v0.3.0 — 2025-03-09\n- a\n\n"
+                   "## Post-jam patch v1.0.1 (Mar 24)\n- b\n\n### Patch notes 0.2.1 (itch, Mar 12)\n- c\n\n"
+                   "## Release 0.4 prep (14:00–16:00) — 2025-03-26\nx\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{3, 15}));
+}
+
 TEST(ParseSessions, PlansAndReleasesAreNotSessions) {
   auto log = parse("## 2025-04-01 Setup\nx\n\n## Roadmap\n\n| Date | Milestone |\n|---|---|\n| 2025-06-01 | Beta |\n\n"
                    "## Changelog\n\n### v1.2.0 - 2025-05-03\n- y\n\n## Upcoming milestones\n\n### 2025-11-15 - freeze\n\n"

@@ -198,6 +198,27 @@ std::optional<int> parse_duration_minutes(std::string_view text) {
     }
     return static_cast<int>(std::lround(total));
   }
+  // "half an hour", "about an hour and a half": the few written in words,
+  // opening the value ("**Duration:** half an hour").
+  std::string_view words = util::trim(lower);
+  for (bool more = true; more;) {
+    more = false;
+    for (std::string_view hedge : {"~", "≈", "about ", "approx. ", "approximately ", "around ", "roughly ", "just ", "only "}) {
+      if (words.starts_with(hedge)) {
+        words = util::trim(words.substr(hedge.size()));
+        more = true;
+      }
+    }
+  }
+  static constexpr std::pair<std::string_view, int> k_worded[] = {
+      {"an hour and a half", 90}, {"one hour and a half", 90}, {"half an hour", 30}, {"half-hour", 30},
+      {"half hour", 30},          {"a quarter of an hour", 15}, {"quarter of an hour", 15}, {"an hour", 60},
+      {"one hour", 60}};
+  for (const auto& [phrase, minutes] : k_worded) {
+    if (words.starts_with(phrase) && (words.size() == phrase.size() || !is_alpha(words[phrase.size()]))) {
+      return minutes;
+    }
+  }
   return std::nullopt;
 }
 

@@ -340,7 +340,9 @@ std::vector<std::string> scan_commits(std::string_view line, const LineContext& 
                                 after == ' ' && t.end + 1 < line.size() && is_alpha(line[t.end + 1]);
     // A short hash in a code span in prose ("fixed in `c7e21b9`"): git's
     // abbreviated length, digits and letters both; longer ids (migrations) are not.
-    const bool short_hash_in_code_span = !context.in_code && before == '`' && after == '`' && t.text.size() <= 8;
+    // Not an id a noun names: "**Session ID**: `3f34fd56`", "**会话 ID**：`7a1f3e9c`".
+    const bool short_hash_in_code_span =
+        !context.in_code && before == '`' && after == '`' && t.text.size() <= 8 && !names_other_hex(tokens, i);
     // Git's own abbreviations in prose: after a change verb ("fixed in
     // 8e9f0a1"), alone in parentheses after a message ("Add CSV export
     // (3f2a1bc)"), or in "HEAD is now at 4c5d6e7". Without the word commit,

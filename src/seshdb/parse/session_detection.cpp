@@ -310,15 +310,33 @@ bool names_plans(std::string_view heading) {
 // 2025-06-03": a release, dated, not a session.
 bool names_a_release(std::string_view normalized) {
   std::string_view t = util::trim(normalized);
+  // Past an emoji: "📦 Release v0.3.0 — 2025-03-09".
+  while (!t.empty() && static_cast<unsigned char>(t.front()) >= 0x80) {
+    t.remove_prefix(1);
+  }
+  t = util::trim(t);
   const std::string lower = util::to_lower_ascii(t);
   std::size_t p = 0;
   bool marked = false; // "v", "[" or a word says it is a version
-  for (std::string_view word : {"release ", "version ", "ver. "}) {
-    if (lower.starts_with(word)) {
-      p = word.size();
+  bool worded = false; // a word says so: a remark in brackets may follow ("Patch notes 0.2.1 (itch, Mar 12)")
+  // "Post-jam patch v1.0.1": one word of its own before the release word.
+  std::size_t lead = 0;
+  if (const auto space = lower.find(' '); space != std::string::npos && space < 16) {
+    const std::string_view second = std::string_view(lower).substr(space + 1);
+    if (second.starts_with("patch ") || second.starts_with("release ") || second.starts_with("hotfix ")) {
+      lead = space + 1;
+    }
+  }
+  for (std::string_view word : {"release notes ", "patch notes ", "release ", "version ", "ver. ", "patch ", "hotfix "}) {
+    if (std::string_view(lower).substr(lead).starts_with(word)) {
+      p = lead + word.size();
       marked = true;
+      worded = word != "version " && word != "ver. ";
       break;
     }
+  }
+  if (!marked) {
+    lead = 0;
   }
   if (p < lower.size() && lower[p] == '[') {
     ++p;
@@ -355,6 +373,15 @@ bool names_a_release(std::string_view normalized) {
   for (std::string_view word : {"unreleased", "released", "release", "yanked", "hotfix", "patch", "stable"}) {
     for (auto at = rest.find(word); at != std::string::npos; at = rest.find(word)) {
       rest.erase(at, word.size());
+    }
+  }
+  // "(itch, Mar 12)": where and when it went out; not "(09:00–11:00)", a session's hours.
+  if (worded) {
+    const auto open = rest.find('(');
+    const auto close = rest.rfind(')');
+    if (open != std::string::npos && close != std::string::npos && close > open &&
+        rest.substr(open, close - open).find(':') == std::string::npos) {
+      rest.erase(open, close - open + 1);
     }
   }
   return std::none_of(rest.begin(), rest.end(), [](char c) {
