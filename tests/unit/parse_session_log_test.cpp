@@ -1483,6 +1483,14 @@ TEST(ParseFindings, ChineseAndJapaneseSeverityColumns) {
   EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 缓存没有过期", "P2 重试没有退避", "P3 命名が不統一"}));
 }
 
+TEST(ParseFindings, AFindingsListUnderAParagraphInWorkDone) {
+  auto log = parse("## 2025-01-01\n\n### Work done\n- Reviewed PR #41\n\nFindings (reviewer agent, severity P0-P3):\n\n"
+                   "1. **P1** `RequireRole` reads the URL's account\n2. **P2** Role cache never invalidated\n\n"
+                   "Next up:\n\n- P1 polish the docs\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 RequireRole reads the URL's account",
+                                                          "P2 Role cache never invalidated"}));
+}
+
 TEST(ParseFindings, TheFilesOwnLegendMapsLevelWords) {
   auto log = parse("# Review log\n\nSeverity legend: **Critical = P0**, **Important = P1**, **Nice-to-have = P2**.\n\n"
                    "## 2025-04-01\n\n### Review findings\n\n#### Critical\n- Index is empty\n\n#### Nice-to-have\n- Compress it\n");

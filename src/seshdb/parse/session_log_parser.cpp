@@ -3778,11 +3778,13 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       }
     }
     // Work done may hold a review's findings: "#### Done" over "- Review by
-    // Claude of my prototype:" over "  - P1: bucket key unvalidated".
+    // Claude of my prototype:" over "  - P1: bucket key unvalidated", or a
+    // list of them under a paragraph that says so ("Findings (reviewer agent):"
+    // over "1. **P1** `RequireRole` reads the URL's account").
     if ((kind == model::SectionKind::next_steps || kind == model::SectionKind::work_completed ||
          kind == model::SectionKind::decisions) &&
-        !(kind == model::SectionKind::work_completed && item.depth > 0 && names_a_p_level(item.text) &&
-          parent_names_findings(item, k))) {
+        !(kind == model::SectionKind::work_completed && names_a_p_level(item.text) &&
+          (item.depth > 0 ? parent_names_findings(item, k) : findings_line_above(item)))) {
       continue;
     }
     // "- [ ] P3: log encoding" is a task ranked P3, in whatever language its
