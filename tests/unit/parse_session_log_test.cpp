@@ -507,6 +507,16 @@ TEST(ParseSessions, ATitlesYearBeforeASeparatorOrWrittenTheCjkWayDatesDaysWithou
   }
 }
 
+TEST(ParseSessions, ANumberedSessionOverSessionsOfOtherDaysIsASessionToo) {
+  auto log = parse("# History\n\n## Session 20 - 2025-11-08\nx\n\n## Session 19 - 2025-11-06\n**Branch:** `relay/leak`\n\n"
+                   "### 2025-11-04 (Session 18): Load test\ny\n\n### 2025-11-03 (Session 17): Resume\nz\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{3, 6, 9, 12}));
+  EXPECT_EQ(log.sessions.at(1).branch, "relay/leak");
+  // A week over its days stays their title.
+  EXPECT_EQ(session_lines(parse("# Log\n\n## Week 10 — 2025-03-03\n\n### 2025-03-03\nx\n\n### 2025-03-05\ny\n")),
+            (std::vector<int>{5, 8}));
+}
+
 TEST(ParseSessions, ATitleThatEndsWithAMonthDatesTheDaysUnderIt) {
   for (const char* title : {"# Worklog — March 2025", "# pebble-sync: March 2025", "# Worklog · 2025-03"}) {
     auto log = parse(std::string(title) + "\n\n## Week 10 (3–9)\n\n### Mon 3\n19:40–21:05\n\nx\n\n### Wed 5\ny\n");

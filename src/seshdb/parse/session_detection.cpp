@@ -1524,6 +1524,19 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
       nest();
     }
   }
+  // A numbered session over sessions of other days is a session of its
+  // own that the entries after it were written a level deeper than ("##
+  // Session 19 - 2025-11-06" over "### 2025-11-04 (Session 18): …"), as a
+  // title holds its own days, not others.
+  std::vector<char> holds_other_days(candidates.size(), 0);
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const int up = enclosing[i];
+    if (up >= 0 && candidates[i].kind == StartKind::heading && candidates[i].date && candidates[static_cast<std::size_t>(up)].date) {
+      const auto& a = *candidates[i].date;
+      const auto& b = *candidates[static_cast<std::size_t>(up)].date;
+      holds_other_days[static_cast<std::size_t>(up)] |= (a.year != b.year || a.month != b.month || a.day != b.day) ? 1 : 0;
+    }
+  }
   // A dated heading that encloses two or more others is a title, not a session;
   // so is one that encloses any, at a level where such titles were found
   // ("## 2025-12-06" holding one "### Session 3" after a day that held two).
@@ -1537,6 +1550,9 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     std::set<int> title_levels;
     std::set<int> session_child_levels; // levels of the undated sessions such titles hold
     for (std::size_t i = 0; i < candidates.size(); ++i) {
+      if (holds_other_days[i] != 0 && is_numbered_session(candidates[i].normalized)) {
+        continue;
+      }
       if (children[i] >= 2 && candidates[i].kind == StartKind::heading) {
         dropped[i] = true;
         title_levels.insert(candidates[i].level);
@@ -1619,7 +1635,12 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     if (dropped[i]) {
       continue;
     }
-    if (enclosing[i] < 0 || session_levels.count(candidates[i].level) > 0) {
+    // "### 2025-11-04 (Session 18)" under "## Session 19 - 2025-11-06": another day's session.
+    const int up = enclosing[i];
+    const bool another_days_session = up >= 0 && holds_other_days[static_cast<std::size_t>(up)] != 0 &&
+                                      is_numbered_session(candidates[static_cast<std::size_t>(up)].normalized) &&
+                                      is_numbered_session(candidates[i].normalized);
+    if (enclosing[i] < 0 || session_levels.count(candidates[i].level) > 0 || another_days_session) {
       taken[i] = true;
     } else if (candidates[i].kind == StartKind::heading) {
       detection.rejected.emplace_back(candidates[i].line,
