@@ -1501,6 +1501,16 @@ TEST(ParseFindings, AFindingsListUnderAParagraphInWorkDone) {
                                                           "P2 Role cache never invalidated"}));
 }
 
+TEST(ParseFindings, NumberedBoldLevelsUnderChineseReviewHeadingsNotPhasesOrCounts) {
+  auto log = parse("## 2025-03-03\n\n### 代码审查结果\n- **P0-1** `s3.py:88` 调试日志打印了完整的 key\n- **P1-1** `merge.py:142` 冲突判定\n\n"
+                   "### 复审新发现\n- **P3** `merge.py` 命名含糊\n\n### 讨论与计划\n分三个阶段做：\n- 阶段 P1：溢出时触发全量重扫\n\n"
+                   "### 问题清单\n- P0：0，P1：2，P2：0，P3：0\n- [P2] 列表页卡顿\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P0 s3.py:88 调试日志打印了完整的 key", "P1 merge.py:142 冲突判定",
+                                                          "P3 merge.py 命名含糊", "P2 列表页卡顿"}));
+  // An unfilled numbered heading whose date went with its underscores is no session.
+  EXPECT_EQ(session_lines(parse("## 第19次会话 - 2025/03/20\nx\n\n## 第20次会话 - ____/__/__\n")), (std::vector<int>{1}));
+}
+
 TEST(ParseFindings, TheFilesOwnLegendMapsLevelWords) {
   auto log = parse("# Review log\n\nSeverity legend: **Critical = P0**, **Important = P1**, **Nice-to-have = P2**.\n\n"
                    "## 2025-04-01\n\n### Review findings\n\n#### Critical\n- Index is empty\n\n#### Nice-to-have\n- Compress it\n");

@@ -715,6 +715,11 @@ std::optional<CalendarHeading> titled_month(std::string_view normalized) {
 
 // Unfilled template headings: "YYYY-MM-DD", "[日期：____]", "[Date]".
 bool is_placeholder(std::string_view normalized) {
+  // "第20次会话 - ____/__/__" once its underscores went as emphasis: a date of bare slashes.
+  const std::string_view trimmed = util::trim(normalized);
+  if ((trimmed.ends_with(" //") || trimmed.ends_with("-//") || trimmed.ends_with("：//")) && trimmed.size() > 3) {
+    return true;
+  }
   return normalized.find("YYYY") != std::string_view::npos || normalized.find("____") != std::string_view::npos ||
          normalized.find("[日期]") != std::string_view::npos || normalized.find("[Date]") != std::string_view::npos ||
          normalized.find("MM-DD") != std::string_view::npos;

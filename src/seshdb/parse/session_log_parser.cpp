@@ -3683,16 +3683,25 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
       ++p;
     }
     const std::string_view marker = raw.substr(p);
-    if (marker.size() < 8 || !marker.starts_with("**") || (marker[2] != 'P' && marker[2] != 'p') || marker[3] < '0' ||
-        marker[3] > '3' || marker.substr(4, 2) != "**" || marker[6] != ' ') {
+    // "**P1**", or with the finding's number: "**P0-1**", "**P2-4**".
+    std::size_t close = 4;
+    if (marker.size() > 6 && marker[4] == '-') {
+      close = 5;
+      while (close < marker.size() && close < 9 && marker[close] >= '0' && marker[close] <= '9') {
+        ++close;
+      }
+      close = close > 5 ? close : 4;
+    }
+    if (marker.size() < close + 4 || !marker.starts_with("**") || (marker[2] != 'P' && marker[2] != 'p') || marker[3] < '0' ||
+        marker[3] > '3' || marker.substr(close, 2) != "**" || marker[close + 2] != ' ') {
       return std::nullopt;
     }
     const std::string line = first_line(item.text);
-    const auto at = line.find(std::string(1, marker[2]) + marker[3]);
+    const auto at = line.find(std::string(marker.substr(2, close - 2)));
     if (at == std::string::npos) {
       return std::nullopt;
     }
-    std::string rest(util::trim(std::string_view(line).substr(at + 2)));
+    std::string rest(util::trim(std::string_view(line).substr(at + close - 2)));
     if (rest.empty() || names_a_status(rest)) {
       return std::nullopt;
     }

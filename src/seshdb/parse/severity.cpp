@@ -174,7 +174,39 @@ constexpr std::string_view k_plan_words[] = {"phase", "task", "step", "stage", "
                                              "story", "epic", "sprint", "goal", "week", "day", "part", "ticket"};
 } // namespace
 
+// "P0: 0, P1: 2, P2: 0", "P0：0，P1：2": a count of findings per level, two levels or more.
+bool counts_per_level(std::string_view text) {
+  int counted = 0;
+  for (std::size_t p = 0; p + 1 < text.size(); ++p) {
+    if ((text[p] != 'P' && text[p] != 'p') || text[p + 1] < '0' || text[p + 1] > '3' || (p > 0 && is_alnum(text[p - 1]))) {
+      continue;
+    }
+    std::size_t q = p + 2;
+    while (q < text.size() && text[q] == ' ') {
+      ++q;
+    }
+    if (q < text.size() && (text[q] == ':' || text[q] == '=')) {
+      ++q;
+    } else if (text.substr(q).starts_with("\xEF\xBC\x9A")) { // "："
+      q += 3;
+    } else {
+      continue;
+    }
+    while (q < text.size() && text[q] == ' ') {
+      ++q;
+    }
+    counted += q < text.size() && text[q] >= '0' && text[q] <= '9' && (q + 1 >= text.size() || !is_alnum(text[q + 1]) ||
+                                                                        (text[q + 1] >= '0' && text[q + 1] <= '9'))
+                   ? 1
+                   : 0;
+  }
+  return counted >= 2;
+}
+
 std::optional<Severity> severity_of_item(std::string_view item, std::string& title) {
+  if (counts_per_level(item)) {
+    return std::nullopt;
+  }
   std::string_view rest = util::trim(item);
   // Skip emoji and markup before the marker: "🔴 **P1**: ...", "[P1] ...".
   std::size_t p = 0;
@@ -183,6 +215,12 @@ std::optional<Severity> severity_of_item(std::string_view item, std::string& tit
   }
   if (p > 12) {
     return std::nullopt;
+  }
+  // "阶段 P1：全量重扫", "步骤 P2": a phase or a step, numbered P1, P2.
+  for (std::string_view step : {"阶段", "階段", "步骤", "步驟", "フェーズ", "단계"}) {
+    if (rest.substr(0, p).find(step) != std::string_view::npos) {
+      return std::nullopt;
+    }
   }
   std::string_view head = rest.substr(p);
   std::size_t word_end = 0;
@@ -403,7 +441,9 @@ bool section_names_problems(std::string_view title) {
   const std::string lower = util::to_lower_ascii(title);
   if (std::any_of(k_problem_nouns.begin(), k_problem_nouns.end(),
                   [&](std::string_view w) { return lower.find(w) != std::string_view::npos; }) ||
-      contains_any(lower, {"befund", "code review", "review comment", "remarque"})) {
+      contains_any(lower, {"befund", "code review", "review comment", "remarque",
+                           // "代码审查结果", "评审意见", "问题清单", "复审新发现", "缺陷", "漏洞", "指摘事項", "리뷰"
+                           "审查", "審查", "评审", "評審", "问题", "問題", "缺陷", "漏洞", "发现", "發現", "指摘", "리뷰"})) {
     return true;
   }
   // A session's own "### Review" or "### PR review" (not "Sprint review" or "Weekly review").
