@@ -517,6 +517,15 @@ TEST(ParseSessions, ANumberedSessionOverSessionsOfOtherDaysIsASessionToo) {
             (std::vector<int>{5, 8}));
 }
 
+TEST(ParseSessions, AnEndOnALineOfItsOwnAtTheFootOfTheSession) {
+  auto log = parse("## [2025-10-31 10:05] Session — S3 upload\n\n**Branch:** `fix/s3-upload`\n\n- multipart upload\n- tests\n"
+                   "- more\n- and more\n- still more\n\nEnded 12:25\n\n## [2025-11-01 09:00] Session — B\n\n- Finished 09:40, then the parser\n");
+  ASSERT_EQ(log.sessions.size(), 2u);
+  EXPECT_EQ(log.sessions[0].end_minute, 12 * 60 + 25);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 140);
+  EXPECT_FALSE(log.sessions[1].end_minute.has_value()); // a step's end, with more said after it
+}
+
 TEST(ParseSessions, ATitleThatEndsWithAMonthDatesTheDaysUnderIt) {
   for (const char* title : {"# Worklog — March 2025", "# pebble-sync: March 2025", "# Worklog · 2025-03"}) {
     auto log = parse(std::string(title) + "\n\n## Week 10 (3–9)\n\n### Mon 3\n19:40–21:05\n\nx\n\n### Wed 5\ny\n");

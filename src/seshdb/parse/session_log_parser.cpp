@@ -2839,6 +2839,28 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         }
       }
     }
+    // "Ended 12:25" on a line of its own at the foot of the session, below
+    // the work it closes: the end of a session whose start is known.
+    if (facts[i].date && headed && facts[i].start && !facts[i].end) {
+      for (int line = start.line_end; line > start.line; --line) {
+        if (doc.line_kinds[static_cast<std::size_t>(line - 1)] != LineKind::text) {
+          continue;
+        }
+        const std::string_view raw = util::trim(lines.line_text(text, line));
+        if (raw.size() > 48 || raw.empty() ||
+            (std::isdigit(static_cast<unsigned char>(raw.back())) == 0 && raw.back() != ')' && raw.back() != '.' &&
+             raw.back() != '*')) {
+          continue; // most lines: longer than an end, or not ending in its time
+        }
+        if (auto end = prose_end_time_at(normalize_width(raw), 0)) {
+          facts[i].end = end->start;
+          if (facts[i].zone.empty()) {
+            facts[i].zone = end->zone;
+          }
+          break;
+        }
+      }
+    }
     if (!facts[i].zone.empty()) {
       ++zone_votes[facts[i].zone];
     }
