@@ -18,6 +18,16 @@ std::string date_in(std::string_view text) {
   return format_date(match->year, match->month, match->day);
 }
 
+TEST(ParseDates, ARangeOfOrdinalDays) {
+  for (const char* text : {"March 17th–18th 2025", "17th–18th March 2025", "March 17–18, 2025"}) {
+    const auto date = find_date(text);
+    ASSERT_TRUE(date.has_value()) << text;
+    EXPECT_EQ(date->year, 2025) << text;
+    EXPECT_EQ(date->month, 3) << text;
+    EXPECT_EQ(date->day, 17) << text;
+  }
+}
+
 TEST(ParseDates, IsoDateInSessionHeading) { EXPECT_EQ(date_in("Session: 2025-12-04 ~1:00-2:15 PM PST"), "2025-12-04"); }
 TEST(ParseDates, IsoDateWithTimeAfterT) { EXPECT_EQ(date_in("Session: 2025-11-21T13:00-13:30 PST"), "2025-11-21"); }
 TEST(ParseDates, SlashSeparatedIso) { EXPECT_EQ(date_in("2025/12/04 notes"), "2025-12-04"); }

@@ -27,6 +27,15 @@ std::string time_in(std::string_view text) {
   return out;
 }
 
+TEST(ParseTimes, AnEndOnTheNextDayWithItsWeekdayDayAndMonth) {
+  const auto time = find_time("Sat 22 Mar 2025, 21:30 – Sun 23 Mar, 02:10", 0);
+  ASSERT_TRUE(time.has_value());
+  EXPECT_EQ(time->start, 21 * 60 + 30);
+  EXPECT_EQ(time->end, 2 * 60 + 10);
+  EXPECT_EQ(find_time("21:30 – Sun 23, 01:15", 0)->end, 60 + 15);
+  EXPECT_FALSE(find_time("21:30 – Sun 23 March was the release", 0)->end.has_value());
+}
+
 TEST(ParseTimes, SeveralRangesRunFromTheFirstStartToTheLastEnd) {
   EXPECT_EQ(time_in("09:00–12:00, 13:30–16:30 CET"), "09:00-16:30 CET");
   EXPECT_EQ(time_in("18:00–19:30 + 21:00–22:15"), "18:00-22:15");

@@ -327,7 +327,10 @@ bool read_day(std::string_view text, std::size_t& p, int& day) {
   }
   std::size_t q = p + static_cast<std::size_t>(n);
   for (std::string_view suffix : {"st", "nd", "rd", "th", "er", "e"}) {
-    if (text.substr(q).starts_with(suffix) && (q + suffix.size() >= text.size() || !is_word_byte(text[q + suffix.size()]))) {
+    // "17th–18th": a dash may follow the suffix straight away.
+    const std::string_view after_suffix = text.substr(std::min(text.size(), q + suffix.size()));
+    if (text.substr(q).starts_with(suffix) && (after_suffix.empty() || !is_word_byte(after_suffix.front()) ||
+                                               after_suffix.starts_with("–") || after_suffix.starts_with("—"))) {
       q += suffix.size();
       break;
     }

@@ -980,6 +980,30 @@ std::optional<TimeMatch> find_time(std::string_view text, std::size_t from) {
         if (w < text.size() && text[w] == ' ' && w + 1 < text.size() && is_digit(text[w + 1]) &&
             is_weekday_word(util::to_lower_ascii(text.substr(q, w - q)))) {
           q = w + 1;
+          // "21:30 – Sun 23 Mar, 02:10": and its day of the month, and month, before the clock.
+          std::size_t r = q;
+          while (r < text.size() && r - q < 2 && is_digit(text[r])) {
+            ++r;
+          }
+          if (r < text.size() && (text[r] == ' ' || text[r] == ',')) {
+            std::size_t m = r;
+            while (m < text.size() && text[m] == ' ') {
+              ++m;
+            }
+            const std::size_t month_begin = m;
+            while (m < text.size() && is_alpha(text[m]) && m - month_begin < 9) {
+              ++m;
+            }
+            if (m < text.size() && text[m] == ',') {
+              ++m;
+            }
+            while (m < text.size() && text[m] == ' ') {
+              ++m;
+            }
+            if (m > r && m < text.size() && is_digit(text[m]) && read_clock(text, m)) {
+              q = m;
+            }
+          }
         }
       }
       // "上午10:15 - 下午1:00", "21:00～次日01:30": the end's own AM/PM or next-day word.
