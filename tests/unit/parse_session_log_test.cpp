@@ -517,6 +517,17 @@ TEST(ParseSessions, ANumberedSessionOverSessionsOfOtherDaysIsASessionToo) {
             (std::vector<int>{5, 8}));
 }
 
+TEST(ParseSessions, NumericDaysWithTheirWeekdayInBoldOrAfterAPartOfTheDay) {
+  auto log = parse("# 2025 年周报合集\n\n## 第10周（3/3 – 3/7）\n\n**3月3日 周一**（9:30–12:00）\n- x\n\n"
+                   "**3/5 周三 晚上 20:00–22:30**\n- y\n\n**周四（3.6）**\n- z\n\n**8/10**\n- a score\n\n### 3/7 周五 下午 13:30–17:30\n- w\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{5, 8, 11, 17}));
+  EXPECT_EQ(log.sessions.at(1).local_date, "2025-03-05");
+  EXPECT_EQ(log.sessions.at(1).start_minute, 20 * 60);
+  EXPECT_EQ(log.sessions.at(2).local_date, "2025-03-06");
+  EXPECT_EQ(log.sessions.at(3).local_date, "2025-03-07");
+  EXPECT_EQ(log.sessions.at(3).end_minute, 17 * 60 + 30);
+}
+
 TEST(ParseSessions, AnEndOnALineOfItsOwnAtTheFootOfTheSession) {
   auto log = parse("## [2025-10-31 10:05] Session — S3 upload\n\n**Branch:** `fix/s3-upload`\n\n- multipart upload\n- tests\n"
                    "- more\n- and more\n- still more\n\nEnded 12:25\n\n## [2025-11-01 09:00] Session — B\n\n- Finished 09:40, then the parser\n");

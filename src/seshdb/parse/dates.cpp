@@ -959,9 +959,19 @@ std::optional<NumericDay> numeric_day_heading(std::string_view normalized) {
       separated = separated || rest.starts_with(separator);
     }
     // Or the day's time: "ti 4.3. klo 9.00–11.30", "Fr 13.6. 14:00–16:00".
-    const std::size_t clock_at = rest.starts_with("klo ") ? 4 : (rest.starts_with("kl. ") ? 4 : (rest.starts_with("kl ") ? 3 : 0));
+    std::size_t clock_at = rest.starts_with("klo ") ? 4 : (rest.starts_with("kl. ") ? 4 : (rest.starts_with("kl ") ? 3 : 0));
+    // "3/5 周三 晚上 20:00–22:30": after the part of the day it names.
+    for (std::string_view part : {"上午", "下午", "晚上", "中午", "早上", "凌晨", "傍晚", "午前", "午後", "夜"}) {
+      if (rest.starts_with(part)) {
+        clock_at = part.size();
+        while (clock_at < rest.size() && rest[clock_at] == ' ') {
+          ++clock_at;
+        }
+        break;
+      }
+    }
     const auto time = find_time(rest, clock_at);
-    separated = separated || (time && time->begin == clock_at);
+    separated = separated || (time && (time->begin == clock_at || (clock_at > 0 && time->begin <= clock_at)));
     if (!separated) {
       return std::nullopt;
     }

@@ -713,6 +713,9 @@ std::optional<CalendarHeading> titled_month(std::string_view normalized) {
   return period;
 }
 
+// Weekdays as bold day labels write them: "周四", "星期三", "(水)" as 水曜, "Mon".
+constexpr std::string_view k_weekday_marks[] = {"周", "週", "星期", "曜", "mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
 // Unfilled template headings: "YYYY-MM-DD", "[日期：____]", "[Date]".
 bool is_placeholder(std::string_view normalized) {
   // "第20次会话 - ____/__/__" once its underscores went as emphasis: a date of bare slashes.
@@ -1060,6 +1063,24 @@ Detection find_session_starts(const MarkdownDoc& doc, std::string_view text, con
     }
     auto date = find_date(normalized);
     const bool numbered = is_numbered_session(normalized);
+    // "**周四（3.6）**", "**3/5 周三 晚上 20:00–22:30**": a day in numbers with
+    // its weekday, alone in bold, in a file whose headings give the year.
+    if (!date && !numbered && label) {
+      const std::string lower = util::to_lower_ascii(normalized);
+      const bool weekday_named = std::any_of(std::begin(k_weekday_marks), std::end(k_weekday_marks),
+                                             [&](std::string_view w) { return lower.find(w) != std::string::npos; });
+      if (auto day = weekday_named ? numeric_day_heading(normalized) : std::nullopt) {
+        auto above = std::upper_bound(calendar_at_heading.begin(), calendar_at_heading.end(), paragraph.line,
+                                      [](int line, const auto& entry) { return line < entry.first; });
+        std::optional<DateMatch> yearless = day->date;
+        if (above != calendar_at_heading.begin()) {
+          complete_year(yearless, std::prev(above)->second);
+        }
+        if (yearless && yearless->year != 0) {
+          date = yearless;
+        }
+      }
+    }
     if (!(date || numbered) || names_plan_or_recap(normalized)) {
       continue;
     }
