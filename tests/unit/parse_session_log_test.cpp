@@ -528,6 +528,22 @@ TEST(ParseSessions, NumericDaysWithTheirWeekdayInBoldOrAfterAPartOfTheDay) {
   EXPECT_EQ(log.sessions.at(3).end_minute, 17 * 60 + 30);
 }
 
+TEST(ParseSessions, ADurationStatedInASentence) {
+  auto log = parse("## 2025-06-02\nReviewed the plan. No code changes. Took ~15m.\n\n## 2025-06-03\n- Took about 1h15m overall\n\n"
+                   "## 2025-06-04\nLong one, so ~5 h total.\n\n## 2025-06-05 09:00–11:00\nSpent ~90 min today on the parser.\n\n"
+                   "## 2025-06-06 (Fri) — took about 90 minutes\nx\n\n"
+                   "## 2025-06-07 09:00–11:00\nThe build took 12 minutes. Total: 3h20 of CPU.\n- CI — build: 4m. Total: 16m\n\n"
+                   "## 2025-06-08\nRefactor day.\n\n- Took 1h before lunch.\n- Took 2h after lunch.\n");
+  ASSERT_EQ(log.sessions.size(), 7u);
+  EXPECT_EQ(log.sessions[0].duration_minutes, 15);
+  EXPECT_EQ(log.sessions[1].duration_minutes, 75);
+  EXPECT_EQ(log.sessions[2].duration_minutes, 300);
+  EXPECT_EQ(log.sessions[3].duration_minutes, 90); // stated wins over the range
+  EXPECT_EQ(log.sessions[4].duration_minutes, 90);
+  EXPECT_EQ(log.sessions[5].duration_minutes, 120); // a step's, the CPU's, a list's: the range's
+  EXPECT_FALSE(log.sessions[6].duration_minutes.has_value()); // two, so none
+}
+
 TEST(ParseSessions, AnEndOnALineOfItsOwnAtTheFootOfTheSession) {
   auto log = parse("## [2025-10-31 10:05] Session — S3 upload\n\n**Branch:** `fix/s3-upload`\n\n- multipart upload\n- tests\n"
                    "- more\n- and more\n- still more\n\nEnded 12:25\n\n## [2025-11-01 09:00] Session — B\n\n- Finished 09:40, then the parser\n");

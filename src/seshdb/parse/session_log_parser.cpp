@@ -826,6 +826,112 @@ std::optional<model::Field> timer_field(std::string_view line, int line_number) 
   return model::Field{"Timer", std::string(value), line_number};
 }
 
+// "Took ~15m.", "Spent ~5 hours today", "Total ~3.5 h.", "so ~5 h total.",
+// "≈4 h in total", "Took about 1h15m overall": the time a session took,
+// stated in a sentence of its text. "took"/"spent"/"total" must open a
+// sentence ("The build took 12 minutes" times a step, not the session).
+std::optional<int> prose_duration(std::string_view normalized) {
+  const std::string lower = util::to_lower_ascii(normalized);
+  const std::string_view text = lower;
+  const auto duration_in = [](std::string_view words) -> std::optional<int> {
+    words = util::trim(words);
+    for (bool more = true; more;) {
+      more = false;
+      for (std::string_view hedge : {"about ", "around ", "roughly ", "approx. ", "approximately ", "~", "≈", "nearly ",
+                                     "almost ", "just ", "only ", "maybe ", "a total of "}) {
+        if (words.starts_with(hedge)) {
+          words = util::trim(words.substr(hedge.size()));
+          more = true;
+        }
+      }
+    }
+    // The longest of the first three words that is only a duration: "1h15m overall" -> "1h15m".
+    std::size_t ends[3] = {std::string_view::npos, std::string_view::npos, std::string_view::npos};
+    std::size_t p = 0;
+    for (int k = 0; k < 3 && p < words.size(); ++k) {
+      const std::size_t space = words.find(' ', p);
+      ends[k] = space == std::string_view::npos ? words.size() : space;
+      p = ends[k] + 1;
+    }
+    for (int k = 2; k >= 0; --k) {
+      if (ends[k] == std::string_view::npos) {
+        continue;
+      }
+      std::string_view candidate = words.substr(0, ends[k]);
+      while (!candidate.empty() && (candidate.back() == '.' || candidate.back() == ',' || candidate.back() == ';' ||
+                                    candidate.back() == ')' || candidate.back() == '*')) {
+        candidate.remove_suffix(1);
+      }
+      if (!only_a_duration(candidate)) {
+        continue;
+      }
+      // Not the time of something else: "3h20 of CPU", "12m across 8 workers", "2h in CI".
+      const std::string_view rest = util::trim(words.substr(std::min(words.size(), ends[k])));
+      for (std::string_view other : {"of ", "across ", "per ", "for ", "in ", "to ", "on ci", "of"}) {
+        if (rest.starts_with(other) && (other.back() == ' ' || rest.size() == other.size())) {
+          return std::nullopt;
+        }
+      }
+      return parse_duration_minutes(candidate);
+    }
+    return std::nullopt;
+  };
+  // At a sentence's start; "took" after a heading's dash too ("(Sat) — took about 90 minutes").
+  const auto opens_sentence = [&](std::size_t at, bool dash_too) {
+    std::size_t b = at;
+    while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '*' || text[b - 1] == '_' || text[b - 1] == '-' ||
+                     text[b - 1] == '>' || text[b - 1] == '(')) {
+      --b;
+    }
+    return b == 0 || text[b - 1] == '.' || text[b - 1] == ';' || text[b - 1] == ':' ||
+           (dash_too && (text.substr(0, b).ends_with("—") || text.substr(0, b).ends_with("–")));
+  };
+  // A list item's total is of its own list ("- CI timing — build: 4m, tests: 12m. Total: 16m").
+  const std::string_view opening = util::trim(text);
+  const bool list_item = opening.starts_with("- ") || opening.starts_with("* ") || opening.starts_with("+ ");
+  std::optional<int> found;
+  for (std::string_view word : {"took ", "spent ", "total: ", "total ", "in total: "}) {
+    if (list_item && (word.starts_with("total") || word.starts_with("in total"))) {
+      continue;
+    }
+    for (auto at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+      if ((at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]))) && opens_sentence(at, word == "took ")) {
+        if (auto minutes = duration_in(text.substr(at + word.size(), 40))) {
+          if (found && *found != *minutes) {
+            return std::nullopt; // "Took 1h. Then later took 2h.": which is the session's?
+          }
+          found = minutes;
+        }
+      }
+    }
+  }
+  // "so ~5 h total.", "≈4 h in total", "1h15m overall": the duration before the word.
+  for (std::string_view word : {" in total", " total", " overall"}) {
+    for (auto at = text.find(word); at != std::string_view::npos && !found; at = text.find(word, at + 1)) {
+      const std::size_t after = at + word.size(); // (one before a "total" is the same as one after it)
+      if (after < text.size() && std::isalpha(static_cast<unsigned char>(text[after])) != 0) {
+        continue;
+      }
+      // Back over at most three words to a sentence's start or a hedge.
+      std::size_t b = at;
+      int spaces = 0;
+      while (b > 0 && spaces < 3 && text[b - 1] != '.' && text[b - 1] != ',' && text[b - 1] != ';' && text[b - 1] != ':' &&
+             text[b - 1] != '(') {
+        spaces += text[b - 1] == ' ' ? 1 : 0;
+        --b;
+      }
+      std::string_view before = util::trim(text.substr(b, at - b));
+      for (std::string_view lead : {"so ", "and ", "that's ", "thats "}) {
+        if (before.starts_with(lead)) {
+          before = util::trim(before.substr(lead.size()));
+        }
+      }
+      found = duration_in(before);
+    }
+  }
+  return found;
+}
+
 // The weekday a heading names, in English or a European language ("Mon",
 // "segunda-feira", "mardi", "Mittwoch"), 0 for Sunday; -1 for none.
 int weekday_named(std::string_view normalized, std::size_t date_begin, std::size_t date_end) {
@@ -2859,6 +2965,30 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
           }
           break;
         }
+      }
+    }
+    // A duration stated in a sentence ("Took ~15m.", "so ~5 h total."), when
+    // no field states one and the session states only one.
+    if (!facts[i].duration) {
+      std::optional<int> stated;
+      bool several = false;
+      for (int line = start.line; line <= start.line_end && !several; ++line) {
+        const auto kind = doc.line_kinds[static_cast<std::size_t>(line - 1)];
+        if (kind == LineKind::code || kind == LineKind::blank) {
+          continue;
+        }
+        const std::string_view raw = lines.line_text(text, line);
+        if (raw.find("ook") == std::string_view::npos && raw.find("pent") == std::string_view::npos &&
+            raw.find("otal") == std::string_view::npos && raw.find("overall") == std::string_view::npos) {
+          continue; // most lines name none of the words
+        }
+        if (auto minutes = prose_duration(normalize_width(raw))) {
+          several = stated.has_value() && *stated != *minutes;
+          stated = minutes;
+        }
+      }
+      if (stated && !several) {
+        facts[i].duration = stated;
       }
     }
     if (!facts[i].zone.empty()) {
