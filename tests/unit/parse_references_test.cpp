@@ -402,6 +402,12 @@ TEST(ParseCommitsInProse, AnIdInACodeSpanIsNoCommit) {
   EXPECT_EQ(commits("Commit ID: `5e0284e`"), Strings{"5e0284e"});
   EXPECT_EQ(commits("fixed in `c7e21b9`"), Strings{"c7e21b9"});
 }
+TEST(ParseCommitsInProse, TheHashOfAFileOrATestVectorIsNoCommit) {
+  EXPECT_TRUE(commits("- Test vector hash `8c2f6d1a9e0b7c35` from the reference suite").empty());
+  EXPECT_TRUE(commits("- Document hash example, `9c1185a5c5e9fc54612808977ee8f548b2258d31`, is the SHA-1 of x").empty());
+  EXPECT_EQ(commits("Commit hash: 4f9a2c1"), Strings{"4f9a2c1"});
+  EXPECT_EQ(commits("- hash `4f9a2c1d`"), Strings{"4f9a2c1d"});
+}
 TEST(ParseCommitsMore, PushedAsHash) { EXPECT_EQ(scan_commits("- Pushed as c4f1e07", {}), std::vector<std::string>{"c4f1e07"}); }
 TEST(ParseCommitsMore, ChineseCommitKeyword) {
   EXPECT_EQ(scan_commits("提交：`a7c31d9`（建表脚本），`0b6e4f2`（示例数据）", {}), (std::vector<std::string>{"a7c31d9", "0b6e4f2"}));

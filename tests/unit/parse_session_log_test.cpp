@@ -544,6 +544,14 @@ TEST(ParseSessions, ADurationStatedInASentence) {
   EXPECT_FALSE(log.sessions[6].duration_minutes.has_value()); // two, so none
 }
 
+TEST(ParseSessions, ATimeLineAmongTheWorkDoneAndAChineseWeeklySummary) {
+  auto log = parse("## Session #13 — 2025-11-19 — Audio notes\n\n### ✅ Work Completed\n- Record/playback\n- Waveform\n"
+                   "- Time: 20:15–22:45 PST\n\n## 2026.1.5 周一\nx\n\n## 第一周总结（2026.1.5 - 2026.1.11）\ny\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{1, 8}));
+  EXPECT_EQ(log.sessions.at(0).start_minute, 20 * 60 + 15);
+  EXPECT_EQ(log.sessions.at(0).timezone, "PST");
+}
+
 TEST(ParseSessions, AnEndOnALineOfItsOwnAtTheFootOfTheSession) {
   auto log = parse("## [2025-10-31 10:05] Session — S3 upload\n\n**Branch:** `fix/s3-upload`\n\n- multipart upload\n- tests\n"
                    "- more\n- and more\n- still more\n\nEnded 12:25\n\n## [2025-11-01 09:00] Session — B\n\n- Finished 09:40, then the parser\n");
@@ -1545,6 +1553,12 @@ TEST(ParseFindings, NumberedBoldLevelsUnderChineseReviewHeadingsNotPhasesOrCount
                                                           "P3 merge.py 命名含糊", "P2 列表页卡顿"}));
   // An unfilled numbered heading whose date went with its underscores is no session.
   EXPECT_EQ(session_lines(parse("## 第19次会话 - 2025/03/20\nx\n\n## 第20次会话 - ____/__/__\n")), (std::vector<int>{1}));
+}
+
+TEST(ParseFindings, ATaskRankedByItsPriorityHoldsStepsNotFindings) {
+  auto log = parse("## 2025-01-01\n\n### Task 1: Fix the data race (P0)\n- Reproduced with go test -race\n- Switched to sync.Map\n\n"
+                   "### Critical Issues (P1)\n- token logged\n");
+  EXPECT_EQ(finding_texts(log), (std::vector<std::string>{"P1 token logged"}));
 }
 
 TEST(ParseFindings, TheFilesOwnLegendMapsLevelWords) {

@@ -60,8 +60,21 @@ std::string lower_word_before(const std::vector<Token>& tokens, std::size_t inde
 std::size_t commit_keyword_end(std::string_view line, const std::vector<Token>& tokens) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string word = util::to_lower_ascii(tokens[i].text);
-    if (word == "commit" || word == "commits" || word == "committed" || word == "sha" || word == "cherry" ||
-        word == "reverted" || word == "revert" || word == "hash" || word == "hashes" || word == "pushed") {
+    // "hash" of a commit, not "Test vector hash", "file hash", "Document hash".
+    const bool hash_of_other = (word == "hash" || word == "hashes" || word == "sha") && i > 0 && [&] {
+      const std::string noun = util::to_lower_ascii(tokens[i - 1].text);
+      for (std::string_view other : {"file", "files", "vector", "document", "content", "image", "password", "manifest",
+                                     "artifact", "artefact", "cache", "checksum", "test", "sample", "baseline", "blob",
+                                     "tree", "key", "integrity", "layer", "archive", "tarball", "wheel", "sha1", "sha256",
+                                     "md5", "binary", "asset", "bundle", "lockfile", "lock", "config", "input", "output"}) {
+        if (noun == other) {
+          return true;
+        }
+      }
+      return false;
+    }();
+    if (!hash_of_other && (word == "commit" || word == "commits" || word == "committed" || word == "sha" || word == "cherry" ||
+                           word == "reverted" || word == "revert" || word == "hash" || word == "hashes" || word == "pushed")) {
       return tokens[i].end;
     }
     // "HEAD: <sha>", "HEAD at <sha>", "HEAD -> <sha>"; not any line that says HEAD.

@@ -500,6 +500,14 @@ bool names_plan_or_recap(std::string_view normalized) {
     }
   }
   const std::string_view rest = std::string_view(lower).substr(p);
+  // A week or a month looked back on, in Chinese and Japanese: "第一周总结（2026.1.5 - 2026.1.11）",
+  // "3月の振り返り".
+  for (std::string_view recap : {"周总结", "週總結", "週总结", "周小结", "月总结", "月總結", "周回顾", "週回顧", "のまとめ",
+                                 "振り返り"}) {
+    if (rest.find(recap) != std::string_view::npos) {
+      return true;
+    }
+  }
   // Words that make a plan whatever follows: "Next session (2025-03-11): finish the parser".
   for (std::string_view lead : {"next session", "next time", "next steps", "next up", "plan for", "plans for",
                                 "planned next", "tomorrow", "todo", "to do", "to-do", "下次", "明天", "明日", "次回",

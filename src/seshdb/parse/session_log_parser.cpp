@@ -2945,6 +2945,43 @@ model::ParsedLog parse_session_log(std::string_view input, const ParseOptions& o
         }
       }
     }
+    // "- Time: 20:15–22:45 PST" among the work done, further down than the
+    // particulars are read: a line that is only the session's time range.
+    if (facts[i].date && headed && !facts[i].start) {
+      for (int line = start.line + 1; line <= start.line_end; ++line) {
+        if (doc.line_kinds[static_cast<std::size_t>(line - 1)] != LineKind::text) {
+          continue;
+        }
+        std::string_view raw = util::trim(lines.line_text(text, line));
+        while (!raw.empty() && (raw.front() == '-' || raw.front() == '*' || raw.front() == '+' || raw.front() == ' ' ||
+                                raw.front() == '_')) {
+          raw.remove_prefix(1);
+        }
+        if (raw.size() > 48 || !(util::to_lower_ascii(raw.substr(0, 5)) == "time:" ||
+                                 util::to_lower_ascii(raw.substr(0, 7)) == "time**:" ||
+                                 util::to_lower_ascii(raw.substr(0, 13)) == "session time:")) {
+          continue;
+        }
+        // Under the session's own heading or its work done, not a task's ("### Login bug").
+        const auto above = std::upper_bound(doc.headings.begin(), doc.headings.end(), line,
+                                            [](int l, const MdHeading& h) { return l < h.line; });
+        if (above != doc.headings.begin() && std::prev(above)->line != start.line &&
+            classify_section(std::prev(above)->text) != model::SectionKind::work_completed) {
+          continue;
+        }
+        const std::string value = normalize_width(raw.substr(raw.find(':') + 1));
+        const auto time = find_time(value, 0);
+        if (!time || !time->end || util::trim(std::string_view(value).substr(0, time->begin)).size() > 2) {
+          continue;
+        }
+        const std::string_view after = util::trim(std::string_view(value).substr(time->end_pos));
+        if (after.find_first_not_of("*_)(. ") != std::string_view::npos) {
+          continue; // "Time: 20:15–22:45, then the parser": more than the range
+        }
+        take_time(facts[i], *time);
+        break;
+      }
+    }
     // "Ended 12:25" on a line of its own at the foot of the session, below
     // the work it closes: the end of a session whose start is known.
     if (facts[i].date && headed && facts[i].start && !facts[i].end) {

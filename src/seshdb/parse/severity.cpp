@@ -142,6 +142,21 @@ std::optional<Severity> severity_of_label(std::string_view label) {
   if (lower.size() > 120 || lower.find("phase") != std::string::npos || negated(lower)) {
     return std::nullopt;
   }
+  // "### Task 1: Fix the data race (P0)", "Step 2 (P1)": a piece of work ranked
+  // by its priority; the items under it are its steps, not findings.
+  {
+    std::size_t p = 0;
+    while (p < lower.size() && !is_alnum(lower[p])) {
+      ++p;
+    }
+    for (std::string_view word : {"task", "step", "stage", "milestone", "story", "epic", "ticket", "todo"}) {
+      if (std::string_view(lower).substr(p).starts_with(word) &&
+          (p + word.size() >= lower.size() || !is_alnum(lower[p + word.size()]) ||
+           (lower[p + word.size()] == 's' && (p + word.size() + 1 >= lower.size() || !is_alnum(lower[p + word.size() + 1]))))) {
+        return std::nullopt;
+      }
+    }
+  }
   if (auto level = explicit_level(label)) {
     // "list issues with P0-P3 severity", "P0/P1 fixes": a scale, no one level.
     for (std::size_t p = 0; p + 1 < label.size(); ++p) {
