@@ -552,6 +552,13 @@ TEST(ParseSessions, ATimeLineAmongTheWorkDoneAndAChineseWeeklySummary) {
   EXPECT_EQ(log.sessions.at(0).timezone, "PST");
 }
 
+TEST(ParseSessions, AFormatsSlotsAndAHeadingThatSaysItIsNoSession) {
+  auto log = parse("### Session: 3 | 2025-06-02 | main\nx\n\n### Session: <n> | <date> | <branch>\n\n"
+                   "## 2025-09-09 EDT — no session, CI outage\n\n## 2025-09-10 — Session notes\ny\n");
+  EXPECT_EQ(session_lines(log), (std::vector<int>{1, 8}));
+  EXPECT_EQ(log.sessions.at(0).branch, "main");
+}
+
 TEST(ParseSessions, AnEndOnALineOfItsOwnAtTheFootOfTheSession) {
   auto log = parse("## [2025-10-31 10:05] Session — S3 upload\n\n**Branch:** `fix/s3-upload`\n\n- multipart upload\n- tests\n"
                    "- more\n- and more\n- still more\n\nEnded 12:25\n\n## [2025-11-01 09:00] Session — B\n\n- Finished 09:40, then the parser\n");

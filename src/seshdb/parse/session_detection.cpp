@@ -500,6 +500,13 @@ bool names_plan_or_recap(std::string_view normalized) {
     }
   }
   const std::string_view rest = std::string_view(lower).substr(p);
+  // "## 2025-09-09 EDT — no session, CI outage": the author says so.
+  for (std::string_view denial : {"no session", "not a session", "no work session", "not a work session"}) {
+    if (const auto at = rest.find(denial);
+        at != std::string_view::npos && (at + denial.size() >= rest.size() || !is_alpha(rest[at + denial.size()]))) {
+      return true;
+    }
+  }
   // A week or a month looked back on, in Chinese and Japanese: "第一周总结（2026.1.5 - 2026.1.11）",
   // "3月の振り返り".
   for (std::string_view recap : {"周总结", "週總結", "週总结", "周小结", "月总结", "月總結", "周回顾", "週回顧", "のまとめ",
@@ -729,6 +736,10 @@ bool is_placeholder(std::string_view normalized) {
   // "第20次会话 - ____/__/__" once its underscores went as emphasis: a date of bare slashes.
   const std::string_view trimmed = util::trim(normalized);
   if ((trimmed.ends_with(" //") || trimmed.ends_with("-//") || trimmed.ends_with("：//")) && trimmed.size() > 3) {
+    return true;
+  }
+  // "### Session: <n> | <date> | <branch>": a format's slots.
+  if (normalized.find("<date>") != std::string_view::npos || normalized.find("<n>") != std::string_view::npos) {
     return true;
   }
   return normalized.find("YYYY") != std::string_view::npos || normalized.find("____") != std::string_view::npos ||
